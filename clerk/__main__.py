@@ -1,0 +1,3 @@
+from clerk.cli.main import main
+
+raise SystemExit(main())

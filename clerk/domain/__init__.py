@@ -1,0 +1,1 @@
+"""Plain-Python model of committee business and the rules that govern it."""

@@ -1,0 +1,158 @@
+"""Setting up the agenda before (or during) the meeting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from clerk.domain.actions.base import Action, Context, register, require_not_closed
+from clerk.domain.entities import AgendaItem, Part
+from clerk.domain.enums import ItemState, StandardItem
+from clerk.domain.errors import RuleViolation
+from clerk.domain.record import MeetingRecord
+
+
+def check_paragraph(paragraph: int | None) -> None:
+    if paragraph is not None and not 1 <= paragraph <= 7:
+        raise RuleViolation(
+            f"Schedule 12A has paragraphs 1 to 7; paragraph {paragraph} does not exist."
+        )
+
+
+@dataclass(frozen=True)
+class AddItem(Action):
+    kind = "add_item"
+    number: str
+    title: str
+    standard: StandardItem = StandardItem.BUSINESS
+    purpose: str = ""
+    report_pages: str = ""
+    invited_officers: tuple[str, ...] = ()
+    recommendations: tuple[Part, ...] = ()
+    exempt_paragraph: int | None = None
+    title_is_public: bool = True
+    education: bool = False
+
+    def apply(self, record: MeetingRecord, ctx: Context) -> str:
+        require_not_closed(record, "change the agenda")
+        if not self.title.strip():
+            raise RuleViolation("An agenda item needs a title.")
+        if any(i.number == self.number for i in record.items.values()):
+            raise RuleViolation(f"There is already an item {self.number} on the agenda.")
+        check_paragraph(self.exempt_paragraph)
+        item_id = record.next_id("items")
+        position = max((i.position for i in record.items.values()), default=0) + 1
+        record.items[item_id] = AgendaItem(
+            id=item_id,
+            number=self.number,
+            title=self.title.strip(),
+            position=position,
+            standard=self.standard,
+            purpose=self.purpose,
+            report_pages=self.report_pages,
+            invited_officers=self.invited_officers,
+            recommendations=self.recommendations,
+            exempt_paragraph=self.exempt_paragraph,
+            title_is_public=self.title_is_public,
+            education=self.education,
+        )
+        return f"add item {self.number} ({self.title.strip()}) to the agenda"
+
+
+@dataclass(frozen=True)
+class EditItem(Action):
+    """Change an item's details; fields left out (null) stay as they are."""
+
+    kind = "edit_item"
+    item: int
+    title: str | None = None
+    number: str | None = None
+    purpose: str | None = None
+    report_pages: str | None = None
+    invited_officers: tuple[str, ...] | None = None
+    recommendations: tuple[Part, ...] | None = None
+    exempt_paragraph: int | None = None
+    public: bool | None = None
+    title_is_public: bool | None = None
+    education: bool | None = None
+
+    def apply(self, record: MeetingRecord, ctx: Context) -> str:
+        require_not_closed(record, "change the agenda")
+        target = record.item(self.item)
+        check_paragraph(self.exempt_paragraph)
+        if self.number is not None and any(
+            i.number == self.number and i.id != target.id for i in record.items.values()
+        ):
+            raise RuleViolation(f"There is already an item {self.number} on the agenda.")
+        if self.title is not None and not self.title.strip():
+            raise RuleViolation("An agenda item needs a title.")
+        exempt = target.exempt_paragraph
+        if self.public:
+            exempt = None
+        elif self.exempt_paragraph is not None:
+            exempt = self.exempt_paragraph
+        changed = replace(
+            target,
+            title=self.title.strip() if self.title is not None else target.title,
+            number=self.number if self.number is not None else target.number,
+            purpose=self.purpose if self.purpose is not None else target.purpose,
+            report_pages=self.report_pages
+            if self.report_pages is not None
+            else target.report_pages,
+            invited_officers=self.invited_officers
+            if self.invited_officers is not None
+            else target.invited_officers,
+            recommendations=self.recommendations
+            if self.recommendations is not None
+            else target.recommendations,
+            exempt_paragraph=exempt,
+            title_is_public=self.title_is_public
+            if self.title_is_public is not None
+            else target.title_is_public,
+            education=self.education if self.education is not None else target.education,
+        )
+        record.items[target.id] = changed
+        return f"edit item {changed.number}"
+
+
+@dataclass(frozen=True)
+class RemoveItem(Action):
+    kind = "remove_item"
+    item: int
+
+    def apply(self, record: MeetingRecord, ctx: Context) -> str:
+        require_not_closed(record, "change the agenda")
+        target = record.item(self.item)
+        if target.state is not ItemState.NOT_STARTED:
+            raise RuleViolation(f"Item {target.number} has been taken and cannot be removed.")
+        for name in ("declarations", "paragraphs", "motions", "resolutions", "actions"):
+            if record.for_item(name, target.id):
+                raise RuleViolation(f"Item {target.number} has recorded business ({name}).")
+        del record.items[target.id]
+        return f"remove item {target.number} from the agenda"
+
+
+@dataclass(frozen=True)
+class MoveItem(Action):
+    """Move an item up (-1) or down (+1) the agenda."""
+
+    kind = "move_item"
+    item: int
+    by: int
+
+    def apply(self, record: MeetingRecord, ctx: Context) -> str:
+        require_not_closed(record, "change the agenda")
+        target = record.item(self.item)
+        agenda = record.agenda()
+        index = agenda.index(target)
+        new_index = index + self.by
+        if self.by == 0 or not 0 <= new_index < len(agenda):
+            raise RuleViolation(f"Item {target.number} cannot move that far.")
+        agenda.insert(new_index, agenda.pop(index))
+        for position, item in enumerate(agenda, start=1):
+            if item.position != position:
+                record.items[item.id] = replace(item, position=position)
+        return f"move item {target.number} {'up' if self.by < 0 else 'down'}"
+
+
+for _cls in (AddItem, EditItem, RemoveItem, MoveItem):
+    register(_cls)

@@ -1,0 +1,317 @@
+"""The meeting's course: start, items taken in turn, adjournment, exclusion of the public, close."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, time
+
+from clerk.domain.actions.base import (
+    Action,
+    Context,
+    register,
+    require_in_progress,
+    require_not_closed,
+    stamp,
+)
+from clerk.domain.entities import Paragraph, ProceduralEvent
+from clerk.domain.enums import EventKind, ItemState, MeetingStatus, StandardItem
+from clerk.domain.errors import RuleViolation
+from clerk.domain.names import display_name
+from clerk.domain.record import MeetingRecord
+from clerk.domain.rules.numbering import next_minute_number
+from clerk.domain.timefmt import clock, long_date
+
+
+def add_event(
+    record: MeetingRecord,
+    kind: EventKind,
+    at: time | None,
+    item_id: int | None = None,
+    paragraph: int | None = None,
+    text: str = "",
+) -> None:
+    event_id = record.next_id("events")
+    record.events[event_id] = ProceduralEvent(event_id, kind, at, item_id, paragraph, text)
+
+
+@dataclass(frozen=True)
+class StartMeeting(Action):
+    kind = "start"
+    at: time | None = None
+
+    def apply(self, record: MeetingRecord, ctx: Context) -> str:
+        if record.meeting.status is not MeetingStatus.SCHEDULED:
+            raise RuleViolation(f"The meeting has already started ({record.meeting.status}).")
+        at = stamp(self.at, ctx)
+        record.meeting = replace(record.meeting, status=MeetingStatus.IN_PROGRESS, started_at=at)
+        add_event(record, EventKind.STARTED, at)
+        return f"start the meeting at {clock(at)}"
+
+
+@dataclass(frozen=True)
+class Adjourn(Action):
+    kind = "adjourn"
+    at: time | None = None
+    reason: str = ""
+
+    def apply(self, record: MeetingRecord, ctx: Context) -> str:
+        require_in_progress(record, "adjourn")
+        at = stamp(self.at, ctx)
+        record.meeting = replace(record.meeting, status=MeetingStatus.ADJOURNED)
+        add_event(record, EventKind.ADJOURNED, at, record.meeting.current_item_id, text=self.reason)
+        return f"adjourn the meeting at {clock(at)}"
+
+
+@dataclass(frozen=True)
+class Resume(Action):
+    kind = "resume"
+    at: time | None = None
+
+    def apply(self, record: MeetingRecord, ctx: Context) -> str:
+        if record.meeting.status is not MeetingStatus.ADJOURNED:
+            raise RuleViolation("The meeting is not adjourned, so cannot be resumed.")
+        at = stamp(self.at, ctx)
+        record.meeting = replace(record.meeting, status=MeetingStatus.IN_PROGRESS)
+        add_event(record, EventKind.RESUMED, at, record.meeting.current_item_id)
+        return f"resume the meeting at {clock(at)}"
+
+
+@dataclass(frozen=True)
+class ExcludePublic(Action):
+    """The resolution excluding press and public for an item, under a Schedule 12A paragraph."""
+
+    kind = "exclude_public"
+    item: int
+    paragraph: int
+    at: time | None = None
+
+    def apply(self, record: MeetingRecord, ctx: Context) -> str:
+        require_in_progress(record, "exclude the press and public")
+        target = record.item(self.item)
+        if not 1 <= self.paragraph <= 7:
+            raise RuleViolation(
+                f"Schedule 12A has paragraphs 1 to 7; paragraph {self.paragraph} does not exist."
+            )
+        if record.meeting.public_excluded:
+            raise RuleViolation("The press and public are already excluded.")
+        at = stamp(self.at, ctx)
+        record.meeting = replace(record.meeting, public_excluded=True)
+        add_event(record, EventKind.PUBLIC_EXCLUDED, at, target.id, self.paragraph)
+        return f"exclude the press and public for item {target.number} (paragraph {self.paragraph})"
+
+
+@dataclass(frozen=True)
+class ReadmitPublic(Action):
+    kind = "readmit_public"
+    at: time | None = None
+
+    def apply(self, record: MeetingRecord, ctx: Context) -> str:
+        require_in_progress(record, "readmit the press and public")
+        if not record.meeting.public_excluded:
+            raise RuleViolation("The press and public have not been excluded.")
+        at = stamp(self.at, ctx)
+        record.meeting = replace(record.meeting, public_excluded=False)
+        add_event(record, EventKind.PUBLIC_READMITTED, at, record.meeting.current_item_id)
+        return "readmit the press and public"
+
+
+def _finish_current(record: MeetingRecord) -> None:
+    current = record.current_item()
+    if current is not None and current.state is ItemState.UNDER_WAY:
+        record.items[current.id] = replace(current, state=ItemState.DONE)
+
+
+@dataclass(frozen=True)
+class CloseMeeting(Action):
+    kind = "close"
+    at: time | None = None
+
+    def apply(self, record: MeetingRecord, ctx: Context) -> str:
+        require_in_progress(record, "close the meeting")
+        at = stamp(self.at, ctx)
+        _finish_current(record)
+        record.meeting = replace(
+            record.meeting, status=MeetingStatus.CLOSED, ended_at=at, public_excluded=False
+        )
+        add_event(record, EventKind.CLOSED, at)
+        return f"close the meeting at {clock(at)}"
+
+
+@dataclass(frozen=True)
+class OpenItem(Action):
+    """Take an agenda item: it gets the next minute number the first time it is taken."""
+
+    kind = "open_item"
+    item: int
+    at: time | None = None
+
+    def apply(self, record: MeetingRecord, ctx: Context) -> str:
+        require_in_progress(record, "take an item")
+        target = record.item(self.item)
+        if record.meeting.current_item_id == target.id and target.state is ItemState.UNDER_WAY:
+            raise RuleViolation(f"Item {target.number} is already under way.")
+        _finish_current(record)
+        number = target.minute_number
+        if number is None:
+            used = [i.minute_number for i in record.items.values() if i.minute_number is not None]
+            number = next_minute_number(
+                used, record.meeting.minute_number_start, ctx.earlier_minute_max
+            )
+        record.items[target.id] = replace(
+            target,
+            state=ItemState.UNDER_WAY,
+            minute_number=number,
+            started_at=target.started_at or stamp(self.at, ctx),
+        )
+        record.meeting = replace(record.meeting, current_item_id=target.id)
+        return f"take item {target.number} ({target.title}) as Minute {number}"
+
+
+@dataclass(frozen=True)
+class SetPresiding(Action):
+    kind = "presiding"
+    person: str
+
+    def apply(self, record: MeetingRecord, ctx: Context) -> str:
+        require_not_closed(record, "change who presides")
+        name = display_name(record.person(self.person))
+        record.meeting = replace(record.meeting, presiding_id=self.person)
+        return f"record {name} presiding"
+
+
+@dataclass(frozen=True)
+class AddParagraph(Action):
+    kind = "add_paragraph"
+    allowed_when_closed = True
+    item: int
+    text: str
+
+    def apply(self, record: MeetingRecord, ctx: Context) -> str:
+        target = record.item(self.item)
+        text = self.text.strip()
+        if not text:
+            raise RuleViolation("A minute paragraph cannot be empty.")
+        existing = record.paragraphs_for(target.id)
+        position = (existing[-1].position + 1) if existing else 1
+        paragraph_id = record.next_id("paragraphs")
+        record.paragraphs[paragraph_id] = Paragraph(paragraph_id, target.id, position, text)
+        return f"add a paragraph to item {target.number}"
+
+
+@dataclass(frozen=True)
+class EditParagraph(Action):
+    kind = "edit_paragraph"
+    allowed_when_closed = True
+    paragraph: int
+    text: str
+
+    def apply(self, record: MeetingRecord, ctx: Context) -> str:
+        existing = record.paragraphs.get(self.paragraph)
+        if existing is None:
+            raise RuleViolation(f"No minute paragraph {self.paragraph} in this meeting.")
+        if not self.text.strip():
+            raise RuleViolation("A minute paragraph cannot be empty; delete it instead.")
+        record.paragraphs[existing.id] = replace(existing, text=self.text.strip())
+        return f"edit a paragraph of item {record.item(existing.item_id).number}"
+
+
+@dataclass(frozen=True)
+class DeleteParagraph(Action):
+    kind = "delete_paragraph"
+    allowed_when_closed = True
+    paragraph: int
+
+    def apply(self, record: MeetingRecord, ctx: Context) -> str:
+        existing = record.paragraphs.get(self.paragraph)
+        if existing is None:
+            raise RuleViolation(f"No minute paragraph {self.paragraph} in this meeting.")
+        del record.paragraphs[existing.id]
+        return f"delete a paragraph of item {record.item(existing.item_id).number}"
+
+
+@dataclass(frozen=True)
+class PublicSummary(Action):
+    """What the public minutes say about an exempt item."""
+
+    kind = "public_summary"
+    allowed_when_closed = True
+    item: int
+    text: str
+
+    def apply(self, record: MeetingRecord, ctx: Context) -> str:
+        target = record.item(self.item)
+        record.items[target.id] = replace(target, public_summary=self.text.strip())
+        return f"set the public summary of item {target.number}"
+
+
+@dataclass(frozen=True)
+class Note(Action):
+    kind = "note"
+    text: str
+    at: time | None = None
+
+    def apply(self, record: MeetingRecord, ctx: Context) -> str:
+        require_in_progress(record, "add a timed note")
+        if not self.text.strip():
+            raise RuleViolation("A note cannot be empty.")
+        add_event(
+            record,
+            EventKind.NOTE,
+            stamp(self.at, ctx),
+            record.meeting.current_item_id,
+            text=self.text.strip(),
+        )
+        return "add a timed note"
+
+
+@dataclass(frozen=True)
+class ConfirmMinutes(Action):
+    """The Minutes item: the previous meeting's minutes confirmed as a correct record."""
+
+    kind = "confirm_minutes"
+    item: int
+    meeting_date: date
+    amendment: str = ""
+
+    def apply(self, record: MeetingRecord, ctx: Context) -> str:
+        require_in_progress(record, "confirm the minutes")
+        target = record.item(self.item)
+        if target.standard is not StandardItem.MINUTES:
+            raise RuleViolation(f"Item {target.number} is not the Minutes item.")
+        if self.meeting_date >= record.meeting.date:
+            raise RuleViolation("Only the minutes of an earlier meeting can be confirmed.")
+        body = record.committee.calls_itself
+        signatory = record.committee.signatory_title or record.council.signatory_title
+        held = f"The Minutes of the meeting of the {body} held on {long_date(self.meeting_date)}"
+        if self.amendment.strip():
+            sentence = (
+                f"{held} were confirmed as a correct record, subject to the following "
+                f"amendment, and signed by the {signatory}: {self.amendment.strip()}"
+            )
+        else:
+            sentence = f"{held} were confirmed as a correct record and signed by the {signatory}."
+        record.items[target.id] = replace(target, confirms_meeting=self.meeting_date.isoformat())
+        paragraph_id = record.next_id("paragraphs")
+        existing = record.paragraphs_for(target.id)
+        position = (existing[-1].position + 1) if existing else 1
+        record.paragraphs[paragraph_id] = Paragraph(paragraph_id, target.id, position, sentence)
+        return f"confirm the minutes of {long_date(self.meeting_date)}"
+
+
+for _cls in (
+    StartMeeting,
+    Adjourn,
+    Resume,
+    ExcludePublic,
+    ReadmitPublic,
+    CloseMeeting,
+    OpenItem,
+    SetPresiding,
+    AddParagraph,
+    EditParagraph,
+    DeleteParagraph,
+    PublicSummary,
+    Note,
+    ConfirmMinutes,
+):
+    register(_cls)

@@ -1,0 +1,98 @@
+"""What an action changed: entities before and after, by collection and id.
+
+Computed by comparing two snapshots by identity (entities are immutable, so an entity that was
+not replaced is the very same object). The journal stores these changes; undo applies them
+backwards and redo forwards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from clerk.domain.entities import Meeting
+from clerk.domain.errors import RecordFormatError
+from clerk.domain.record import COLLECTIONS, MeetingRecord, Snapshot
+from clerk.domain.serial import from_json, to_json
+
+
+@dataclass
+class Changes:
+    #: collection name -> entity id -> (before, after); None means absent.
+    entities: dict[str, dict[int, tuple[Any, Any]]] = field(default_factory=dict)
+    meeting: tuple[Meeting, Meeting] | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.entities and self.meeting is None
+
+    def inverse(self) -> Changes:
+        return Changes(
+            entities={
+                name: {key: (after, before) for key, (before, after) in by_id.items()}
+                for name, by_id in self.entities.items()
+            },
+            meeting=(self.meeting[1], self.meeting[0]) if self.meeting else None,
+        )
+
+    def apply_to(self, record: MeetingRecord) -> None:
+        """Put the 'after' side into the record (the 'before' side must be what is there)."""
+        for name, by_id in self.entities.items():
+            collection = record.collection(name)
+            for key, (_before, after) in by_id.items():
+                if after is None:
+                    collection.pop(key, None)
+                else:
+                    collection[key] = after
+        if self.meeting is not None:
+            record.meeting = self.meeting[1]
+
+    def to_json(self) -> dict[str, Any]:
+        body: dict[str, Any] = {}
+        for name, by_id in self.entities.items():
+            body[name] = {
+                str(key): [to_json(before), to_json(after)]
+                for key, (before, after) in sorted(by_id.items())
+            }
+        if self.meeting is not None:
+            body["meeting"] = [to_json(self.meeting[0]), to_json(self.meeting[1])]
+        return body
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Changes:
+        changes = cls()
+        for name, by_id in data.items():
+            if name == "meeting":
+                changes.meeting = (
+                    from_json(Meeting, by_id[0], "$.meeting[0]"),
+                    from_json(Meeting, by_id[1], "$.meeting[1]"),
+                )
+                continue
+            if name not in COLLECTIONS:
+                raise RecordFormatError(f"$.{name}", "is not a collection of a meeting record")
+            entity_type = COLLECTIONS[name]
+            changes.entities[name] = {
+                int(key): (
+                    None if pair[0] is None else from_json(entity_type, pair[0]),
+                    None if pair[1] is None else from_json(entity_type, pair[1]),
+                )
+                for key, pair in by_id.items()
+            }
+        return changes
+
+
+def diff(before: Snapshot, record: MeetingRecord) -> Changes:
+    changes = Changes()
+    for name in COLLECTIONS:
+        old: dict[int, Any] = before[name]
+        new = record.collection(name)
+        changed: dict[int, tuple[Any, Any]] = {}
+        for key in old.keys() | new.keys():
+            a, b = old.get(key), new.get(key)
+            if a is not b:
+                changed[key] = (a, b)
+        if changed:
+            changes.entities[name] = changed
+    if before["meeting"] is not record.meeting and before["meeting"] != record.meeting:
+        changes.meeting = (before["meeting"], record.meeting)
+    return changes

@@ -1,0 +1,183 @@
+"""The closed vocabularies of committee business.
+
+Enum values are the words stored in the database and written to the JSON meeting record;
+they follow Popolo / Open Civic Data where those have a word for the thing.
+"""
+
+from enum import StrEnum
+
+
+class CodeOfConduct(StrEnum):
+    LGA_MODEL_2020 = "lga-model-code-2020"
+    PECUNIARY_NON_PECUNIARY = "pecuniary-non-pecuniary"
+
+
+class SigningMode(StrEnum):
+    WET_INK = "wet-ink"
+    DIGITAL = "digital"
+
+
+class CommitteeKind(StrEnum):
+    COUNCIL = "council"
+    CABINET = "cabinet"
+    OVERVIEW_AND_SCRUTINY = "overview-and-scrutiny"
+    PLANNING = "planning"
+    LICENSING = "licensing"
+    OTHER = "other"
+
+
+class QuorumKind(StrEnum):
+    FIXED = "fixed"
+    FRACTION = "fraction"
+
+
+class Role(StrEnum):
+    CHAIR = "chair"
+    VICE_CHAIR = "vice-chair"
+    MEMBER = "member"
+    CO_OPTED_VOTING = "co-opted-voting"
+    CO_OPTED_EDUCATION = "co-opted-voting-education"
+    CO_OPTED_NON_VOTING = "co-opted-non-voting"
+
+    @property
+    def is_councillor_seat(self) -> bool:
+        return self in (Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER)
+
+    @property
+    def is_co_opted(self) -> bool:
+        return not self.is_councillor_seat
+
+
+class PersonKind(StrEnum):
+    COUNCILLOR = "councillor"
+    CO_OPTEE = "co-optee"
+    OFFICER = "officer"
+    OTHER = "other"
+
+
+class MeetingKind(StrEnum):
+    ORDINARY = "ordinary"
+    EXTRAORDINARY = "extraordinary"
+    BUDGET = "budget"
+
+
+class MeetingStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    IN_PROGRESS = "in-progress"
+    ADJOURNED = "adjourned"
+    CLOSED = "closed"
+
+
+class StandardItem(StrEnum):
+    """What an agenda item is, for the items every agenda carries."""
+
+    APOLOGIES = "apologies"
+    MINUTES = "minutes"
+    DECLARATIONS = "declarations"
+    URGENT = "urgent"
+    BUSINESS = "business"
+
+
+class ItemState(StrEnum):
+    NOT_STARTED = "not-started"
+    UNDER_WAY = "under-way"
+    DONE = "done"
+
+
+class AttendanceStatus(StrEnum):
+    PRESENT = "present"
+    APOLOGIES = "apologies"
+    ABSENT = "absent"
+    SUBSTITUTE = "substitute"
+    ALSO_ATTENDING = "also-attending"
+    OFFICER = "officer"
+    REMOTE_OBSERVER = "remote-observer"
+
+
+class Movement(StrEnum):
+    ARRIVED = "arrived"
+    LEFT = "left"
+
+
+class InterestKind(StrEnum):
+    DISCLOSABLE_PECUNIARY = "disclosable-pecuniary"
+    OTHER_REGISTRABLE = "other-registrable"
+    NON_REGISTRABLE = "non-registrable"
+    NON_PECUNIARY = "non-pecuniary"
+    PREDETERMINATION = "predetermination"
+
+
+class InterestConduct(StrEnum):
+    """What the member did about the interest."""
+
+    STAYED = "stayed"
+    SPOKE_THEN_LEFT = "spoke-then-left"
+    LEFT = "left"
+    DISPENSATION = "dispensation"
+
+    @property
+    def withdraws(self) -> bool:
+        return self in (InterestConduct.LEFT, InterestConduct.SPOKE_THEN_LEFT)
+
+
+class MotionKind(StrEnum):
+    MOTION = "motion"
+    AMENDMENT = "amendment"
+
+
+class MotionOutcome(StrEnum):
+    PENDING = "pending"
+    CARRIED = "carried"
+    LOST = "lost"
+    WITHDRAWN = "withdrawn"
+    FELL = "fell"
+
+
+class AmendmentOp(StrEnum):
+    REPLACE_ALL = "replace-all"
+    REPLACE_PART = "replace-part"
+    INSERT_AFTER = "insert-after"
+    ADD_PART = "add-part"
+    DELETE_PART = "delete-part"
+
+
+class VoteMethod(StrEnum):
+    ASSENT = "assent"
+    SHOW_OF_HANDS = "show-of-hands"
+    RECORDED = "recorded"
+
+
+class VoteOption(StrEnum):
+    """Popolo vote options."""
+
+    YES = "yes"
+    NO = "no"
+    ABSTAIN = "abstain"
+    ABSENT = "absent"
+    NOT_VOTING = "not voting"
+
+
+class VoteResult(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in-progress"
+    COMPLETE = "complete"
+    CLOSED = "closed"
+
+    @property
+    def is_open(self) -> bool:
+        return self in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+
+
+class EventKind(StrEnum):
+    STARTED = "started"
+    ADJOURNED = "adjourned"
+    RESUMED = "resumed"
+    PUBLIC_EXCLUDED = "public-excluded"
+    PUBLIC_READMITTED = "public-readmitted"
+    NOTE = "note"
+    CLOSED = "closed"

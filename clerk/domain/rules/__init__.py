@@ -1,0 +1,1 @@
+"""The procedural rules a clerk must not get wrong."""

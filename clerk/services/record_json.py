@@ -1,0 +1,367 @@
+"""The JSON meeting record: export, validated all-or-nothing import.
+
+Layout (``docs/meeting-record.md``, schema ``resources/schema/meeting-record.schema.json``):
+Popolo / Open Civic Data names where they exist (organization, persons, memberships, event,
+motions, vote_events) and the UK local-government parts in the ``uk_local_government`` block.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from clerk.domain.entities import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    Committee,
+    CouncilProfile,
+    Declaration,
+    Meeting,
+    Membership,
+    Motion,
+    MovementEntry,
+    Paragraph,
+    Person,
+    ProceduralEvent,
+    QuorumRule,
+    Resolution,
+    VoteEvent,
+)
+from clerk.domain.enums import CommitteeKind
+from clerk.domain.errors import ClerkError, RecordFormatError
+from clerk.domain.record import MeetingRecord
+from clerk.domain.serial import from_json, to_json
+from clerk.services.recording import create_with_journal
+from clerk.storage import repository as repo
+from clerk.storage.database import Database
+
+FORMAT = "clerk-meeting-record"
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class Organization:
+    id: str
+    name: str
+    classification: CommitteeKind = CommitteeKind.OTHER
+    calls_itself: str = "Committee"
+    quorum: QuorumRule = QuorumRule()
+    signatory_title: str = ""
+
+
+@dataclass(frozen=True)
+class UkBlock:
+    council: CouncilProfile
+    attendance: tuple[Attendance, ...] = ()
+    movements: tuple[MovementEntry, ...] = ()
+    declarations: tuple[Declaration, ...] = ()
+    minute_paragraphs: tuple[Paragraph, ...] = ()
+    resolutions: tuple[Resolution, ...] = ()
+    actions: tuple[ActionItem, ...] = ()
+    procedural_events: tuple[ProceduralEvent, ...] = ()
+
+
+@dataclass(frozen=True)
+class RecordDocument:
+    format: str
+    version: int
+    organization: Organization
+    persons: tuple[Person, ...]
+    memberships: tuple[Membership, ...]
+    event: Meeting
+    agenda: tuple[AgendaItem, ...]
+    motions: tuple[Motion, ...]
+    vote_events: tuple[VoteEvent, ...]
+    uk_local_government: UkBlock
+
+
+#: Where each collection of a record sits in the document.
+PLACES: dict[str, str] = {
+    "items": "$.agenda",
+    "motions": "$.motions",
+    "votes": "$.vote_events",
+    "attendance": "$.uk_local_government.attendance",
+    "movements": "$.uk_local_government.movements",
+    "declarations": "$.uk_local_government.declarations",
+    "paragraphs": "$.uk_local_government.minute_paragraphs",
+    "resolutions": "$.uk_local_government.resolutions",
+    "actions": "$.uk_local_government.actions",
+    "events": "$.uk_local_government.procedural_events",
+}
+
+
+def _sorted(collection: dict[int, Any]) -> tuple[Any, ...]:
+    return tuple(entity for _key, entity in sorted(collection.items()))
+
+
+def referenced_people(record: MeetingRecord) -> set[str]:
+    people = {m.person_id for m in record.committee.memberships}
+    for entry in record.attendance.values():
+        people.add(entry.person_id)
+        if entry.substitute_for:
+            people.add(entry.substitute_for)
+    people.update(m.person_id for m in record.movements.values())
+    people.update(d.person_id for d in record.declarations.values())
+    for motion in record.motions.values():
+        people.add(motion.mover_id)
+        if motion.seconder_id:
+            people.add(motion.seconder_id)
+    for vote in record.votes.values():
+        people.update(c.person_id for c in vote.choices)
+        if vote.casting_by:
+            people.add(vote.casting_by)
+    if record.meeting.presiding_id:
+        people.add(record.meeting.presiding_id)
+    return people
+
+
+def record_to_document(record: MeetingRecord) -> dict[str, Any]:
+    committee = record.committee
+    people = referenced_people(record)
+    document = RecordDocument(
+        format=FORMAT,
+        version=VERSION,
+        organization=Organization(
+            id=committee.slug,
+            name=committee.name,
+            classification=committee.kind,
+            calls_itself=committee.calls_itself,
+            quorum=committee.quorum,
+            signatory_title=committee.signatory_title,
+        ),
+        persons=tuple(record.persons[p] for p in sorted(people) if p in record.persons),
+        memberships=committee.memberships,
+        event=record.meeting,
+        agenda=_sorted(record.items),
+        motions=_sorted(record.motions),
+        vote_events=_sorted(record.votes),
+        uk_local_government=UkBlock(
+            council=record.council,
+            attendance=_sorted(record.attendance),
+            movements=_sorted(record.movements),
+            declarations=_sorted(record.declarations),
+            minute_paragraphs=_sorted(record.paragraphs),
+            resolutions=_sorted(record.resolutions),
+            actions=_sorted(record.actions),
+            procedural_events=_sorted(record.events),
+        ),
+    )
+    body: dict[str, Any] = to_json(document)
+    return body
+
+
+def dumps(document: dict[str, Any]) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def export_meeting(database: Database, meeting_id: int) -> str:
+    with database.reading() as conn:
+        record, _version = repo.load_record(conn, meeting_id)
+    return dumps(record_to_document(record))
+
+
+# -- import -------------------------------------------------------------------------------
+
+
+def parse_document(data: Any) -> RecordDocument:
+    """Validate the shape and every field; the first problem is reported with its JSON path."""
+    if not isinstance(data, dict):
+        raise RecordFormatError("$", "must be a JSON object (a Clerk meeting record)")
+    if data.get("format") != FORMAT:
+        raise RecordFormatError("$.format", f'must be "{FORMAT}"; this is not a meeting record')
+    if data.get("version") != VERSION:
+        raise RecordFormatError(
+            "$.version", f"must be {VERSION}; this Clerk reads version {VERSION} records"
+        )
+    document = from_json(RecordDocument, data)
+    _check_references(document)
+    return document
+
+
+def _unique_ids(entities: tuple[Any, ...], path: str) -> set[int]:
+    seen: set[int] = set()
+    for index, entity in enumerate(entities):
+        if entity.id in seen:
+            raise RecordFormatError(f"{path}[{index}].id", f"repeats id {entity.id}")
+        seen.add(entity.id)
+    return seen
+
+
+def _check_references(doc: RecordDocument) -> None:
+    uk = doc.uk_local_government
+    people: set[str] = set()
+    for index, person in enumerate(doc.persons):
+        if person.id in people:
+            raise RecordFormatError(f"$.persons[{index}].id", f"repeats person '{person.id}'")
+        people.add(person.id)
+
+    def person(path: str, person_id: str | None) -> None:
+        if person_id is not None and person_id not in people:
+            raise RecordFormatError(path, f"names person '{person_id}', who is not in $.persons")
+
+    for index, membership in enumerate(doc.memberships):
+        person(f"$.memberships[{index}].person_id", membership.person_id)
+    person("$.event.presiding_id", doc.event.presiding_id)
+    if doc.event.committee != doc.organization.id:
+        raise RecordFormatError(
+            "$.event.committee", f"must be the organization's id '{doc.organization.id}'"
+        )
+    items = _unique_ids(doc.agenda, "$.agenda")
+
+    def item(path: str, item_id: int | None) -> None:
+        if item_id is not None and item_id not in items:
+            raise RecordFormatError(path, f"names agenda item {item_id}, which is not in $.agenda")
+
+    item("$.event.current_item_id", doc.event.current_item_id)
+    for name, entities in (
+        ("attendance", uk.attendance),
+        ("movements", uk.movements),
+        ("declarations", uk.declarations),
+        ("minute_paragraphs", uk.minute_paragraphs),
+        ("resolutions", uk.resolutions),
+        ("actions", uk.actions),
+        ("procedural_events", uk.procedural_events),
+    ):
+        path = f"$.uk_local_government.{name}"
+        _unique_ids(entities, path)
+        for index, entity in enumerate(entities):
+            if hasattr(entity, "person_id"):
+                person(f"{path}[{index}].person_id", entity.person_id)
+            if hasattr(entity, "item_id"):
+                item(f"{path}[{index}].item_id", entity.item_id)
+            if isinstance(entity, Attendance):
+                person(f"{path}[{index}].substitute_for", entity.substitute_for)
+    motions = _unique_ids(doc.motions, "$.motions")
+    for index, motion in enumerate(doc.motions):
+        item(f"$.motions[{index}].item_id", motion.item_id)
+        person(f"$.motions[{index}].mover_id", motion.mover_id)
+        person(f"$.motions[{index}].seconder_id", motion.seconder_id)
+        if motion.amends_id is not None and motion.amends_id not in motions:
+            raise RecordFormatError(
+                f"$.motions[{index}].amends_id",
+                f"names motion {motion.amends_id}, not in $.motions",
+            )
+    _unique_ids(doc.vote_events, "$.vote_events")
+    for index, vote in enumerate(doc.vote_events):
+        if vote.motion_id not in motions:
+            raise RecordFormatError(
+                f"$.vote_events[{index}].motion_id",
+                f"names motion {vote.motion_id}, not in $.motions",
+            )
+        person(f"$.vote_events[{index}].casting_by", vote.casting_by)
+        for choice_index, choice in enumerate(vote.choices):
+            person(f"$.vote_events[{index}].choices[{choice_index}].person_id", choice.person_id)
+    for index, resolution in enumerate(uk.resolutions):
+        if resolution.motion_id is not None and resolution.motion_id not in motions:
+            raise RecordFormatError(
+                f"$.uk_local_government.resolutions[{index}].motion_id",
+                f"names motion {resolution.motion_id}, not in $.motions",
+            )
+
+
+def document_to_record(doc: RecordDocument) -> MeetingRecord:
+    org = doc.organization
+    uk = doc.uk_local_government
+    record = MeetingRecord(
+        council=uk.council,
+        committee=Committee(
+            slug=org.id,
+            name=org.name,
+            kind=org.classification,
+            calls_itself=org.calls_itself,
+            quorum=org.quorum,
+            signatory_title=org.signatory_title,
+            memberships=doc.memberships,
+        ),
+        persons={p.id: p for p in doc.persons},
+        meeting=doc.event,
+    )
+    for name, entities in (
+        ("items", doc.agenda),
+        ("motions", doc.motions),
+        ("votes", doc.vote_events),
+        ("attendance", uk.attendance),
+        ("movements", uk.movements),
+        ("declarations", uk.declarations),
+        ("paragraphs", uk.minute_paragraphs),
+        ("resolutions", uk.resolutions),
+        ("actions", uk.actions),
+        ("events", uk.procedural_events),
+    ):
+        collection = record.collection(name)
+        for entity in entities:
+            collection[entity.id] = entity
+    return record
+
+
+def load_json_text(text: str, source: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ClerkError(
+            f"{source} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})."
+        ) from None
+
+
+def import_document(
+    database: Database, data: Any, source: str = "meeting record", who: str = "clerk"
+) -> int:
+    """Import one meeting record; returns the new meeting's id. All or nothing."""
+    try:
+        doc = parse_document(data)
+    except RecordFormatError as error:
+        raise RecordFormatError(
+            error.path, f"{error.problem} (in {source}; nothing imported)"
+        ) from None
+    record = document_to_record(doc)
+    with database.transaction() as conn:
+        council = repo.load_council(conn)
+        if council is None:
+            repo.save_council(conn, record.council)
+        elif council != record.council:
+            raise RecordFormatError(
+                "$.uk_local_government.council",
+                f"is not this database's council profile ({council.name}); nothing imported",
+            )
+        existing = repo.load_persons(conn)
+        for person in record.persons.values():
+            if existing.get(person.id) != person:
+                repo.save_person(conn, person)
+        try:
+            committee = repo.load_committee(conn, record.committee.slug)
+        except repo.NotFound:
+            committee = None
+        if committee is None:
+            repo.save_committee(conn, record.committee)
+        else:
+            merged = committee.memberships + tuple(
+                m for m in record.committee.memberships if m not in committee.memberships
+            )
+            if merged != committee.memberships:
+                repo.save_committee(conn, replace(committee, memberships=merged))
+        canonical = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        meeting_id = create_with_journal(
+            conn,
+            record,
+            who=who,
+            kind="import",
+            label=f"import the meeting record from {source}",
+            params={"action": "import", "sha256": hashlib.sha256(canonical).hexdigest()},
+        )
+    return meeting_id
+
+
+def import_file(database: Database, path: Path, who: str = "clerk") -> int:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ClerkError(f"No file {path}.") from None
+    except UnicodeDecodeError:
+        raise ClerkError(f"{path} is not a UTF-8 text file.") from None
+    except OSError as error:
+        raise ClerkError(f"Cannot read {path}: {error.strerror}.") from None
+    return import_document(database, load_json_text(text, str(path)), source=path.name, who=who)

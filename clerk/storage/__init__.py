@@ -1,0 +1,1 @@
+"""Durable storage: SQLAlchemy tables, migrations, the journal, backups."""

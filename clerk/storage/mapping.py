@@ -1,0 +1,61 @@
+"""Domain entities to table values and back, field by field, by the entity's type hints."""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from enum import Enum
+from typing import Any, TypeVar
+
+from clerk.domain.serial import field_types, from_json, to_json
+
+T = TypeVar("T")
+
+
+def _is_structured(tp: Any) -> bool:
+    """Tuples and nested dataclasses are stored as JSON."""
+    args = [a for a in typing.get_args(tp) if a is not type(None)]
+    if typing.get_origin(tp) in (typing.Union, __import__("types").UnionType) and args:
+        tp = args[0]
+    return typing.get_origin(tp) is tuple or dataclasses.is_dataclass(tp)
+
+
+def _enum_type(tp: Any) -> type[Enum] | None:
+    candidates = [tp, *typing.get_args(tp)]
+    for candidate in candidates:
+        if isinstance(candidate, type) and issubclass(candidate, Enum):
+            return candidate
+    return None
+
+
+def to_values(entity: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    hints = field_types(type(entity))
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(entity):
+        if f.name in skip:
+            continue
+        value = getattr(entity, f.name)
+        if _is_structured(hints[f.name]):
+            values[f.name] = to_json(value)
+        elif isinstance(value, Enum):
+            values[f.name] = value.value
+        else:
+            values[f.name] = value
+    return values
+
+
+def from_values(cls: type[T], values: typing.Mapping[str, Any], **extra: Any) -> T:
+    hints = field_types(cls)
+    kwargs: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name in extra:
+            kwargs[f.name] = extra[f.name]
+            continue
+        value = values[f.name]
+        tp = hints[f.name]
+        if value is not None and _is_structured(tp):
+            value = from_json(tp, value, f"{cls.__name__}.{f.name}")
+        elif value is not None and (enum_type := _enum_type(tp)) is not None:
+            value = enum_type(value)
+        kwargs[f.name] = value
+    return cls(**kwargs)

@@ -1,0 +1,279 @@
+"""The database tables (SQLAlchemy 2 typed models). No ORM object leaves ``clerk.storage``.
+
+Meeting-scoped tables are keyed by ``(meeting_id, id)``: ids are local to a meeting, so a
+meeting record exported and imported elsewhere keeps the same ids.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class CouncilRow(Base):
+    __tablename__ = "council"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    code_of_conduct: Mapped[str] = mapped_column(String(40))
+    signatory_title: Mapped[str] = mapped_column(String(80))
+    minute_heading_pattern: Mapped[str] = mapped_column(String(80))
+    minute_reference_pattern: Mapped[str] = mapped_column(String(80))
+    year_start_month: Mapped[int]
+    year_start_day: Mapped[int]
+    signing_mode: Mapped[str] = mapped_column(String(20))
+    extraordinary_confirms_minutes: Mapped[bool]
+    lists_officers: Mapped[bool]
+
+
+class PersonRow(Base):
+    __tablename__ = "persons"
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))
+    honorific_prefix: Mapped[str] = mapped_column(String(40))
+    job_title: Mapped[str] = mapped_column(String(200))
+    represents: Mapped[str] = mapped_column(String(200))
+
+
+class CommitteeRow(Base):
+    __tablename__ = "committees"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(40))
+    calls_itself: Mapped[str] = mapped_column(String(40))
+    quorum_kind: Mapped[str] = mapped_column(String(20))
+    quorum_value: Mapped[int]
+    quorum_denominator: Mapped[int]
+    signatory_title: Mapped[str] = mapped_column(String(80))
+
+
+class MembershipRow(Base):
+    __tablename__ = "memberships"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id", ondelete="CASCADE"))
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"))
+    position: Mapped[int]
+    role: Mapped[str] = mapped_column(String(40))
+    group: Mapped[str] = mapped_column(String(120))
+    start_date: Mapped[date | None]
+    end_date: Mapped[date | None]
+
+
+class MeetingRow(Base):
+    __tablename__ = "meetings"
+    __table_args__ = (UniqueConstraint("committee_id", "date", name="uq_meeting_committee_date"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    committee_id: Mapped[int] = mapped_column(ForeignKey("committees.id"), index=True)
+    date: Mapped[date]
+    scheduled_time: Mapped[time | None]
+    venue: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    started_at: Mapped[time | None]
+    ended_at: Mapped[time | None]
+    current_item_id: Mapped[int | None]
+    presiding_id: Mapped[str | None] = mapped_column(String(80))
+    minute_number_start: Mapped[int | None]
+    public_excluded: Mapped[bool]
+    #: Bumped by every recorded action: a second writer with a stale copy is detected.
+    version: Mapped[int] = mapped_column(default=0)
+
+
+class AgendaItemRow(Base):
+    __tablename__ = "agenda_items"
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(Text)
+    position: Mapped[int]
+    standard: Mapped[str] = mapped_column(String(20))
+    purpose: Mapped[str] = mapped_column(Text)
+    report_pages: Mapped[str] = mapped_column(String(40))
+    invited_officers: Mapped[list[Any]]
+    recommendations: Mapped[list[Any]]
+    exempt_paragraph: Mapped[int | None]
+    title_is_public: Mapped[bool]
+    education: Mapped[bool]
+    public_summary: Mapped[str] = mapped_column(Text)
+    minute_number: Mapped[int | None]
+    state: Mapped[str] = mapped_column(String(20))
+    started_at: Mapped[time | None]
+    confirms_meeting: Mapped[str] = mapped_column(String(20))
+
+
+class AttendanceRow(Base):
+    __tablename__ = "attendance"
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    substitute_for: Mapped[str | None] = mapped_column(String(80))
+    group: Mapped[str] = mapped_column(String(120))
+    capacity: Mapped[str] = mapped_column(String(200))
+    representing: Mapped[str] = mapped_column(String(200))
+
+
+class MovementRow(Base):
+    __tablename__ = "movements"
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"))
+    movement: Mapped[str] = mapped_column(String(20))
+    at: Mapped[time]
+    item_id: Mapped[int | None]
+
+
+class DeclarationRow(Base):
+    __tablename__ = "declarations"
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), index=True)
+    item_id: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(40))
+    nature: Mapped[str] = mapped_column(Text)
+    sensitive: Mapped[bool]
+    conduct: Mapped[str] = mapped_column(String(20))
+    dispensation_ref: Mapped[str] = mapped_column(String(120))
+
+
+class ParagraphRow(Base):
+    __tablename__ = "paragraphs"
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int]
+    position: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+
+
+class MotionRow(Base):
+    __tablename__ = "motions"
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(20))
+    mover_id: Mapped[str] = mapped_column(ForeignKey("persons.id"))
+    parts: Mapped[list[Any]]
+    preamble: Mapped[str] = mapped_column(Text)
+    seconder_id: Mapped[str | None] = mapped_column(ForeignKey("persons.id"))
+    amends_id: Mapped[int | None]
+    op: Mapped[str | None] = mapped_column(String(20))
+    target_part: Mapped[str] = mapped_column(String(20))
+    outcome: Mapped[str] = mapped_column(String(20))
+
+
+class VoteRow(Base):
+    __tablename__ = "votes"
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    motion_id: Mapped[int]
+    method: Mapped[str] = mapped_column(String(20))
+    result: Mapped[str] = mapped_column(String(10))
+    yes: Mapped[int]
+    no: Mapped[int]
+    abstain: Mapped[int]
+    choices: Mapped[list[Any]]
+    casting_by: Mapped[str | None] = mapped_column(ForeignKey("persons.id"))
+    casting_option: Mapped[str | None] = mapped_column(String(20))
+
+
+class ResolutionRow(Base):
+    __tablename__ = "resolutions"
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int]
+    parts: Mapped[list[Any]]
+    preamble: Mapped[str] = mapped_column(Text)
+    unanimous: Mapped[bool]
+    motion_id: Mapped[int | None]
+
+
+class ActionRow(Base):
+    __tablename__ = "actions"
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int]
+    text: Mapped[dict[str, Any]]
+    owner: Mapped[str] = mapped_column(String(200))
+    due: Mapped[date | None]
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    comments: Mapped[list[Any]]
+    carried_from: Mapped[str] = mapped_column(String(120))
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    at: Mapped[time | None]
+    item_id: Mapped[int | None]
+    paragraph: Mapped[int | None]
+    text: Mapped[str] = mapped_column(Text)
+
+
+class JournalRow(Base):
+    """Append-only: every recorded action, undo and redo, with the changes it made."""
+
+    __tablename__ = "journal"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "seq", name="uq_journal_meeting_seq"),
+        Index("ix_journal_script", "meeting_id", "script_id", "script_line"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    seq: Mapped[int]
+    recorded_at: Mapped[datetime]
+    who: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(40))
+    label: Mapped[str] = mapped_column(Text)
+    params: Mapped[dict[str, Any]]
+    changes: Mapped[dict[str, Any]]
+    undoes: Mapped[int | None]
+    redoes: Mapped[int | None]
+    script_id: Mapped[str] = mapped_column(String(64))
+    script_line: Mapped[int | None]
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+#: The meeting-scoped table for each collection of a meeting record.
+COLLECTION_TABLES: dict[str, type[Base]] = {
+    "items": AgendaItemRow,
+    "attendance": AttendanceRow,
+    "movements": MovementRow,
+    "declarations": DeclarationRow,
+    "paragraphs": ParagraphRow,
+    "motions": MotionRow,
+    "votes": VoteRow,
+    "resolutions": ResolutionRow,
+    "actions": ActionRow,
+    "events": EventRow,
+}

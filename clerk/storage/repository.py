@@ -1,0 +1,362 @@
+"""Reading and writing councils, committees, meetings, their records and journals."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from clerk.domain.changes import Changes
+from clerk.domain.entities import Committee, CouncilProfile, Meeting, Membership, Person, QuorumRule
+from clerk.domain.enums import QuorumKind
+from clerk.domain.errors import ClerkError
+from clerk.domain.journal import JournalEntry
+from clerk.domain.record import COLLECTIONS, MeetingRecord
+from clerk.domain.rules.numbering import municipal_year_start
+from clerk.storage.mapping import from_values, to_values
+from clerk.storage.models import (
+    COLLECTION_TABLES,
+    AgendaItemRow,
+    CommitteeRow,
+    CouncilRow,
+    JournalRow,
+    MeetingRow,
+    MembershipRow,
+    PersonRow,
+)
+
+
+class NotFound(ClerkError):
+    """The named committee or meeting is not in this database."""
+
+
+class ConcurrentEdit(ClerkError):
+    """Someone else recorded an action on this meeting since it was loaded."""
+
+
+# -- council and people -------------------------------------------------------------------
+
+
+def load_council(conn: Connection) -> CouncilProfile | None:
+    row = conn.execute(select(CouncilRow.__table__)).mappings().first()
+    return from_values(CouncilProfile, row) if row is not None else None
+
+
+def save_council(conn: Connection, council: CouncilProfile) -> None:
+    values = to_values(council)
+    if conn.execute(select(CouncilRow.id)).first() is None:
+        conn.execute(insert(CouncilRow.__table__).values(id=1, **values))
+    else:
+        conn.execute(update(CouncilRow.__table__).values(**values))
+
+
+def load_persons(conn: Connection) -> dict[str, Person]:
+    rows = conn.execute(select(PersonRow.__table__).order_by(PersonRow.id)).mappings()
+    return {row["id"]: from_values(Person, row) for row in rows}
+
+
+def save_person(conn: Connection, person: Person) -> None:
+    values = to_values(person)
+    exists = conn.execute(select(PersonRow.id).where(PersonRow.id == person.id)).first()
+    if exists is None:
+        conn.execute(insert(PersonRow.__table__).values(**values))
+    else:
+        conn.execute(update(PersonRow.__table__).where(PersonRow.id == person.id).values(**values))
+
+
+# -- committees ---------------------------------------------------------------------------
+
+
+def _committee_from_row(conn: Connection, row: Any) -> Committee:
+    memberships = conn.execute(
+        select(MembershipRow.__table__)
+        .where(MembershipRow.committee_id == row["id"])
+        .order_by(MembershipRow.position, MembershipRow.id)
+    ).mappings()
+    return Committee(
+        slug=row["slug"],
+        name=row["name"],
+        kind=row["kind"],
+        calls_itself=row["calls_itself"],
+        quorum=QuorumRule(
+            QuorumKind(row["quorum_kind"]), row["quorum_value"], row["quorum_denominator"]
+        ),
+        signatory_title=row["signatory_title"],
+        memberships=tuple(from_values(Membership, m) for m in memberships),
+    )
+
+
+def committee_id(conn: Connection, slug: str) -> int:
+    found = conn.execute(select(CommitteeRow.id).where(CommitteeRow.slug == slug)).scalar()
+    if found is None:
+        raise NotFound(f"No committee '{slug}' in this database.")
+    return int(found)
+
+
+def load_committee(conn: Connection, slug: str) -> Committee:
+    row = (
+        conn.execute(select(CommitteeRow.__table__).where(CommitteeRow.slug == slug))
+        .mappings()
+        .first()
+    )
+    if row is None:
+        raise NotFound(f"No committee '{slug}' in this database.")
+    return _committee_from_row(conn, row)
+
+
+def list_committees(conn: Connection) -> list[Committee]:
+    rows = conn.execute(select(CommitteeRow.__table__).order_by(CommitteeRow.name)).mappings()
+    return [_committee_from_row(conn, row) for row in rows.all()]
+
+
+def save_committee(conn: Connection, committee: Committee) -> int:
+    """Insert or replace a committee and its memberships; returns its id."""
+    values = {
+        "slug": committee.slug,
+        "name": committee.name,
+        "kind": committee.kind.value,
+        "calls_itself": committee.calls_itself,
+        "quorum_kind": committee.quorum.kind.value,
+        "quorum_value": committee.quorum.value,
+        "quorum_denominator": committee.quorum.denominator,
+        "signatory_title": committee.signatory_title,
+    }
+    found = conn.execute(
+        select(CommitteeRow.id).where(CommitteeRow.slug == committee.slug)
+    ).scalar()
+    if found is None:
+        found = conn.execute(insert(CommitteeRow.__table__).values(**values)).inserted_primary_key[
+            0
+        ]
+    else:
+        conn.execute(update(CommitteeRow.__table__).where(CommitteeRow.id == found).values(values))
+    conn.execute(delete(MembershipRow.__table__).where(MembershipRow.committee_id == found))
+    for position, membership in enumerate(committee.memberships, start=1):
+        conn.execute(
+            insert(MembershipRow.__table__).values(
+                committee_id=found, position=position, **to_values(membership)
+            )
+        )
+    return int(found)
+
+
+# -- meetings -----------------------------------------------------------------------------
+
+
+def create_meeting(conn: Connection, meeting: Meeting) -> int:
+    cid = committee_id(conn, meeting.committee)
+    clash = conn.execute(
+        select(MeetingRow.id).where(MeetingRow.committee_id == cid, MeetingRow.date == meeting.date)
+    ).first()
+    if clash is not None:
+        raise ClerkError(
+            f"The committee '{meeting.committee}' already has a meeting on "
+            f"{meeting.date.isoformat()} (meeting {clash[0]})."
+        )
+    values = to_values(meeting, skip=("committee",))
+    result = conn.execute(
+        insert(MeetingRow.__table__).values(committee_id=cid, version=0, **values)
+    )
+    return int(result.inserted_primary_key[0])
+
+
+def find_meeting(conn: Connection, slug: str, day: date) -> int:
+    cid = committee_id(conn, slug)
+    found = conn.execute(
+        select(MeetingRow.id).where(MeetingRow.committee_id == cid, MeetingRow.date == day)
+    ).scalar()
+    if found is None:
+        raise NotFound(f"No meeting of '{slug}' on {day.isoformat()} in this database.")
+    return int(found)
+
+
+def meeting_exists(conn: Connection, meeting_id: int) -> bool:
+    return (
+        conn.execute(select(MeetingRow.id).where(MeetingRow.id == meeting_id)).first() is not None
+    )
+
+
+def list_meetings(conn: Connection, slug: str | None = None) -> list[tuple[int, str, Meeting]]:
+    """(id, committee slug, meeting) in date order, for one committee or all."""
+    query = (
+        select(MeetingRow.__table__, CommitteeRow.slug.label("committee_slug"))
+        .join(CommitteeRow, CommitteeRow.id == MeetingRow.committee_id)
+        .order_by(CommitteeRow.slug, MeetingRow.date)
+    )
+    if slug is not None:
+        query = query.where(CommitteeRow.slug == slug)
+    rows = conn.execute(query).mappings().all()
+    return [
+        (row["id"], row["committee_slug"], _meeting(row, row["committee_slug"])) for row in rows
+    ]
+
+
+def _meeting(row: Any, slug: str) -> Meeting:
+    return from_values(Meeting, row, committee=slug)
+
+
+def meeting_version(conn: Connection, meeting_id: int) -> int:
+    version = conn.execute(select(MeetingRow.version).where(MeetingRow.id == meeting_id)).scalar()
+    if version is None:
+        raise NotFound(f"No meeting {meeting_id} in this database.")
+    return int(version)
+
+
+def load_record(conn: Connection, meeting_id: int) -> tuple[MeetingRecord, int]:
+    """The whole meeting record and the version it was read at."""
+    row = (
+        conn.execute(select(MeetingRow.__table__).where(MeetingRow.id == meeting_id))
+        .mappings()
+        .first()
+    )
+    if row is None:
+        raise NotFound(f"No meeting {meeting_id} in this database.")
+    slug = conn.execute(
+        select(CommitteeRow.slug).where(CommitteeRow.id == row["committee_id"])
+    ).scalar_one()
+    council = load_council(conn)
+    if council is None:
+        raise ClerkError("This database has no council profile; import or load the demo first.")
+    record = MeetingRecord(
+        council=council,
+        committee=load_committee(conn, slug),
+        persons=load_persons(conn),
+        meeting=_meeting(row, slug),
+        meeting_id=meeting_id,
+    )
+    for name, table in COLLECTION_TABLES.items():
+        entity_type = COLLECTIONS[name]
+        rows = conn.execute(
+            select(table.__table__).where(table.__table__.c.meeting_id == meeting_id)
+        ).mappings()
+        collection = record.collection(name)
+        for entity_row in rows:
+            collection[entity_row["id"]] = from_values(entity_type, entity_row)
+    return record, int(row["version"])
+
+
+def write_changes(
+    conn: Connection, meeting_id: int, changes: Changes, expected_version: int
+) -> int:
+    """Write an action's changes; refuse if another writer got there first. Returns version."""
+    bumped = conn.execute(
+        update(MeetingRow.__table__)
+        .where(MeetingRow.id == meeting_id, MeetingRow.version == expected_version)
+        .values(version=expected_version + 1)
+    )
+    if bumped.rowcount != 1:
+        raise ConcurrentEdit(
+            "Someone else has recorded on this meeting since you opened it; "
+            "your action was not saved. The meeting has been reloaded: check it and try again."
+        )
+    if changes.meeting is not None:
+        values = to_values(changes.meeting[1], skip=("committee",))
+        conn.execute(update(MeetingRow.__table__).where(MeetingRow.id == meeting_id).values(values))
+    for name, by_id in changes.entities.items():
+        table = COLLECTION_TABLES[name].__table__
+        for key, (before, after) in by_id.items():
+            where = (table.c.meeting_id == meeting_id) & (table.c.id == key)
+            if after is None:
+                conn.execute(delete(table).where(where))
+            elif before is None:
+                conn.execute(insert(table).values(meeting_id=meeting_id, **to_values(after)))
+            else:
+                conn.execute(update(table).where(where).values(to_values(after)))
+    return expected_version + 1
+
+
+def insert_record_rows(conn: Connection, meeting_id: int, record: MeetingRecord) -> None:
+    """Bulk-write every entity of a record into a new, empty meeting (import)."""
+    for name, table in COLLECTION_TABLES.items():
+        rows = [
+            {"meeting_id": meeting_id, **to_values(entity)}
+            for _key, entity in sorted(record.collection(name).items())
+        ]
+        if rows:
+            conn.execute(insert(table.__table__), rows)
+
+
+def earlier_minute_max(conn: Connection, meeting: Meeting, council: CouncilProfile) -> int:
+    """The highest minute number at the committee's earlier meetings in the municipal year."""
+    cid = committee_id(conn, meeting.committee)
+    start = municipal_year_start(meeting.date, council.year_start_month, council.year_start_day)
+    found = conn.execute(
+        select(func.max(AgendaItemRow.minute_number))
+        .join(MeetingRow, MeetingRow.id == AgendaItemRow.meeting_id)
+        .where(
+            MeetingRow.committee_id == cid,
+            MeetingRow.date >= start,
+            MeetingRow.date < meeting.date,
+        )
+    ).scalar()
+    if found is not None:
+        return int(found)
+    # Numbering carried in from before Clerk: an earlier meeting's stated first number.
+    carried = conn.execute(
+        select(func.max(MeetingRow.minute_number_start)).where(
+            MeetingRow.committee_id == cid,
+            MeetingRow.date >= start,
+            MeetingRow.date < meeting.date,
+        )
+    ).scalar()
+    return int(carried) - 1 if carried is not None else 0
+
+
+# -- the journal --------------------------------------------------------------------------
+
+
+def append_journal(conn: Connection, meeting_id: int, entry: JournalEntry) -> None:
+    conn.execute(
+        insert(JournalRow.__table__).values(
+            meeting_id=meeting_id,
+            seq=entry.seq,
+            recorded_at=entry.recorded_at,
+            who=entry.who,
+            kind=entry.kind,
+            label=entry.label,
+            params=entry.params,
+            changes=entry.changes,
+            undoes=entry.undoes,
+            redoes=entry.redoes,
+            script_id=entry.script_id,
+            script_line=entry.script_line,
+            prev_hash=entry.prev_hash,
+            hash=entry.hash,
+        )
+    )
+
+
+def load_journal(conn: Connection, meeting_id: int) -> list[JournalEntry]:
+    rows = conn.execute(
+        select(JournalRow.__table__)
+        .where(JournalRow.meeting_id == meeting_id)
+        .order_by(JournalRow.seq)
+    ).mappings()
+    return [
+        JournalEntry(
+            seq=row["seq"],
+            recorded_at=row["recorded_at"],
+            who=row["who"],
+            kind=row["kind"],
+            label=row["label"],
+            params=row["params"],
+            changes=row["changes"],
+            undoes=row["undoes"],
+            redoes=row["redoes"],
+            script_id=row["script_id"],
+            script_line=row["script_line"],
+            prev_hash=row["prev_hash"],
+            hash=row["hash"],
+        )
+        for row in rows
+    ]
+
+
+def last_script_line(conn: Connection, meeting_id: int, script_id: str) -> int:
+    found = conn.execute(
+        select(func.max(JournalRow.script_line)).where(
+            JournalRow.meeting_id == meeting_id, JournalRow.script_id == script_id
+        )
+    ).scalar()
+    return int(found) if found is not None else 0
