@@ -8,6 +8,7 @@ only then reports success. A refused or failed action leaves memory and database
 from __future__ import annotations
 
 import getpass
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time
@@ -41,6 +42,10 @@ class Ack:
 
 
 def current_user() -> str:
+    """Who the journal says acted: ``CLERK_USER``, else the operating-system user."""
+    override = os.environ.get("CLERK_USER")
+    if override:
+        return override
     try:
         return getpass.getuser()
     except (KeyError, OSError):
@@ -173,8 +178,8 @@ class MeetingSession:
         closed = self.record.meeting.status is MeetingStatus.CLOSED
         if closed and action is not None and not type(action).allowed_when_closed:
             raise RuleViolation(
-                    f"The meeting is closed: '{action.kind}' cannot be recorded any more."
-                )
+                f"The meeting is closed: '{action.kind}' cannot be recorded any more."
+            )
 
     def _commit(
         self,

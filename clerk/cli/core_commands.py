@@ -1,0 +1,145 @@
+"""demo, list, import, export, replay, undo, redo."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from clerk.cli.context import CommandContext
+from clerk.domain.errors import ClerkError
+from clerk.fileio import write_text
+from clerk.services import catalogue, demo, record_json
+from clerk.services.recording import Ack, MeetingSession
+from clerk.services.replay import read_script, replay
+
+
+def cmd_demo(ctx: CommandContext) -> int:
+    ids = demo.load_demo(ctx.database)
+    ctx.say(f"Loaded the demo into {ctx.database.describe()}:")
+    for summary in catalogue.meetings(ctx.database):
+        if summary.id in ids:
+            ctx.say(f"  {summary.id}  {summary.reference}  ({summary.meeting.status})")
+    return 0
+
+
+def cmd_list(ctx: CommandContext) -> int:
+    council = catalogue.council(ctx.database)
+    committees = catalogue.committees(ctx.database)
+    meetings = catalogue.meetings(ctx.database)
+    if ctx.args.json:
+        body: dict[str, Any] = {
+            "council": council.name if council else None,
+            "committees": [
+                {
+                    "slug": committee.slug,
+                    "name": committee.name,
+                    "meetings": [
+                        {
+                            "id": m.id,
+                            "date": m.meeting.date.isoformat(),
+                            "reference": m.reference,
+                            "status": m.meeting.status.value,
+                            "kind": m.meeting.kind.value,
+                        }
+                        for m in meetings
+                        if m.committee == committee.slug
+                    ],
+                }
+                for committee in committees
+            ],
+        }
+        ctx.say(json.dumps(body, indent=2, ensure_ascii=False))
+        return 0
+    if not committees:
+        ctx.say("No committees yet: run 'clerk demo', or 'clerk import FILE.json'.")
+        return 0
+    if council is not None:
+        ctx.say(council.name)
+    for committee in committees:
+        ctx.say(f"{committee.slug}  {committee.name}")
+        for m in meetings:
+            if m.committee == committee.slug:
+                ctx.say(
+                    f"  {m.id:>4}  {m.meeting.date.isoformat()}  {m.meeting.status:<12} {m.reference}"
+                )
+    return 0
+
+
+def cmd_import(ctx: CommandContext) -> int:
+    meeting_id = record_json.import_file(ctx.database, Path(ctx.args.file))
+    reference = next(m.reference for m in catalogue.meetings(ctx.database) if m.id == meeting_id)
+    ctx.say(f"Imported meeting {meeting_id} ({reference}).")
+    return 0
+
+
+def cmd_export(ctx: CommandContext) -> int:
+    meeting_id = catalogue.resolve_meeting(ctx.database, ctx.args.meeting)
+    text = record_json.export_meeting(ctx.database, meeting_id)
+    if ctx.args.output in (None, "-"):
+        ctx.out.write(text)
+        return 0
+    path = write_text(Path(ctx.args.output), text)
+    ctx.say(str(path))
+    return 0
+
+
+def cmd_replay(ctx: CommandContext) -> int:
+    meeting_id = catalogue.resolve_meeting(ctx.database, ctx.args.meeting)
+    path = Path(ctx.args.script)
+    text = read_script(path)
+    session = MeetingSession(ctx.database, meeting_id)
+
+    def acknowledge(line: int, ack: Ack) -> None:
+        ctx.say(f"ok {line}: {ack.label}")
+
+    applied, skipped = replay(session, text, source=path.name, on_ack=acknowledge)
+    note = f" ({skipped} already applied, skipped)" if skipped else ""
+    ctx.say(f"Replayed {applied} actions{note}.")
+    return 0
+
+
+def cmd_undo(ctx: CommandContext) -> int:
+    session = MeetingSession(
+        ctx.database, catalogue.resolve_meeting(ctx.database, ctx.args.meeting)
+    )
+    ctx.say(session.undo().label)
+    return 0
+
+
+def cmd_redo(ctx: CommandContext) -> int:
+    session = MeetingSession(
+        ctx.database, catalogue.resolve_meeting(ctx.database, ctx.args.meeting)
+    )
+    ctx.say(session.redo().label)
+    return 0
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    meeting_help = "a meeting id or <committee-slug>/<yyyy-mm-dd>"
+    p = sub.add_parser("demo", help="load the demo committee and meetings")
+    p.set_defaults(handler=cmd_demo)
+    p = sub.add_parser("list", help="committees and meetings with their ids")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_list)
+    p = sub.add_parser("import", help="import a JSON meeting record")
+    p.add_argument("file", metavar="FILE.json")
+    p.set_defaults(handler=cmd_import)
+    p = sub.add_parser("export", help="export a meeting as a JSON meeting record")
+    p.add_argument("meeting", metavar="MEETING", help=meeting_help)
+    p.add_argument("-o", "--output", metavar="FILE.json", help="file to write (default: stdout)")
+    p.set_defaults(handler=cmd_export)
+    p = sub.add_parser("replay", help="record a script of actions (JSON lines) on a meeting")
+    p.add_argument("meeting", metavar="MEETING", help=meeting_help)
+    p.add_argument("script", metavar="SCRIPT.jsonl")
+    p.set_defaults(handler=cmd_replay)
+    p = sub.add_parser("undo", help="undo the meeting's last recorded action")
+    p.add_argument("meeting", metavar="MEETING", help=meeting_help)
+    p.set_defaults(handler=cmd_undo)
+    p = sub.add_parser("redo", help="redo the meeting's last undone action")
+    p.add_argument("meeting", metavar="MEETING", help=meeting_help)
+    p.set_defaults(handler=cmd_redo)
+
+
+__all__ = ["ClerkError", "register"]

@@ -1,0 +1,101 @@
+"""``clerk``: the desktop app by default, and the commands clerks and scripts use."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+from clerk import APP_NAME, __version__
+from clerk.cli import core_commands
+from clerk.cli.context import CommandContext
+from clerk.domain.errors import ClerkError
+from clerk.storage.engine import log_dir
+
+#: Modules adding sub-commands; each has ``register(subparsers)``.
+COMMAND_MODULES = [core_commands]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="clerk",
+        description=f"{APP_NAME}: record council committee meetings live; "
+        "produce the minutes and the action tracker.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="an SQLite file path or any SQLAlchemy URL (default: the user data folder)",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="open the desktop app on a fresh demo database"
+    )
+    parser.add_argument(
+        "--screenshot",
+        metavar="FILE.png",
+        help="render the main window offscreen to FILE.png and exit",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def setup_logging() -> Path | None:
+    """A rotating log in the user log folder; None if it cannot be written."""
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "clerk.log"
+        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def run_desktop(args: argparse.Namespace) -> int:
+    try:
+        from clerk.ui.app import run
+    except ImportError as error:
+        raise ClerkError(
+            f"The desktop app needs PySide6 ({error}); every other command works without it."
+        ) from None
+    return run(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    log_path = setup_logging()
+    ctx = CommandContext(args)
+    try:
+        if args.command is None:
+            return run_desktop(args)
+        result: int = args.handler(ctx)
+        return result
+    except ClerkError as error:
+        print(f"clerk: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("clerk: interrupted; everything acknowledged is saved.", file=sys.stderr)
+        return 130
+    except Exception as error:  # one line for the user, the traceback for the log
+        logging.getLogger("clerk").error("unexpected error\n%s", traceback.format_exc())
+        where = f" (details in {log_path})" if log_path else ""
+        print(f"clerk: unexpected error: {type(error).__name__}: {error}{where}", file=sys.stderr)
+        return 70
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
