@@ -53,7 +53,10 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
 
 
 def write_bytes(path: Path, data: bytes) -> Path:
-    return atomic_write(path, lambda temp: temp.write_bytes(data))
+    def write(temp: Path) -> None:
+        temp.write_bytes(data)
+
+    return atomic_write(path, write)
 
 
 def write_text(path: Path, text: str) -> Path:

@@ -61,9 +61,8 @@ def cmd_list(ctx: CommandContext) -> int:
         ctx.say(f"{committee.slug}  {committee.name}")
         for m in meetings:
             if m.committee == committee.slug:
-                ctx.say(
-                    f"  {m.id:>4}  {m.meeting.date.isoformat()}  {m.meeting.status:<12} {m.reference}"
-                )
+                day = m.meeting.date.isoformat()
+                ctx.say(f"  {m.id:>4}  {day}  {m.meeting.status:<12} {m.reference}")
     return 0
 
 

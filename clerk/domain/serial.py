@@ -11,7 +11,6 @@ import types
 import typing
 from datetime import date, datetime, time
 from enum import Enum
-from functools import cache
 from typing import Any, TypeVar
 
 from clerk.domain.errors import RecordFormatError
@@ -20,9 +19,15 @@ T = TypeVar("T")
 JSONValue = Any
 
 
-@cache
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
 def field_types(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    """The resolved type hints of a dataclass, cached."""
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = _HINTS[cls] = typing.get_type_hints(cls)
+    return hints
 
 
 def to_json(value: Any) -> JSONValue:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +49,7 @@ class Organization:
     name: str
     classification: CommitteeKind = CommitteeKind.OTHER
     calls_itself: str = "Committee"
-    quorum: QuorumRule = QuorumRule()
+    quorum: QuorumRule = field(default_factory=QuorumRule)
     signatory_title: str = ""
 
 
@@ -199,13 +199,13 @@ def _check_references(doc: RecordDocument) -> None:
             raise RecordFormatError(f"$.persons[{index}].id", f"repeats person '{person.id}'")
         people.add(person.id)
 
-    def person(path: str, person_id: str | None) -> None:
+    def check_person(path: str, person_id: str | None) -> None:
         if person_id is not None and person_id not in people:
             raise RecordFormatError(path, f"names person '{person_id}', who is not in $.persons")
 
     for index, membership in enumerate(doc.memberships):
-        person(f"$.memberships[{index}].person_id", membership.person_id)
-    person("$.event.presiding_id", doc.event.presiding_id)
+        check_person(f"$.memberships[{index}].person_id", membership.person_id)
+    check_person("$.event.presiding_id", doc.event.presiding_id)
     if doc.event.committee != doc.organization.id:
         raise RecordFormatError(
             "$.event.committee", f"must be the organization's id '{doc.organization.id}'"
@@ -230,16 +230,16 @@ def _check_references(doc: RecordDocument) -> None:
         _unique_ids(entities, path)
         for index, entity in enumerate(entities):
             if hasattr(entity, "person_id"):
-                person(f"{path}[{index}].person_id", entity.person_id)
+                check_person(f"{path}[{index}].person_id", entity.person_id)
             if hasattr(entity, "item_id"):
                 item(f"{path}[{index}].item_id", entity.item_id)
             if isinstance(entity, Attendance):
-                person(f"{path}[{index}].substitute_for", entity.substitute_for)
+                check_person(f"{path}[{index}].substitute_for", entity.substitute_for)
     motions = _unique_ids(doc.motions, "$.motions")
     for index, motion in enumerate(doc.motions):
         item(f"$.motions[{index}].item_id", motion.item_id)
-        person(f"$.motions[{index}].mover_id", motion.mover_id)
-        person(f"$.motions[{index}].seconder_id", motion.seconder_id)
+        check_person(f"$.motions[{index}].mover_id", motion.mover_id)
+        check_person(f"$.motions[{index}].seconder_id", motion.seconder_id)
         if motion.amends_id is not None and motion.amends_id not in motions:
             raise RecordFormatError(
                 f"$.motions[{index}].amends_id",
@@ -252,9 +252,11 @@ def _check_references(doc: RecordDocument) -> None:
                 f"$.vote_events[{index}].motion_id",
                 f"names motion {vote.motion_id}, not in $.motions",
             )
-        person(f"$.vote_events[{index}].casting_by", vote.casting_by)
+        check_person(f"$.vote_events[{index}].casting_by", vote.casting_by)
         for choice_index, choice in enumerate(vote.choices):
-            person(f"$.vote_events[{index}].choices[{choice_index}].person_id", choice.person_id)
+            check_person(
+                f"$.vote_events[{index}].choices[{choice_index}].person_id", choice.person_id
+            )
     for index, resolution in enumerate(uk.resolutions):
         if resolution.motion_id is not None and resolution.motion_id not in motions:
             raise RecordFormatError(

@@ -44,7 +44,7 @@ def to_values(entity: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
     return values
 
 
-def from_values(cls: type[T], values: typing.Mapping[str, Any], **extra: Any) -> T:
+def from_values(cls: type[T], values: typing.Mapping[Any, Any], **extra: Any) -> T:
     hints = field_types(cls)
     kwargs: dict[str, Any] = {}
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]

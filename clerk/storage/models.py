@@ -7,14 +7,14 @@ meeting record exported and imported elsewhere keeps the same ids.
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, ClassVar, cast
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
 class Base(DeclarativeBase):
-    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
 
 
 class CouncilRow(Base):
@@ -277,3 +277,8 @@ COLLECTION_TABLES: dict[str, type[Base]] = {
     "actions": ActionRow,
     "events": EventRow,
 }
+
+
+def table_of(model: type[Base]) -> Table:
+    """The Core table of a model, for bulk statements."""
+    return cast(Table, model.__table__)

@@ -24,6 +24,7 @@ from clerk.storage.models import (
     MeetingRow,
     MembershipRow,
     PersonRow,
+    table_of,
 )
 
 
@@ -39,20 +40,20 @@ class ConcurrentEdit(ClerkError):
 
 
 def load_council(conn: Connection) -> CouncilProfile | None:
-    row = conn.execute(select(CouncilRow.__table__)).mappings().first()
+    row = conn.execute(select(table_of(CouncilRow))).mappings().first()
     return from_values(CouncilProfile, row) if row is not None else None
 
 
 def save_council(conn: Connection, council: CouncilProfile) -> None:
     values = to_values(council)
     if conn.execute(select(CouncilRow.id)).first() is None:
-        conn.execute(insert(CouncilRow.__table__).values(id=1, **values))
+        conn.execute(insert(table_of(CouncilRow)).values(id=1, **values))
     else:
-        conn.execute(update(CouncilRow.__table__).values(**values))
+        conn.execute(update(table_of(CouncilRow)).values(**values))
 
 
 def load_persons(conn: Connection) -> dict[str, Person]:
-    rows = conn.execute(select(PersonRow.__table__).order_by(PersonRow.id)).mappings()
+    rows = conn.execute(select(table_of(PersonRow)).order_by(PersonRow.id)).mappings()
     return {row["id"]: from_values(Person, row) for row in rows}
 
 
@@ -60,9 +61,9 @@ def save_person(conn: Connection, person: Person) -> None:
     values = to_values(person)
     exists = conn.execute(select(PersonRow.id).where(PersonRow.id == person.id)).first()
     if exists is None:
-        conn.execute(insert(PersonRow.__table__).values(**values))
+        conn.execute(insert(table_of(PersonRow)).values(**values))
     else:
-        conn.execute(update(PersonRow.__table__).where(PersonRow.id == person.id).values(**values))
+        conn.execute(update(table_of(PersonRow)).where(PersonRow.id == person.id).values(**values))
 
 
 # -- committees ---------------------------------------------------------------------------
@@ -70,7 +71,7 @@ def save_person(conn: Connection, person: Person) -> None:
 
 def _committee_from_row(conn: Connection, row: Any) -> Committee:
     memberships = conn.execute(
-        select(MembershipRow.__table__)
+        select(table_of(MembershipRow))
         .where(MembershipRow.committee_id == row["id"])
         .order_by(MembershipRow.position, MembershipRow.id)
     ).mappings()
@@ -96,7 +97,7 @@ def committee_id(conn: Connection, slug: str) -> int:
 
 def load_committee(conn: Connection, slug: str) -> Committee:
     row = (
-        conn.execute(select(CommitteeRow.__table__).where(CommitteeRow.slug == slug))
+        conn.execute(select(table_of(CommitteeRow)).where(CommitteeRow.slug == slug))
         .mappings()
         .first()
     )
@@ -106,7 +107,7 @@ def load_committee(conn: Connection, slug: str) -> Committee:
 
 
 def list_committees(conn: Connection) -> list[Committee]:
-    rows = conn.execute(select(CommitteeRow.__table__).order_by(CommitteeRow.name)).mappings()
+    rows = conn.execute(select(table_of(CommitteeRow)).order_by(CommitteeRow.name)).mappings()
     return [_committee_from_row(conn, row) for row in rows.all()]
 
 
@@ -126,15 +127,15 @@ def save_committee(conn: Connection, committee: Committee) -> int:
         select(CommitteeRow.id).where(CommitteeRow.slug == committee.slug)
     ).scalar()
     if found is None:
-        found = conn.execute(insert(CommitteeRow.__table__).values(**values)).inserted_primary_key[
+        found = conn.execute(insert(table_of(CommitteeRow)).values(**values)).inserted_primary_key[
             0
-        ]
+        ]  # type: ignore[index]
     else:
-        conn.execute(update(CommitteeRow.__table__).where(CommitteeRow.id == found).values(values))
-    conn.execute(delete(MembershipRow.__table__).where(MembershipRow.committee_id == found))
+        conn.execute(update(table_of(CommitteeRow)).where(CommitteeRow.id == found).values(values))
+    conn.execute(delete(table_of(MembershipRow)).where(MembershipRow.committee_id == found))
     for position, membership in enumerate(committee.memberships, start=1):
         conn.execute(
-            insert(MembershipRow.__table__).values(
+            insert(table_of(MembershipRow)).values(
                 committee_id=found, position=position, **to_values(membership)
             )
         )
@@ -156,9 +157,9 @@ def create_meeting(conn: Connection, meeting: Meeting) -> int:
         )
     values = to_values(meeting, skip=("committee",))
     result = conn.execute(
-        insert(MeetingRow.__table__).values(committee_id=cid, version=0, **values)
+        insert(table_of(MeetingRow)).values(committee_id=cid, version=0, **values)
     )
-    return int(result.inserted_primary_key[0])
+    return int(result.inserted_primary_key[0])  # type: ignore[index]
 
 
 def find_meeting(conn: Connection, slug: str, day: date) -> int:
@@ -180,7 +181,7 @@ def meeting_exists(conn: Connection, meeting_id: int) -> bool:
 def list_meetings(conn: Connection, slug: str | None = None) -> list[tuple[int, str, Meeting]]:
     """(id, committee slug, meeting) in date order, for one committee or all."""
     query = (
-        select(MeetingRow.__table__, CommitteeRow.slug.label("committee_slug"))
+        select(table_of(MeetingRow), CommitteeRow.slug.label("committee_slug"))
         .join(CommitteeRow, CommitteeRow.id == MeetingRow.committee_id)
         .order_by(CommitteeRow.slug, MeetingRow.date)
     )
@@ -206,7 +207,7 @@ def meeting_version(conn: Connection, meeting_id: int) -> int:
 def load_record(conn: Connection, meeting_id: int) -> tuple[MeetingRecord, int]:
     """The whole meeting record and the version it was read at."""
     row = (
-        conn.execute(select(MeetingRow.__table__).where(MeetingRow.id == meeting_id))
+        conn.execute(select(table_of(MeetingRow)).where(MeetingRow.id == meeting_id))
         .mappings()
         .first()
     )
@@ -228,7 +229,7 @@ def load_record(conn: Connection, meeting_id: int) -> tuple[MeetingRecord, int]:
     for name, table in COLLECTION_TABLES.items():
         entity_type = COLLECTIONS[name]
         rows = conn.execute(
-            select(table.__table__).where(table.__table__.c.meeting_id == meeting_id)
+            select(table_of(table)).where(table_of(table).c.meeting_id == meeting_id)
         ).mappings()
         collection = record.collection(name)
         for entity_row in rows:
@@ -241,7 +242,7 @@ def write_changes(
 ) -> int:
     """Write an action's changes; refuse if another writer got there first. Returns version."""
     bumped = conn.execute(
-        update(MeetingRow.__table__)
+        update(table_of(MeetingRow))
         .where(MeetingRow.id == meeting_id, MeetingRow.version == expected_version)
         .values(version=expected_version + 1)
     )
@@ -252,9 +253,9 @@ def write_changes(
         )
     if changes.meeting is not None:
         values = to_values(changes.meeting[1], skip=("committee",))
-        conn.execute(update(MeetingRow.__table__).where(MeetingRow.id == meeting_id).values(values))
+        conn.execute(update(table_of(MeetingRow)).where(MeetingRow.id == meeting_id).values(values))
     for name, by_id in changes.entities.items():
-        table = COLLECTION_TABLES[name].__table__
+        table = table_of(COLLECTION_TABLES[name])
         for key, (before, after) in by_id.items():
             where = (table.c.meeting_id == meeting_id) & (table.c.id == key)
             if after is None:
@@ -274,7 +275,7 @@ def insert_record_rows(conn: Connection, meeting_id: int, record: MeetingRecord)
             for _key, entity in sorted(record.collection(name).items())
         ]
         if rows:
-            conn.execute(insert(table.__table__), rows)
+            conn.execute(insert(table_of(table)), rows)
 
 
 def earlier_minute_max(conn: Connection, meeting: Meeting, council: CouncilProfile) -> int:
@@ -308,7 +309,7 @@ def earlier_minute_max(conn: Connection, meeting: Meeting, council: CouncilProfi
 
 def append_journal(conn: Connection, meeting_id: int, entry: JournalEntry) -> None:
     conn.execute(
-        insert(JournalRow.__table__).values(
+        insert(table_of(JournalRow)).values(
             meeting_id=meeting_id,
             seq=entry.seq,
             recorded_at=entry.recorded_at,
@@ -329,7 +330,7 @@ def append_journal(conn: Connection, meeting_id: int, entry: JournalEntry) -> No
 
 def load_journal(conn: Connection, meeting_id: int) -> list[JournalEntry]:
     rows = conn.execute(
-        select(JournalRow.__table__)
+        select(table_of(JournalRow))
         .where(JournalRow.meeting_id == meeting_id)
         .order_by(JournalRow.seq)
     ).mappings()

@@ -128,7 +128,8 @@ class Amend(Action):
         # Refuse now an amendment that cannot apply to the motion as it stands.
         apply_amendment(substantive_parts(record, original), amendment)
         record.motions[amendment_id] = amendment
-        return f"amendment {amendment_id} to motion {original.id} moved by {name_of(record, self.mover)}"
+        mover = name_of(record, self.mover)
+        return f"amendment {amendment_id} to motion {original.id} moved by {mover}"
 
 
 @dataclass(frozen=True)
@@ -255,12 +256,12 @@ class Vote(Action):
                 f"No choice recorded for {names}: record for, against, abstain or not voting."
             )
         tally = tally_choices(self.choices)
-        if self.yes or self.no or self.abstain:
-            if (self.yes, self.no, self.abstain) != (tally.yes, tally.no, tally.abstain):
-                raise RuleViolation(
-                    f"The counts given ({self.yes}-{self.no}-{self.abstain}) do not match the "
-                    f"names recorded ({tally.yes}-{tally.no}-{tally.abstain})."
-                )
+        given = (self.yes, self.no, self.abstain)
+        if any(given) and given != (tally.yes, tally.no, tally.abstain):
+            raise RuleViolation(
+                f"The counts given ({self.yes}-{self.no}-{self.abstain}) do not match the "
+                f"names recorded ({tally.yes}-{tally.no}-{tally.abstain})."
+            )
         check_counts(tally, len(eligible))
         return tally
 

@@ -56,7 +56,7 @@ def apply_amendment(parts: tuple[Part, ...], amendment: Motion) -> tuple[Part, .
         subparts = subparts[: sub + 1] + amendment.parts + subparts[sub + 1 :]
     else:
         subparts = subparts[:sub] + subparts[sub + 1 :]
-    return parts[:index] + (Part(target.text, subparts),) + parts[index + 1 :]
+    return (*parts[:index], Part(target.text, subparts), *parts[index + 1 :])
 
 
 def amendments_to(record: MeetingRecord, motion_id: int) -> list[Motion]:

@@ -1,0 +1,1 @@
+"""Minutes and action trackers: one composer, two renderers (Word and PDF)."""
