@@ -130,6 +130,9 @@ class MeetingSession:
                 script_id=script_id,
                 script_line=script_line,
             )
+        except repo.ConcurrentEdit:
+            self.reload()  # someone else's action is in the database: show it
+            raise
         except Exception:
             self.record.restore(before)
             raise
@@ -169,6 +172,9 @@ class MeetingSession:
                 script_id=script_id,
                 script_line=script_line,
             )
+        except repo.ConcurrentEdit:
+            self.reload()
+            raise
         except Exception:
             self.record.restore(before)
             raise
@@ -208,13 +214,9 @@ class MeetingSession:
             prev_hash=self.tail_hash,
         )
         entry = replace(entry, hash=entry.content_hash())
-        try:
-            with self.database.transaction() as conn:
-                version = repo.write_changes(conn, self.meeting_id, changes, self.version)
-                repo.append_journal(conn, self.meeting_id, entry)
-        except repo.ConcurrentEdit:
-            self.reload()
-            raise
+        with self.database.transaction() as conn:
+            version = repo.write_changes(conn, self.meeting_id, changes, self.version)
+            repo.append_journal(conn, self.meeting_id, entry)
         self.version = version
         self.tail_seq = entry.seq
         self.tail_hash = entry.hash
