@@ -18,7 +18,9 @@ CTX = Context(now=time(10, 0), today=date(2021, 9, 20))
 COUNCILLORS = ["bye", "barnby", "mandy-darling", "douglas-dunbar", "mills"]
 
 
-def board_record(kind: MeetingKind = MeetingKind.ORDINARY, day: date = date(2021, 9, 20)) -> MeetingRecord:
+def board_record(
+    kind: MeetingKind = MeetingKind.ORDINARY, day: date = date(2021, 9, 20)
+) -> MeetingRecord:
     """The demo Board's meeting of 20 September 2021 (members: Bye, Barnby, Mandy Darling,
     Douglas-Dunbar, Mills; co-optees Wilson and Colman vote on education items only)."""
     setup = load_setup()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -13,9 +16,6 @@ from clerk.domain.enums import InterestConduct, InterestKind, QuorumKind, VoteMe
 from clerk.domain.errors import RuleViolation
 from clerk.domain.rules.quorum import quorum_needed, quorum_state
 from tests.core.builders import COUNCILLORS, apply, board_record, under_way
-
-import pytest
-from dataclasses import replace
 
 
 def test_remote_observers_and_co_optees_do_not_count() -> None:

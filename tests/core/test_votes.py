@@ -38,7 +38,9 @@ def test_co_optees_vote_on_education_items_only() -> None:
     apply(record, Present("laura-colman"), Present("brent-davison"))
     item = record.items[1]
     assert "education items only" in (ineligibility_reason(record, "laura-colman", item) or "")
-    assert "non-voting co-opted member" in (ineligibility_reason(record, "brent-davison", item) or "")
+    assert "non-voting co-opted member" in (
+        ineligibility_reason(record, "brent-davison", item) or ""
+    )
     education = under_way(education=True)
     apply(education, Present("laura-colman"))
     assert ineligibility_reason(education, "laura-colman", education.items[1]) is None
@@ -114,7 +116,7 @@ def test_a_named_vote_from_an_ineligible_member_is_refused_with_the_reason() -> 
         VoteChoice("mills", VoteOption.NO),
         VoteChoice("laura-colman", VoteOption.YES),
     )
-    with pytest.raises(RuleViolation, match="education items only.*cannot be recorded"):
+    with pytest.raises(RuleViolation, match=r"education items only.*cannot be recorded"):
         apply(record, Vote(motion=1, method=VoteMethod.RECORDED, choices=choices))
     assert record.votes == {}
     assert record.motions[1].outcome is MotionOutcome.PENDING
@@ -136,7 +138,7 @@ def test_counts_that_exceed_the_eligible_members_are_refused() -> None:
 def test_a_tie_needs_the_casting_vote_of_the_person_presiding() -> None:
     record = moved(present=["bye", "barnby", "mills", "douglas-dunbar"])
     tie = Vote(motion=1, method=VoteMethod.SHOW_OF_HANDS, yes=2, no=2)
-    with pytest.raises(RuleViolation, match="tied.*casting vote"):
+    with pytest.raises(RuleViolation, match=r"tied.*casting vote"):
         apply(record, tie)
     with pytest.raises(RuleViolation, match="Only Councillor Bye, presiding"):
         apply(
