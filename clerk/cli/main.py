@@ -63,7 +63,9 @@ def setup_logging() -> Path | None:
 
 
 def run_desktop(args: argparse.Namespace) -> int:
-    try:
+    try:  # Qt is imported only when the window is wanted
+        import PySide6.QtWidgets  # noqa: F401
+
         from clerk.ui.app import run
     except ImportError as error:
         raise ClerkError(
