@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Delete,
+    Table,
+    Update,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 
 from clerk.domain.changes import Changes
 from clerk.domain.entities import Committee, CouncilProfile, Meeting, Membership, Person, QuorumRule
@@ -240,11 +253,13 @@ def load_record(conn: Connection, meeting_id: int) -> tuple[MeetingRecord, int]:
 def write_changes(
     conn: Connection, meeting_id: int, changes: Changes, expected_version: int
 ) -> int:
-    """Write an action's changes; refuse if another writer got there first. Returns version."""
+    """Write an action's changes; refuse if another writer got there first. Returns version.
+
+    The statements are built once (``_BUMP``, ``_update_entity``...) and take their values as
+    parameters, so SQLAlchemy neither rebuilds nor re-keys them for every recorded action.
+    """
     bumped = conn.execute(
-        update(table_of(MeetingRow))
-        .where(MeetingRow.id == meeting_id, MeetingRow.version == expected_version)
-        .values(version=expected_version + 1)
+        _BUMP, {"b_id": meeting_id, "b_version": expected_version, "version": expected_version + 1}
     )
     if bumped.rowcount != 1:
         raise ConcurrentEdit(
@@ -253,18 +268,50 @@ def write_changes(
         )
     if changes.meeting is not None:
         values = to_values(changes.meeting[1], skip=("committee",))
-        conn.execute(update(table_of(MeetingRow)).where(MeetingRow.id == meeting_id).values(values))
+        conn.execute(_update_meeting(tuple(values)), {"b_id": meeting_id, **values})
     for name, by_id in changes.entities.items():
         table = table_of(COLLECTION_TABLES[name])
         for key, (before, after) in by_id.items():
-            where = (table.c.meeting_id == meeting_id) & (table.c.id == key)
+            keys = {"b_meeting_id": meeting_id, "b_id": key}
             if after is None:
-                conn.execute(delete(table).where(where))
+                conn.execute(_delete_entity(table), keys)
             elif before is None:
-                conn.execute(insert(table).values(meeting_id=meeting_id, **to_values(after)))
+                conn.execute(insert(table), {"meeting_id": meeting_id, **to_values(after)})
             else:
-                conn.execute(update(table).where(where).values(to_values(after)))
+                values = to_values(after)
+                conn.execute(_update_entity(table, tuple(values)), {**keys, **values})
     return expected_version + 1
+
+
+_MEETINGS = table_of(MeetingRow)
+_BUMP = (
+    update(_MEETINGS)
+    .where(_MEETINGS.c.id == bindparam("b_id"), _MEETINGS.c.version == bindparam("b_version"))
+    .values(version=bindparam("version"))
+)
+
+
+@cache
+def _update_meeting(columns: tuple[str, ...]) -> Update:
+    return (
+        update(_MEETINGS)
+        .where(_MEETINGS.c.id == bindparam("b_id"))
+        .values({c: bindparam(c) for c in columns})
+    )
+
+
+def _entity_where(table: Table) -> ColumnElement[bool]:
+    return (table.c.meeting_id == bindparam("b_meeting_id")) & (table.c.id == bindparam("b_id"))
+
+
+@cache
+def _update_entity(table: Table, columns: tuple[str, ...]) -> Update:
+    return update(table).where(_entity_where(table)).values({c: bindparam(c) for c in columns})
+
+
+@cache
+def _delete_entity(table: Table) -> Delete:
+    return delete(table).where(_entity_where(table))
 
 
 def insert_record_rows(conn: Connection, meeting_id: int, record: MeetingRecord) -> None:
@@ -309,7 +356,8 @@ def earlier_minute_max(conn: Connection, meeting: Meeting, council: CouncilProfi
 
 def append_journal(conn: Connection, meeting_id: int, entry: JournalEntry) -> None:
     conn.execute(
-        insert(table_of(JournalRow)).values(
+        insert(table_of(JournalRow)),
+        dict(
             meeting_id=meeting_id,
             seq=entry.seq,
             recorded_at=entry.recorded_at,
@@ -324,7 +372,7 @@ def append_journal(conn: Connection, meeting_id: int, entry: JournalEntry) -> No
             script_line=entry.script_line,
             prev_hash=entry.prev_hash,
             hash=entry.hash,
-        )
+        ),
     )
 
 
