@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import typing
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any, TypeVar
 
@@ -28,14 +29,36 @@ def _enum_type(tp: Any) -> type[Enum] | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Field:
+    name: str
+    tp: Any
+    structured: bool
+    enum: type[Enum] | None
+
+
+_PLANS: dict[type, tuple[_Field, ...]] = {}
+
+
+def _plan(cls: type) -> tuple[_Field, ...]:
+    """How each field of an entity type is stored, worked out once per type."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        hints = field_types(cls)
+        plan = _PLANS[cls] = tuple(
+            _Field(f.name, hints[f.name], _is_structured(hints[f.name]), _enum_type(hints[f.name]))
+            for f in dataclasses.fields(cls)
+        )
+    return plan
+
+
 def to_values(entity: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
-    hints = field_types(type(entity))
     values: dict[str, Any] = {}
-    for f in dataclasses.fields(entity):
+    for f in _plan(type(entity)):
         if f.name in skip:
             continue
         value = getattr(entity, f.name)
-        if _is_structured(hints[f.name]):
+        if f.structured:
             values[f.name] = to_json(value)
         elif isinstance(value, Enum):
             values[f.name] = value.value
@@ -45,17 +68,15 @@ def to_values(entity: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
 
 
 def from_values(cls: type[T], values: typing.Mapping[Any, Any], **extra: Any) -> T:
-    hints = field_types(cls)
     kwargs: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+    for f in _plan(cls):
         if f.name in extra:
             kwargs[f.name] = extra[f.name]
             continue
         value = values[f.name]
-        tp = hints[f.name]
-        if value is not None and _is_structured(tp):
-            value = from_json(tp, value, f"{cls.__name__}.{f.name}")
-        elif value is not None and (enum_type := _enum_type(tp)) is not None:
-            value = enum_type(value)
+        if value is not None and f.structured:
+            value = from_json(f.tp, value, f"{cls.__name__}.{f.name}")
+        elif value is not None and f.enum is not None:
+            value = f.enum(value)
         kwargs[f.name] = value
     return cls(**kwargs)
