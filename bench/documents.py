@@ -1,0 +1,141 @@
+"""Documents: LibreOffice converting the Word minutes of a 40-item meeting to PDF, against
+Clerk producing both the Word and the PDF minutes of that meeting in a running process.
+
+The meeting is a synthetic Full Council meeting: 40 agenda items, recorded (named) votes,
+declarations, about 150 minute paragraphs. ``soffice`` runs with its own profile folder (made
+on a first, unmeasured run), as a fresh process each time, as a clerk would run it. When
+``soffice`` is not installed the row is skipped and its figure is null.
+"""
+
+from __future__ import annotations
+
+import importlib
+import shutil
+import subprocess
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench.harness import Outcome, Row, python_env, run_python, timed
+from clerk.services.synthetic import ArchiveSize, MeetingShape, generate_archive
+from clerk.storage import repository as repo
+from clerk.storage.database import Database, open_database
+
+#: Two meetings of the Council; the second (minutes of the first confirmed) has 40 items.
+SIZE = ArchiveSize(
+    committees=1,
+    years=1,
+    meetings_per_year=2,
+    shape=MeetingShape(
+        business_items=36, paragraphs=(3, 5), recorded_votes=0.3, declarations=(4, 6), exempt=1.0
+    ),
+)
+#: A smaller meeting for ``--quick``.
+QUICK = ArchiveSize(
+    committees=1, years=1, meetings_per_year=2, shape=MeetingShape(business_items=6, exempt=1.0)
+)
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _meeting(workdir: Path, size: ArchiveSize) -> tuple[Database, int, dict[str, int]]:
+    path = workdir / "documents.sqlite3"
+    for stale in workdir.glob("documents.sqlite3*"):
+        stale.unlink()
+    database = open_database(str(path))
+    generate_archive(database, size, seed=6)
+    with database.reading() as conn:
+        meeting_id = repo.list_meetings(conn)[-1][0]
+        record, _ = repo.load_record(conn, meeting_id)
+    facts = {
+        "items": len(record.items),
+        "paragraphs": len(record.paragraphs),
+        "declarations": len(record.declarations),
+        "votes": len(record.votes),
+        "recorded_votes": sum(1 for v in record.votes.values() if v.choices),
+        "attendance": len(record.attendance),
+    }
+    return database, meeting_id, facts
+
+
+def _convert(office: str, docx: Path, out: Path, profile: Path) -> float:
+    out.mkdir(parents=True, exist_ok=True)
+    (out / docx.with_suffix(".pdf").name).unlink(missing_ok=True)
+    command = [
+        office,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(out),
+        str(docx),
+    ]
+    started = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, timeout=600)
+    elapsed = time.perf_counter() - started
+    if not (out / docx.with_suffix(".pdf").name).exists():
+        raise RuntimeError(f"soffice wrote no PDF for {docx}")
+    return elapsed
+
+
+def run(workdir: Path, size: ArchiveSize, runs: int) -> Outcome:
+    outcome = Outcome()
+    try:
+        documents: Any = importlib.import_module("clerk.services.documents")
+    except ImportError:
+        reason = "clerk.services.documents is not on this branch yet"
+        outcome.rows.append(Row("documents: LibreOffice / Clerk", "x", [], skipped=reason))
+        outcome.figures.update(documents_ratio=None, documents_cli_s=None)
+        return outcome
+    generate: Callable[..., list[Path]] = documents.generate_minutes
+    workdir.mkdir(parents=True, exist_ok=True)
+    database, meeting_id, facts = _meeting(workdir, size)
+    out = workdir / "minutes"
+    shutil.rmtree(out, ignore_errors=True)
+
+    def clerk_once() -> list[Path]:
+        return generate(database, meeting_id, ["docx", "pdf"], confidential=False, out_dir=out)
+
+    paths = clerk_once()  # warm: imports, fonts, templates
+    docx = next(p for p in paths if p.suffix == ".docx")
+    clerk = [timed(clerk_once) for _ in range(runs)]
+    database.dispose()
+
+    env = python_env(CLERK_HOME=str(workdir / "home"))
+    cli_args = ["-m", "clerk", "--db", str(workdir / "documents.sqlite3"), "minutes"]
+    cli_args += [str(meeting_id), "--format", "docx,pdf", "-o", str(workdir / "cli")]
+    cli = [timed(lambda: run_python(cli_args, env)) for _ in range(runs)]
+
+    outcome.rows.append(Row("documents: Clerk, Word + PDF (running process)", "s", clerk))
+    outcome.rows.append(Row("documents: clerk minutes (whole process)", "s", cli))
+    outcome.figures["documents_cli_s"] = Row("", "s", cli).median
+    office = soffice()
+    if office is None:
+        reason = "soffice is not installed"
+        outcome.rows.append(Row("documents: LibreOffice Word -> PDF", "s", [], skipped=reason))
+        outcome.figures["documents_ratio"] = None
+    else:
+        profile = workdir / "lo-profile"
+        converted = workdir / "soffice"
+        _convert(office, docx, converted, profile)  # first run: builds the profile
+        office_times = [_convert(office, docx, converted, profile) for _ in range(runs)]
+        ratio = Row(
+            "documents: LibreOffice Word -> PDF, / Clerk",
+            "s",
+            office_times,
+            clerk,
+            target="ratio >= 10",
+        )
+        outcome.rows.append(ratio)
+        outcome.figures["documents_ratio"] = ratio.ratio
+    outcome.details["documents"] = {
+        "meeting": facts,
+        "runs": runs,
+        "files": [p.name for p in paths],
+        "docx_kb": round(docx.stat().st_size / 1024, 1),
+    }
+    return outcome

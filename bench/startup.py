@@ -1,0 +1,77 @@
+"""Start-up: process start until the main window is shown (offscreen), against a bare PySide6
+window in a fresh process.
+
+"Shown" is when the window's screenshot file appears: ``clerk --screenshot FILE`` grabs the
+window once it is shown and painted, then exits; the bare window does the same. Both are
+started alternately, the same number of times, each in a fresh process.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.harness import Outcome, Row, python_env
+from clerk.services.demo import load_demo
+from clerk.storage.database import open_database
+
+
+def time_to_screenshot(args: list[str], shot: Path, env: dict[str, str]) -> float:
+    """Seconds from starting ``python ARGS`` until ``shot`` exists (then waits for the exit)."""
+    shot.unlink(missing_ok=True)
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    while not shot.exists():
+        if process.poll() is not None and not shot.exists():
+            error = process.stderr.read().decode() if process.stderr else ""
+            raise RuntimeError(f"python {' '.join(args)} exited without a window:\n{error}")
+        time.sleep(0.002)
+    elapsed = time.perf_counter() - started
+    _, err = process.communicate(timeout=120)
+    if process.returncode != 0:
+        raise RuntimeError(f"python {' '.join(args)} failed:\n{err.decode()[-2000:]}")
+    return elapsed
+
+
+def run(workdir: Path, runs: int) -> Outcome:
+    workdir.mkdir(parents=True, exist_ok=True)
+    home = workdir / "home"
+    env = python_env(CLERK_HOME=str(home))
+    database_path = workdir / "startup.sqlite3"
+    for stale in workdir.glob("startup.sqlite3*"):
+        stale.unlink()
+    database = open_database(str(database_path))
+    load_demo(database)
+    database.dispose()
+    shot = workdir / "startup.png"
+    clerk_args = ["-m", "clerk", "--db", str(database_path), "--screenshot", str(shot)]
+    demo_args = ["-m", "clerk", "--demo", "--screenshot", str(shot)]
+    bare_args = ["-m", "bench.bare_window", str(shot)]
+    # One of each first: the disk cache then holds the libraries for every run.
+    for args in (bare_args, clerk_args, demo_args):
+        time_to_screenshot(args, shot, env)
+    bare: list[float] = []
+    clerk: list[float] = []
+    demo: list[float] = []
+    for _ in range(runs):
+        bare.append(time_to_screenshot(bare_args, shot, env))
+        clerk.append(time_to_screenshot(clerk_args, shot, env))
+        demo.append(time_to_screenshot(demo_args, shot, env))
+    outcome = Outcome()
+    outcome.rows.append(Row("startup: bare PySide6 window", "s", bare))
+    main = Row("startup: clerk --db FILE (main window)", "s", clerk, bare, target="ratio <= 2.5")
+    outcome.rows.append(main)
+    outcome.rows.append(
+        Row("startup: clerk --demo (loads the demo first)", "s", demo, bare, note="not a target")
+    )
+    outcome.figures["startup_ratio"] = main.ratio
+    outcome.details["startup"] = {
+        "measured_until": "the --screenshot PNG exists (window shown and painted)",
+        "clerk_command": "clerk --db <the demo database> --screenshot FILE",
+        "runs": runs,
+    }
+    return outcome
