@@ -29,6 +29,25 @@ def _explain(error: OSError, path: Path) -> str:
     return f"Cannot write {path}: {error.strerror or error}. Nothing was written."
 
 
+def _read_umask() -> int:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
+
+
+#: Read once, at import (``os.umask`` can only be read by setting it, which is not thread-safe).
+_UMASK = _read_umask()
+
+
+def _final_mode(path: Path) -> int:
+    """The mode the file would have if written in place: an existing file keeps its mode; a
+    new one gets the usual 0o666 less the umask (``mkstemp`` alone would leave it 0o600)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_UMASK
+
+
 def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
     """Call ``write(temp_path)``, fsync, then move the result over ``path``."""
     path = Path(path)
@@ -42,6 +61,7 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
         write(temp)
         with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
+        os.chmod(temp, _final_mode(path))
         os.replace(temp, path)
     except OSError as error:
         temp.unlink(missing_ok=True)
