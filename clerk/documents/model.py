@@ -176,6 +176,12 @@ class Document:
     landscape: bool = False
     geometry: Geometry = GEOMETRY
 
+    def top_margin(self) -> float:
+        """Room at the top, in millimetres, for the markings and the running header (about
+        4 mm a line from the header edge) with a gap before the text."""
+        lines = len(self.furniture.markings) + 1
+        return max(self.geometry.top, self.geometry.header + lines * 4.0 + 8.0)
+
     def text_lines(self) -> list[str]:
         """Every line of body text with list labels, in reading order (tests and previews)."""
         lines: list[str] = []

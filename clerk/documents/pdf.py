@@ -80,8 +80,8 @@ def _styles(body: str) -> dict[str, ParagraphStyle]:
         "list1": ParagraphStyle("list1", parent=base, leftIndent=48, bulletIndent=24),
         "cell": cell,
         "cellhead": ParagraphStyle("cellhead", parent=cell, fontName=fonts.bold()),
-        "cell0": ParagraphStyle("cell0", parent=cell, leftIndent=16, bulletIndent=0),
-        "cell1": ParagraphStyle("cell1", parent=cell, leftIndent=32, bulletIndent=16),
+        "cell0": ParagraphStyle("cell0", parent=cell, leftIndent=20, bulletIndent=0),
+        "cell1": ParagraphStyle("cell1", parent=cell, leftIndent=40, bulletIndent=20),
     }
 
 
@@ -263,16 +263,10 @@ class _PageFurniture:
         canvas.restoreState()
 
 
-def top_margin(document: Document) -> float:
-    """Room at the top for the markings and the running header, in millimetres."""
-    lines = len(document.furniture.markings) + 2
-    return max(document.geometry.top, document.geometry.header + lines * LINE / mm + 6)
-
-
 def _build(document: Document, total: int | None) -> tuple[bytes, int]:
     geometry = document.geometry
     pagesize = landscape(A4) if document.landscape else A4
-    top = top_margin(document) * mm
+    top = document.top_margin() * mm
     buffer = BytesIO()
     meta = document.metadata
     doc = BaseDocTemplate(

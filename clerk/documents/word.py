@@ -121,6 +121,7 @@ class _Renderer:
         width, height = self.model.geometry.page(self.model.landscape)
         section.orientation = WD_ORIENT.LANDSCAPE if self.model.landscape else WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = Mm(width), Mm(height)
+        section.top_margin = Mm(self.model.top_margin())
 
     def properties(self) -> None:
         meta = self.model.metadata

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
@@ -39,6 +40,10 @@ def test_minutes_writes_word_and_pdf_and_prints_their_paths(demo_db: str, tmp_pa
     expected = [out / f"{MINUTES}.docx", out / f"{MINUTES}.pdf"]
     assert result.stdout.splitlines() == [str(p) for p in expected]
     assert sorted(out.iterdir()) == sorted(expected)  # no temporary files left behind
+    umask = os.umask(0o022)
+    os.umask(umask)
+    for path in expected:  # readable as any file the user saves (not mkstemp's 0o600)
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask
     assert docx.Document(str(expected[0])).paragraphs[0].text.startswith("Minutes of the")
     assert len(PdfReader(BytesIO(expected[1].read_bytes())).pages) >= 2
 

@@ -15,7 +15,7 @@ from clerk.domain.actions.attendance import Arrive, Present
 from clerk.domain.actions.proceedings import CloseMeeting, OpenItem, StartMeeting
 from clerk.domain.enums import StandardItem
 from tests.core.builders import apply, board_record
-from tests.documents.readback import docx_lines, docx_text, pdf_text
+from tests.documents.readback import docx_lines, docx_text, pdf_pages, pdf_text
 from tests.documents.scenarios import (
     EXEMPT_NATURE,
     EXEMPT_PARAGRAPH,
@@ -150,3 +150,18 @@ def test_a_minuted_declarations_item_with_none_says_so() -> None:
     )
     assert "Councillor Bye (Chairman)" in lines
     assert "Councillor Mills (Vice-Chair)" in lines
+
+
+@pytest.mark.parametrize("confidential", [False, True])
+def test_the_signature_block_is_on_the_page_of_the_text_before_it(
+    rendered: dict[bool, tuple[Document, bytes, bytes]], confidential: bool
+) -> None:
+    last = pdf_pages(rendered[confidential][2])[-1]
+    for line in (
+        "On being put to the vote, the motion was declared lost",
+        "(Meeting ended at 12.40 pm)",
+        "Signed:",
+        "Chairman",
+        "Date:",
+    ):
+        assert line in last
