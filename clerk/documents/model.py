@@ -7,8 +7,10 @@ Text is plain (no markup); emphasis is a property of the block.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, fields, is_dataclass, replace
 from enum import StrEnum
+from typing import Any
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -208,3 +210,30 @@ def block_lines(block: Block | CellBlock) -> list[str]:
             for cell_block in cell.blocks:
                 lines.extend(block_lines(cell_block))
     return lines
+
+
+_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+_UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """Text both renderers can carry: line breaks (Word's vertical tab included) become
+    newlines, other control characters (which Word files cannot hold) are dropped."""
+    return _UNPRINTABLE.sub("", _LINE_BREAKS.sub("\n", text))
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, tuple):
+        return tuple(_clean(v) for v in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _clean(getattr(value, f.name)) for f in fields(value)}
+        return replace(value, **changes)
+    return value
+
+
+def sanitised(document: Document) -> Document:
+    """The document with every text made printable (see :func:`printable`)."""
+    cleaned: Document = _clean(document)
+    return cleaned

@@ -98,8 +98,13 @@ class BookmarkedHeading(Paragraph):
         self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
 
 
+def _text(text: str) -> str:
+    """Paragraph markup for plain text: escaped, with its line breaks kept."""
+    return escape(text).replace("\n", "<br/>")
+
+
 def _markup(text: str, bold: bool = False, italic: bool = False, underline: bool = False) -> str:
-    body = escape(text)
+    body = _text(text)
     if underline:
         body = f"<u>{body}</u>"
     if italic:
@@ -136,10 +141,10 @@ class _Renderer:
         flowables: list[Flowable] = []
         for number, item in enumerate(block.items, start=block.start):
             label = model.list_label(0, number)
-            flowables.append(Paragraph(escape(item.text), self.style(f"{prefix}0"), label))
+            flowables.append(Paragraph(_text(item.text), self.style(f"{prefix}0"), label))
             for sub, child in enumerate(item.children, start=1):
                 label = model.list_label(1, sub)
-                flowables.append(Paragraph(escape(child.text), self.style(f"{prefix}1"), label))
+                flowables.append(Paragraph(_text(child.text), self.style(f"{prefix}1"), label))
         if block.keep_with_next and flowables:
             flowables[-1].keepWithNext = 1
         return flowables
@@ -149,13 +154,13 @@ class _Renderer:
         if block.bookmark:
             self.bookmarks += 1
             return BookmarkedHeading(
-                escape(block.text),
+                _text(block.text),
                 self.style(style),
                 key=f"h{self.bookmarks}",
-                title=block.text,
+                title=" ".join(block.text.split()),
                 level=max(0, block.level - 1),
             )
-        return Paragraph(escape(block.text), self.style(style))
+        return Paragraph(_text(block.text), self.style(style))
 
     def cell(self, blocks: tuple[CellBlock, ...]) -> list[Flowable]:
         flowables: list[Flowable] = []
@@ -169,7 +174,7 @@ class _Renderer:
     def table(self, block: model.Table) -> Table:
         geometry = self.document.geometry
         widths = block.widths_mm(geometry.text_width(self.document.landscape))
-        header = [Paragraph(escape(c.title), self.style("cellhead")) for c in block.columns]
+        header = [Paragraph(_text(c.title), self.style("cellhead")) for c in block.columns]
         rows = [header] + [[self.cell(cell.blocks) for cell in row] for row in block.rows]
         table = Table(
             rows,
@@ -197,9 +202,9 @@ class _Renderer:
     def signature(self, block: model.Signature) -> list[Flowable]:
         signed, title, dated = block.lines
         return [
-            Paragraph(escape(signed), self.style("body", spaceBefore=28, keepWithNext=1)),
-            Paragraph(escape(title), self.style("body", keepWithNext=1)),
-            Paragraph(escape(dated), self.style("body", spaceBefore=10)),
+            Paragraph(_text(signed), self.style("body", spaceBefore=28, keepWithNext=1)),
+            Paragraph(_text(title), self.style("body", keepWithNext=1)),
+            Paragraph(_text(dated), self.style("body", spaceBefore=10)),
         ]
 
     def story(self) -> list[Flowable]:
@@ -243,11 +248,12 @@ class _PageFurniture:
         canvas.saveState()
         for marking in self.furniture.markings:
             canvas.setFont(fonts.bold(), MARK_SIZE)
-            canvas.drawCentredString(width / 2, y, marking)
+            canvas.drawCentredString(width / 2, y, " ".join(marking.split()))
             y -= LINE
         if running:
             canvas.setFont(fonts.BODY, RUNNING_SIZE)
-            left_text, right_text = self.furniture.running_left, self.furniture.running_right
+            left_text = " ".join(self.furniture.running_left.split())
+            right_text = " ".join(self.furniture.running_right.split())
             canvas.drawString(left, y, left_text)
             room = right - left - stringWidth(left_text, fonts.BODY, RUNNING_SIZE) - 12
             if stringWidth(right_text, fonts.BODY, RUNNING_SIZE) > room:
@@ -311,6 +317,7 @@ def _build(document: Document, total: int | None) -> tuple[bytes, int]:
 
 def render_pdf(document: Document) -> bytes:
     """The document as PDF bytes."""
+    document = model.sanitised(document)
     _draft, pages = _build(document, total=None)
     data, _pages = _build(document, total=pages)
     return data

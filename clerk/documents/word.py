@@ -100,7 +100,7 @@ def _number(paragraph: Paragraph, num_id: int, level: int) -> None:
 
 class _Renderer:
     def __init__(self, document: Document) -> None:
-        self.model = document
+        self.model = model.sanitised(document)
         self.doc = docx.Document(str(resource(*TEMPLATE)))
         self.numbering = _Numbering(self.doc)
 
