@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import logging
 import sys
 import traceback
@@ -63,13 +64,23 @@ def setup_logging() -> Path | None:
 
 
 def run_desktop(args: argparse.Namespace) -> int:
-    try:
-        from clerk.ui.app import run
-    except ImportError as error:
+    missing = qt_missing()
+    if missing is not None:
         raise ClerkError(
-            f"The desktop app needs PySide6 ({error}); every other command works without it."
-        ) from None
+            f"The desktop app needs PySide6 ({missing}); every other command works without it."
+        )
+    from clerk.ui.app import run  # Qt is imported only when the window is wanted
+
     return run(args)
+
+
+def qt_missing() -> str | None:
+    """Why Qt cannot be loaded, or None when it can."""
+    try:
+        spec = importlib.util.find_spec("PySide6.QtWidgets")
+    except (ImportError, ValueError) as error:
+        return str(error)
+    return None if spec is not None else "PySide6 is not installed"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -130,6 +130,9 @@ class MeetingSession:
                 script_id=script_id,
                 script_line=script_line,
             )
+        except repo.ConcurrentEdit:
+            self.reload()  # someone else's action is in the database: show it
+            raise
         except Exception:
             self.record.restore(before)
             raise
@@ -151,8 +154,7 @@ class MeetingSession:
     ) -> Ack:
         self._check_lock(None)
         with self.database.reading() as conn:
-            entries = repo.load_journal(conn, self.meeting_id)
-        entry = next(e for e in entries if e.seq == target)
+            entry = repo.load_journal_entry(conn, self.meeting_id, target)
         original = Changes.from_json(entry.changes)
         changes = original.inverse() if undo else original
         before = self.record.snapshot()
@@ -169,6 +171,9 @@ class MeetingSession:
                 script_id=script_id,
                 script_line=script_line,
             )
+        except repo.ConcurrentEdit:
+            self.reload()
+            raise
         except Exception:
             self.record.restore(before)
             raise
@@ -208,13 +213,9 @@ class MeetingSession:
             prev_hash=self.tail_hash,
         )
         entry = replace(entry, hash=entry.content_hash())
-        try:
-            with self.database.transaction() as conn:
-                version = repo.write_changes(conn, self.meeting_id, changes, self.version)
-                repo.append_journal(conn, self.meeting_id, entry)
-        except repo.ConcurrentEdit:
-            self.reload()
-            raise
+        with self.database.transaction() as conn:
+            version = repo.write_changes(conn, self.meeting_id, changes, self.version)
+            repo.append_journal(conn, self.meeting_id, entry)
         self.version = version
         self.tail_seq = entry.seq
         self.tail_hash = entry.hash

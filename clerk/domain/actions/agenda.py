@@ -20,6 +20,8 @@ def check_paragraph(paragraph: int | None) -> None:
 
 @dataclass(frozen=True)
 class AddItem(Action):
+    """An agenda item: number, title, purpose, report pages, officers, recommendations."""
+
     kind = "add_item"
     number: str
     title: str
@@ -116,6 +118,8 @@ class EditItem(Action):
 
 @dataclass(frozen=True)
 class RemoveItem(Action):
+    """Remove an item not yet taken from the agenda."""
+
     kind = "remove_item"
     item: int
 

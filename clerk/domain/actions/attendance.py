@@ -60,6 +60,8 @@ def require_member(record: MeetingRecord, person_id: str, marking: str) -> None:
 
 @dataclass(frozen=True)
 class Present(Action):
+    """A member present in the room."""
+
     kind = "present"
     person: str
 
@@ -72,6 +74,8 @@ class Present(Action):
 
 @dataclass(frozen=True)
 class Apologies(Action):
+    """Apologies for absence from a member."""
+
     kind = "apologies"
     person: str
 
@@ -84,6 +88,8 @@ class Apologies(Action):
 
 @dataclass(frozen=True)
 class Absent(Action):
+    """A member absent without apologies."""
+
     kind = "absent"
     person: str
 
@@ -167,6 +173,8 @@ class AlsoAttending(Action):
 
 @dataclass(frozen=True)
 class OfficerPresent(Action):
+    """An officer in attendance."""
+
     kind = "officer"
     person: str
 
@@ -203,6 +211,8 @@ def _move(record: MeetingRecord, person: str, movement: Movement, at: time) -> N
 
 @dataclass(frozen=True)
 class Arrive(Action):
+    """A late arrival, stamped with the time and the item under way."""
+
     kind = "arrive"
     person: str
     at: time | None = None
@@ -226,6 +236,8 @@ class Arrive(Action):
 
 @dataclass(frozen=True)
 class Leave(Action):
+    """An early departure, stamped with the time and the item under way."""
+
     kind = "leave"
     person: str
     at: time | None = None

@@ -42,6 +42,8 @@ def require_parts(parts: tuple[Part, ...]) -> None:
 
 @dataclass(frozen=True)
 class Move(Action):
+    """A motion, with its mover (and seconder), in numbered and lettered parts."""
+
     kind = "move"
     item: int
     mover: str
@@ -77,6 +79,8 @@ def _check_seconder(record: MeetingRecord, item_id: int, mover: str, seconder: s
 
 @dataclass(frozen=True)
 class Second(Action):
+    """The seconder of a motion or amendment."""
+
     kind = "second"
     motion: int
     seconder: str
@@ -94,6 +98,8 @@ class Second(Action):
 
 @dataclass(frozen=True)
 class Amend(Action):
+    """An amendment to a motion: replace, insert after, add, or delete a part ("2", "1.a")."""
+
     kind = "amend"
     motion: int
     mover: str
@@ -134,6 +140,8 @@ class Amend(Action):
 
 @dataclass(frozen=True)
 class Withdraw(Action):
+    """A motion or amendment withdrawn by its mover."""
+
     kind = "withdraw"
     motion: int
 
@@ -148,6 +156,8 @@ class Withdraw(Action):
 
 @dataclass(frozen=True)
 class Fall(Action):
+    """A motion or amendment that fell."""
+
     kind = "fall"
     motion: int
 

@@ -36,6 +36,8 @@ def add_event(
 
 @dataclass(frozen=True)
 class StartMeeting(Action):
+    """The meeting starts: the start time."""
+
     kind = "start"
     at: time | None = None
 
@@ -50,6 +52,8 @@ class StartMeeting(Action):
 
 @dataclass(frozen=True)
 class Adjourn(Action):
+    """The meeting adjourns (it can be resumed)."""
+
     kind = "adjourn"
     at: time | None = None
     reason: str = ""
@@ -64,6 +68,8 @@ class Adjourn(Action):
 
 @dataclass(frozen=True)
 class Resume(Action):
+    """The adjourned meeting reconvenes."""
+
     kind = "resume"
     at: time | None = None
 
@@ -102,6 +108,8 @@ class ExcludePublic(Action):
 
 @dataclass(frozen=True)
 class ReadmitPublic(Action):
+    """The press and public are readmitted."""
+
     kind = "readmit_public"
     at: time | None = None
 
@@ -123,6 +131,8 @@ def _finish_current(record: MeetingRecord) -> None:
 
 @dataclass(frozen=True)
 class CloseMeeting(Action):
+    """The meeting ends: the end time; the current item is done."""
+
     kind = "close"
     at: time | None = None
 
@@ -169,6 +179,8 @@ class OpenItem(Action):
 
 @dataclass(frozen=True)
 class SetPresiding(Action):
+    """Who presides (and so holds the casting vote), when not the chair."""
+
     kind = "presiding"
     person: str
 
@@ -181,6 +193,8 @@ class SetPresiding(Action):
 
 @dataclass(frozen=True)
 class AddParagraph(Action):
+    """A paragraph of minute text for an item."""
+
     kind = "add_paragraph"
     allowed_when_closed = True
     item: int
@@ -200,6 +214,8 @@ class AddParagraph(Action):
 
 @dataclass(frozen=True)
 class EditParagraph(Action):
+    """A correction to a paragraph of minute text."""
+
     kind = "edit_paragraph"
     allowed_when_closed = True
     paragraph: int
@@ -217,6 +233,8 @@ class EditParagraph(Action):
 
 @dataclass(frozen=True)
 class DeleteParagraph(Action):
+    """Remove a paragraph of minute text."""
+
     kind = "delete_paragraph"
     allowed_when_closed = True
     paragraph: int
@@ -246,6 +264,8 @@ class PublicSummary(Action):
 
 @dataclass(frozen=True)
 class Note(Action):
+    """A timed note about the item under way."""
+
     kind = "note"
     text: str
     at: time | None = None

@@ -14,6 +14,8 @@ from clerk.domain.record import MeetingRecord
 
 @dataclass(frozen=True)
 class AddAction(Action):
+    """An action arising from a minuted item: text, owner, due date."""
+
     kind = "add_action"
     allowed_when_closed = True
     item: int

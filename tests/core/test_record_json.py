@@ -1,0 +1,106 @@
+"""The JSON meeting record: round trip, schema, and all-or-nothing import with JSON paths."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from sqlalchemy import func, select
+
+from clerk.domain.errors import RecordFormatError
+from clerk.resources import resource
+from clerk.services import record_json
+from clerk.services.demo import load_demo
+from clerk.services.record_schema import meeting_record_schema
+from clerk.storage.database import Database, open_database
+from clerk.storage.models import COLLECTION_TABLES, MeetingRow, PersonRow, table_of
+
+
+def demo_export(database: Database, meeting_id: int = 1) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(record_json.export_meeting(database, meeting_id))
+    return data
+
+
+def test_export_import_export_is_identical(demo_database: Database, tmp_path: Path) -> None:
+    first = record_json.export_meeting(demo_database, 1)
+    target = open_database(str(tmp_path / "empty.sqlite3"))
+    meeting_id = record_json.import_document(target, json.loads(first), source="demo.json")
+    assert record_json.export_meeting(target, meeting_id) == first
+
+
+def test_export_follows_the_committed_schema(demo_database: Database) -> None:
+    committed = json.loads(resource("schema", "meeting-record.schema.json").read_text())
+    assert committed == meeting_record_schema(), (
+        "regenerate: python -m clerk.services.record_schema"
+    )
+    jsonschema.Draft202012Validator(committed).validate(demo_export(demo_database))
+
+
+def test_export_uses_popolo_names_and_a_uk_block(demo_database: Database) -> None:
+    data = demo_export(demo_database)
+    assert data["format"] == "clerk-meeting-record" and data["version"] == 1
+    assert data["organization"]["id"] == "cyp-scrutiny-board"
+    assert {"persons", "memberships", "event", "motions", "vote_events"} <= data.keys()
+    uk = data["uk_local_government"]
+    assert uk["council"]["name"] == "Torbay Council"
+    assert {"attendance", "declarations", "resolutions", "actions"} <= uk.keys()
+    assert data["vote_events"][0]["yes"] == 5
+
+
+def counts(database: Database) -> dict[str, int]:
+    tables = [MeetingRow, PersonRow, *COLLECTION_TABLES.values()]
+    with database.reading() as conn:
+        return {
+            t.__tablename__: conn.execute(
+                select(func.count()).select_from(table_of(t))
+            ).scalar_one()
+            for t in tables
+        }
+
+
+BAD_DOCUMENTS = [
+    (lambda d: d.update(format="something-else"), "$.format"),
+    (lambda d: d.update(version=2), "$.version"),
+    (lambda d: d["event"].update(date="18/08/2021"), "$.event.date"),
+    (lambda d: d["agenda"][2].update(exempt_paragraph="three"), "$.agenda[2].exempt_paragraph"),
+    (
+        lambda d: d["uk_local_government"]["attendance"][3].update(status="here"),
+        "$.uk_local_government.attendance[3].status",
+    ),
+    (
+        lambda d: d["uk_local_government"]["attendance"][0].update(person_id="nobody"),
+        "$.uk_local_government.attendance[0].person_id",
+    ),
+    (lambda d: d["motions"][0].update(item_id=99), "$.motions[0].item_id"),
+    (lambda d: d["vote_events"][0].pop("method"), "$.vote_events[0].method"),
+    (lambda d: d["persons"][0].update(nickname="x"), "$.persons[0].nickname"),
+    (lambda d: d["agenda"].append(copy.deepcopy(d["agenda"][0])), "$.agenda[6].id"),
+]
+
+
+@pytest.mark.parametrize(("mutate", "path"), BAD_DOCUMENTS)
+def test_a_bad_record_names_its_first_bad_field_and_writes_nothing(
+    sqlite_demo: Database, tmp_path: Path, mutate: Any, path: str
+) -> None:
+    document = demo_export(sqlite_demo)
+    mutate(document)
+    target = open_database(str(tmp_path / "target.sqlite3"))
+    before = counts(target)
+    with pytest.raises(RecordFormatError) as refused:
+        record_json.import_document(target, document, source="bad.json")
+    assert refused.value.path == path
+    assert "nothing imported" in str(refused.value)
+    assert counts(target) == before
+
+
+def test_importing_a_meeting_that_exists_is_refused_whole(database: Database) -> None:
+    load_demo(database)
+    document = demo_export(database)
+    before = counts(database)
+    with pytest.raises(Exception, match="already has a meeting on 2021-08-18"):
+        record_json.import_document(database, document)
+    assert counts(database) == before
