@@ -217,6 +217,32 @@ def test_bundle_carries_every_runtime_file(bundle: Bundle) -> None:
     assert list((internal / "reportlab" / "fonts").glob("*.afm"))
 
 
+def clerk_modules() -> set[str]:
+    """Every module of the clerk package in the checkout (the migrations ship as files)."""
+    package = ROOT / "clerk"
+    names = set()
+    for path in package.rglob("*.py"):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        if "migrations" not in parts:
+            names.add(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return names
+
+
+@pytest.mark.parametrize("program", ["clerk", "clerk-cli"])
+def test_every_clerk_module_is_frozen(bundle: Bundle, program: str) -> None:
+    """Commands and windows imported lazily are in the archive too (collect_submodules)."""
+    viewer = [sys.executable, "-m", "PyInstaller.utils.cliutils.archive_viewer", "-r", "-b"]
+    listing = subprocess.run(
+        [*viewer, str(bundle.folder / program)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    frozen = {line.strip() for line in listing.splitlines()}
+    missing = sorted(clerk_modules() - frozen)
+    assert not missing, f"modules missing from the frozen {program}: {missing}"
+
+
 def test_only_the_qt_that_clerk_uses(bundle: Bundle) -> None:
     internal = bundle.folder / "_internal"
     names = {p.name for p in internal.rglob("*")}
