@@ -40,8 +40,8 @@ def show_message(title: str, text: str, ok: bool) -> None:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     box = QMessageBox.information if ok else QMessageBox.warning
-    box(None, title, text)
-    del app
+    box(None, title, text)  # modal: returns when the clerk closes it
+    app.processEvents()
 
 
 def open_document(command: list[str]) -> int:
@@ -52,7 +52,8 @@ def open_document(command: list[str]) -> int:
     out = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
         status = main(command)
-    message = out.getvalue().strip() or f"Clerk could not import {command[1]}."
+    message = out.getvalue().strip().removeprefix("clerk: error: ")
+    message = message or f"Clerk could not import {command[1]}."
     show_message("Clerk", message, ok=status == 0)
     return status
 
