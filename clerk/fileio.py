@@ -29,23 +29,11 @@ def _explain(error: OSError, path: Path) -> str:
     return f"Cannot write {path}: {error.strerror or error}. Nothing was written."
 
 
-def _read_umask() -> int:
-    umask = os.umask(0o022)
+def _default_mode() -> int:
+    """What a plain ``open(path, "w")`` would give: 0o666 less the umask (mkstemp gives 0o600)."""
+    umask = os.umask(0)
     os.umask(umask)
-    return umask
-
-
-#: Read once, at import (``os.umask`` can only be read by setting it, which is not thread-safe).
-_UMASK = _read_umask()
-
-
-def _final_mode(path: Path) -> int:
-    """The mode the file would have if written in place: an existing file keeps its mode; a
-    new one gets the usual 0o666 less the umask (``mkstemp`` alone would leave it 0o600)."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        return 0o666 & ~_UMASK
+    return 0o666 & ~umask
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
@@ -61,7 +49,7 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
         write(temp)
         with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
-        os.chmod(temp, _final_mode(path))
+        temp.chmod(_default_mode())
         os.replace(temp, path)
     except OSError as error:
         temp.unlink(missing_ok=True)
