@@ -9,15 +9,13 @@ on a first, unmeasured run), as a fresh process each time, as a clerk would run 
 
 from __future__ import annotations
 
-import importlib
 import shutil
 import subprocess
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from bench.harness import Outcome, Row, python_env, run_python, timed
+from clerk.services.documents import generate_minutes
 from clerk.services.synthetic import ArchiveSize, MeetingShape, generate_archive
 from clerk.storage import repository as repo
 from clerk.storage.database import Database, open_database
@@ -84,45 +82,43 @@ def _convert(office: str, docx: Path, out: Path, profile: Path) -> float:
 
 def run(workdir: Path, size: ArchiveSize, runs: int) -> Outcome:
     outcome = Outcome()
-    try:
-        documents: Any = importlib.import_module("clerk.services.documents")
-    except ImportError:
-        reason = "clerk.services.documents is not on this branch yet"
-        outcome.rows.append(Row("documents: LibreOffice / Clerk", "x", [], skipped=reason))
-        outcome.figures.update(documents_ratio=None, documents_cli_s=None)
-        return outcome
-    generate: Callable[..., list[Path]] = documents.generate_minutes
     workdir.mkdir(parents=True, exist_ok=True)
     database, meeting_id, facts = _meeting(workdir, size)
     out = workdir / "minutes"
     shutil.rmtree(out, ignore_errors=True)
 
     def clerk_once() -> list[Path]:
-        return generate(database, meeting_id, ["docx", "pdf"], confidential=False, out_dir=out)
+        return generate_minutes(
+            database, meeting_id, ["docx", "pdf"], confidential=False, out_dir=out
+        )
 
     paths = clerk_once()  # warm: imports, fonts, templates
     docx = next(p for p in paths if p.suffix == ".docx")
-    clerk = [timed(clerk_once) for _ in range(runs)]
-    database.dispose()
-
     env = python_env(CLERK_HOME=str(workdir / "home"))
     cli_args = ["-m", "clerk", "--db", str(workdir / "documents.sqlite3"), "minutes"]
     cli_args += [str(meeting_id), "--format", "docx,pdf", "-o", str(workdir / "cli")]
-    cli = [timed(lambda: run_python(cli_args, env)) for _ in range(runs)]
+    office = soffice()
+    profile, converted = workdir / "lo-profile", workdir / "soffice"
+    if office is not None:
+        _convert(office, docx, converted, profile)  # first run: builds the profile
+    clerk: list[float] = []
+    cli: list[float] = []
+    office_times: list[float] = []
+    for _ in range(runs):  # interleaved, so a busy spell slows each alike
+        clerk.append(timed(clerk_once))
+        if office is not None:
+            office_times.append(_convert(office, docx, converted, profile))
+        cli.append(timed(lambda: run_python(cli_args, env)))
+    database.dispose()
 
     outcome.rows.append(Row("documents: Clerk, Word + PDF (running process)", "s", clerk))
     outcome.rows.append(Row("documents: clerk minutes (whole process)", "s", cli))
     outcome.figures["documents_cli_s"] = Row("", "s", cli).median
-    office = soffice()
     if office is None:
         reason = "soffice is not installed"
         outcome.rows.append(Row("documents: LibreOffice Word -> PDF", "s", [], skipped=reason))
         outcome.figures["documents_ratio"] = None
     else:
-        profile = workdir / "lo-profile"
-        converted = workdir / "soffice"
-        _convert(office, docx, converted, profile)  # first run: builds the profile
-        office_times = [_convert(office, docx, converted, profile) for _ in range(runs)]
         ratio = Row(
             "documents: LibreOffice Word -> PDF, / Clerk",
             "s",

@@ -226,12 +226,17 @@ class _Renderer:
 
 
 class _PageFurniture:
-    """Draws the markings, the running header (after page 1) and "Page X of Y"."""
+    """Draws the markings, the running header (after page 1) and "Page X of Y".
 
-    def __init__(self, document: Document, total: int | None) -> None:
+    The footer of each page is a form XObject drawn where it belongs but defined only when the
+    document is saved (``footers``), once the number of pages is known: one layout pass.
+    """
+
+    def __init__(self, document: Document) -> None:
         self.document = document
         self.furniture: Furniture = document.furniture
-        self.total = total
+        self.pages = 0
+        self.pagesize: tuple[float, float] = A4
 
     def first(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.showOutline()
@@ -261,15 +266,32 @@ class _PageFurniture:
             canvas.drawRightString(right, y, right_text)
             canvas.setLineWidth(0.5)
             canvas.line(left, y - 4, right, y - 4)
-        canvas.setFont(fonts.BODY, RUNNING_SIZE)
         page = canvas.getPageNumber()
-        canvas.drawCentredString(
-            width / 2, geometry.footer * mm, self.furniture.page_text(page, self.total or page)
-        )
+        self.pages, self.pagesize = max(self.pages, page), doc.pagesize
+        canvas.doForm(f"PageFooter{page}")
         canvas.restoreState()
 
+    def footers(self, canvas: Canvas) -> None:
+        """Define every page's footer form: "Page X of Y", now that Y is known."""
+        footer = self.document.geometry.footer * mm
+        for page in range(1, self.pages + 1):
+            canvas.beginForm(f"PageFooter{page}")
+            canvas.setFont(fonts.BODY, RUNNING_SIZE)
+            text = self.furniture.page_text(page, self.pages)
+            canvas.drawCentredString(self.pagesize[0] / 2, footer, text)
+            canvas.endForm()
 
-def _build(document: Document, total: int | None) -> tuple[bytes, int]:
+
+def _canvas_maker(furniture: _PageFurniture) -> type[Canvas]:
+    class FooterCanvas(Canvas):
+        def save(self) -> None:
+            furniture.footers(self)
+            super().save()
+
+    return FooterCanvas
+
+
+def _build(document: Document) -> tuple[bytes, int]:
     geometry = document.geometry
     pagesize = landscape(A4) if document.landscape else A4
     top = document.top_margin() * mm
@@ -304,20 +326,19 @@ def _build(document: Document, total: int | None) -> tuple[bytes, int]:
         bottomPadding=0,
         id="body",
     )
-    furniture = _PageFurniture(document, total)
+    furniture = _PageFurniture(document)
     doc.addPageTemplates(
         [
             PageTemplate("first", [frame], onPage=furniture.first, autoNextPageTemplate="later"),
             PageTemplate("later", [frame], onPage=furniture.later),
         ]
     )
-    doc.build(_Renderer(document).story())
+    doc.build(_Renderer(document).story(), canvasmaker=_canvas_maker(furniture))
     return buffer.getvalue(), doc.page
 
 
 def render_pdf(document: Document) -> bytes:
     """The document as PDF bytes."""
     document = model.sanitised(document)
-    _draft, pages = _build(document, total=None)
-    data, _pages = _build(document, total=pages)
+    data, _pages = _build(document)
     return data

@@ -14,6 +14,7 @@ from typing import Any
 
 import docx
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement, parse_xml
@@ -103,6 +104,7 @@ class _Renderer:
         self.model = model.sanitised(document)
         self.doc = docx.Document(str(resource(*TEMPLATE)))
         self.numbering = _Numbering(self.doc)
+        self.style_ids: dict[str, str | None] = {}
 
     def render(self) -> bytes:
         self.page_setup()
@@ -185,13 +187,28 @@ class _Renderer:
 
     # -- the body -----------------------------------------------------------------------
 
+    def style(self, paragraph: Paragraph, name: str) -> Paragraph:
+        """Give the paragraph a style, looked up by name once per document.
+
+        ``paragraph.style = name`` (and ``add_paragraph(text, style=name)``) searches every
+        style of the template on each call; minutes have hundreds of paragraphs. The style id
+        is what python-docx would set (None for the default paragraph style).
+        """
+        if name not in self.style_ids:
+            self.style_ids[name] = self.doc.part.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH)
+        paragraph._p.style = self.style_ids[name]
+        return paragraph
+
+    def add(self, text: str = "", style: str = "Body Text") -> Paragraph:
+        return self.style(self.doc.add_paragraph(text), style)
+
     def block(self, block: Block) -> None:
         if isinstance(block, model.Heading):
-            self.doc.add_paragraph(block.text, style=HEADING_STYLES.get(block.level, "Heading 2"))
+            self.add(block.text, HEADING_STYLES.get(block.level, "Heading 2"))
         elif isinstance(block, model.Para):
-            self.para(self.doc.add_paragraph(style="Body Text"), block)
+            self.para(self.add(), block)
         elif isinstance(block, model.NumberedList):
-            self.numbered(self.doc.add_paragraph, block, "List Number")
+            self.numbered(self.add, block, "List Number")
         elif isinstance(block, model.Table):
             self.table(block)
         else:
@@ -199,9 +216,13 @@ class _Renderer:
 
     def para(self, paragraph: Paragraph, block: model.Para) -> None:
         run = paragraph.add_run(block.text)
-        run.bold = block.bold or None
-        run.italic = block.italic or None
-        run.underline = block.underline or None
+        # Only what is set: assigning None still adds an empty run-properties element.
+        if block.bold:
+            run.bold = True
+        if block.italic:
+            run.italic = True
+        if block.underline:
+            run.underline = True
         if block.align is not Align.LEFT:
             paragraph.alignment = ALIGNMENTS[block.align]
         if block.keep_with_next:
@@ -213,11 +234,11 @@ class _Renderer:
         num_id = self.numbering.new_list(block.start)
         paragraphs: list[Paragraph] = []
         for item in block.items:
-            paragraph = add(item.text, style=style)
+            paragraph = add(item.text, style)
             _number(paragraph, num_id, 0)
             paragraphs.append(paragraph)
             for child in item.children:
-                sub = add(child.text, style=style)
+                sub = add(child.text, style)
                 _number(sub, num_id, 1)
                 paragraphs.append(sub)
         if block.keep_with_next and paragraphs:
@@ -236,8 +257,7 @@ class _Renderer:
         header = table.rows[0]
         header._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
         for cell, column in zip(header.cells, block.columns, strict=True):
-            paragraph = cell.paragraphs[0]
-            paragraph.style = self.doc.styles["Table Text"]
+            paragraph = self.style(cell.paragraphs[0], "Table Text")
             paragraph.add_run(column.title).bold = True
             cell._tc.get_or_add_tcPr().append(
                 parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="E6E6E6"/>')
@@ -246,19 +266,18 @@ class _Renderer:
             for cell, content in zip(row.cells, cells, strict=True):
                 self.cell(cell, content.blocks)
         # A paragraph after a table keeps Word from merging it with whatever follows.
-        self.doc.add_paragraph(style="Body Text").paragraph_format.space_after = Pt(0)
+        self.add().paragraph_format.space_after = Pt(0)
 
     def cell(self, cell: _Cell, blocks: tuple[CellBlock, ...]) -> None:
         first: list[Paragraph] = [cell.paragraphs[0]]
 
         def add(text: str = "", style: str = "Table Text") -> Paragraph:
             if first:
-                paragraph = first.pop()
-                paragraph.style = self.doc.styles[style]
+                paragraph = self.style(first.pop(), style)
                 if text:
                     paragraph.add_run(text)
                 return paragraph
-            return cell.add_paragraph(text, style=style)
+            return self.style(cell.add_paragraph(text), style)
 
         for block in blocks:
             if isinstance(block, model.Para):
@@ -266,12 +285,12 @@ class _Renderer:
             else:
                 self.numbered(add, block, "Table List Number")
         if first:
-            first[0].style = self.doc.styles["Table Text"]
+            self.style(first[0], "Table Text")
 
     def signature(self, block: model.Signature) -> None:
         signed, title, dated = block.lines
         for text, before, keep in ((signed, 28, True), (title, 0, True), (dated, 10, False)):
-            paragraph = self.doc.add_paragraph(text, style="Body Text")
+            paragraph = self.add(text)
             paragraph.paragraph_format.space_before = Pt(before)
             paragraph.paragraph_format.keep_with_next = keep
             paragraph.paragraph_format.keep_together = True

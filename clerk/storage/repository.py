@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from datetime import date
 from functools import cache
 from typing import Any
@@ -248,6 +249,62 @@ def load_record(conn: Connection, meeting_id: int) -> tuple[MeetingRecord, int]:
         for entity_row in rows:
             collection[entity_row["id"]] = from_values(entity_type, entity_row)
     return record, int(row["version"])
+
+
+def load_records(
+    conn: Connection,
+    meeting_ids: Sequence[int],
+    collections: Collection[str] = tuple(COLLECTIONS),
+) -> list[MeetingRecord]:
+    """Many meeting records at once, in the order asked: one query per table, not per meeting.
+
+    ``collections`` names the collections to fill; the others are left empty, so a caller
+    that reads only some (the action tracker: items, actions, resolutions) loads only those.
+    """
+    unknown = set(collections) - COLLECTIONS.keys()
+    if unknown:
+        raise KeyError(f"not collections of a meeting record: {sorted(unknown)}")
+    council = load_council(conn)
+    if council is None:
+        raise ClerkError("This database has no council profile; import or load the demo first.")
+    persons = load_persons(conn)
+    committees: dict[int, Committee] = {}
+    records: dict[int, MeetingRecord] = {}
+    meetings = table_of(MeetingRow)
+    for chunk in _chunks(meeting_ids):
+        rows = conn.execute(
+            select(meetings, CommitteeRow.slug.label("committee_slug"))
+            .join(CommitteeRow, CommitteeRow.id == meetings.c.committee_id)
+            .where(meetings.c.id.in_(chunk))
+        ).mappings()
+        for row in rows:
+            if row["committee_id"] not in committees:
+                committees[row["committee_id"]] = load_committee(conn, row["committee_slug"])
+            records[row["id"]] = MeetingRecord(
+                council=council,
+                committee=committees[row["committee_id"]],
+                persons=persons,
+                meeting=_meeting(row, row["committee_slug"]),
+                meeting_id=row["id"],
+            )
+    missing = [i for i in meeting_ids if i not in records]
+    if missing:
+        raise NotFound(f"No meeting {missing[0]} in this database.")
+    for name in collections:
+        table = table_of(COLLECTION_TABLES[name])
+        entity_type = COLLECTIONS[name]
+        for chunk in _chunks(meeting_ids):
+            for entity_row in conn.execute(
+                select(table).where(table.c.meeting_id.in_(chunk))
+            ).mappings():
+                target = records[entity_row["meeting_id"]].collection(name)
+                target[entity_row["id"]] = from_values(entity_type, entity_row)
+    return [records[i] for i in meeting_ids]
+
+
+def _chunks(ids: Sequence[int], size: int = 500) -> list[list[int]]:
+    unique = list(dict.fromkeys(ids))
+    return [unique[i : i + size] for i in range(0, len(unique), size)]
 
 
 def write_changes(
