@@ -21,19 +21,19 @@ from clerk.services import synthetic
 from clerk.services.synthetic import ArchiveSize, MeetingShape, generate_archive
 from clerk.storage.database import open_database
 
-#: The issue's archive. Recorded votes are commoner than at a real council (where they are
-#: rare outside budget meetings) so that attendance and vote rows approach the issue's
-#: "about 400,000".
+#: The issue's archive. Every vote is a recorded (named) vote, one row per member voting,
+#: which no real council does (named votes are rare outside budget meetings): so that the
+#: attendance and vote rows come to the issue's "about 400,000", a heavier archive than life.
 FULL = ArchiveSize(
-    committees=30, years=20, meetings_per_year=10, shape=MeetingShape(recorded_votes=0.6)
+    committees=30, years=20, meetings_per_year=10, shape=MeetingShape(recorded_votes=1.0)
 )
 QUICK = replace(FULL, committees=2, years=2)
 SEED = 1
 
 
-def fingerprint() -> str:
-    """Changes whenever the generator's code does, so a stale cached archive is rebuilt."""
-    digest = hashlib.sha256()
+def fingerprint(size: ArchiveSize) -> str:
+    """Changes with the size and the generator's code, so a stale cached archive is rebuilt."""
+    digest = hashlib.sha256(repr((size, SEED)).encode())
     for path in sorted(Path(synthetic.__file__).parent.glob("*.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
@@ -43,7 +43,7 @@ def archive(cache: Path, size: ArchiveSize) -> tuple[Path, dict[str, Any]]:
     """The cached archive of this size (generated when missing) and its summary."""
     cache.mkdir(parents=True, exist_ok=True)
     stem = f"archive-{size.committees}x{size.years}x{size.meetings_per_year}"
-    path = cache / f"{stem}-seed{SEED}-{fingerprint()}.sqlite3"
+    path = cache / f"{stem}-seed{SEED}-{fingerprint(size)}.sqlite3"
     about = path.with_suffix(".json")
     if not path.exists() or not about.exists():
         for stale in cache.glob(f"{stem}-*"):

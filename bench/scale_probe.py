@@ -16,6 +16,15 @@ import time
 
 
 def peak_rss_mb() -> float:
+    """This process's peak resident memory. On Linux, VmHWM: ``ru_maxrss`` would include the
+    parent's peak, which a child keeps across fork and exec."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 

@@ -22,6 +22,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from clerk import APP_NAME
 from clerk.documents import model
@@ -52,6 +53,17 @@ def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
             char = OxmlElement("w:fldChar")
             char.set(qn("w:fldCharType"), kind)
             run._r.append(char)
+
+
+def _add_run(paragraph: Paragraph, text: str) -> Run:
+    """``paragraph.add_run(text)``, without python-docx's character-by-character pass when the
+    text has no tab or line break for it to convert (the same XML, much sooner)."""
+    if "\t" in text or "\n" in text or "\r" in text:
+        return paragraph.add_run(text)
+    run = paragraph.add_run()
+    if text:
+        run._r.add_t(text)
+    return run
 
 
 class _Numbering:
@@ -200,7 +212,10 @@ class _Renderer:
         return paragraph
 
     def add(self, text: str = "", style: str = "Body Text") -> Paragraph:
-        return self.style(self.doc.add_paragraph(text), style)
+        paragraph = self.style(self.doc.add_paragraph(), style)
+        if text:
+            _add_run(paragraph, text)
+        return paragraph
 
     def block(self, block: Block) -> None:
         if isinstance(block, model.Heading):
@@ -215,7 +230,7 @@ class _Renderer:
             self.signature(block)
 
     def para(self, paragraph: Paragraph, block: model.Para) -> None:
-        run = paragraph.add_run(block.text)
+        run = _add_run(paragraph, block.text)
         # Only what is set: assigning None still adds an empty run-properties element.
         if block.bold:
             run.bold = True
@@ -275,9 +290,12 @@ class _Renderer:
             if first:
                 paragraph = self.style(first.pop(), style)
                 if text:
-                    paragraph.add_run(text)
+                    _add_run(paragraph, text)
                 return paragraph
-            return self.style(cell.add_paragraph(text), style)
+            paragraph = self.style(cell.add_paragraph(), style)
+            if text:
+                _add_run(paragraph, text)
+            return paragraph
 
         for block in blocks:
             if isinstance(block, model.Para):
