@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
             f"{record.committee.name}, {long_date(record.meeting.date)} — {APP_NAME}"
         )
         self.saved_label.setText("All changes are saved as you record them.")
-        view.agenda.view.setFocus()
+        view.focus_start()
         return view
 
     def _previous_meeting(self, slug: str, day: date) -> date | None:

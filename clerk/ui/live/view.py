@@ -126,6 +126,14 @@ class MeetingView(QWidget):
         elif where.resolve_motion is not None:
             self.workspace.tabs.setCurrentIndex(RESOLUTION_TAB)
 
+    def focus_start(self) -> None:
+        """Where the keyboard starts: the open vote's counts, else the agenda."""
+        panel = self.workspace.vote_panel
+        if panel.motion_id is not None:
+            panel.focus_first()
+        else:
+            self.agenda.view.setFocus()
+
     def show_refusal(self, message: str) -> None:
         self.banner.show_message(message)
 

@@ -232,7 +232,10 @@ class VotePanel(QFrame):
         self.method_buttons[start].setChecked(True)
         self.refresh()
         self.show()
-        if budget:
+        self.focus_first()
+
+    def focus_first(self) -> None:
+        if self.method() is VoteMethod.RECORDED:
             self.grid.setFocus()
             self.grid.setCurrentIndex(self.grid_model.index(0, VoteGridModel.VOTE))
         else:
