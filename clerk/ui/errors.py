@@ -72,6 +72,7 @@ class ErrorDialog(QDialog):
         layout.addWidget(self.details, 1)
         buttons = QDialogButtonBox()
         copy = buttons.addButton("&Copy details", QDialogButtonBox.ButtonRole.ActionRole)
+        copy.setAccessibleName("Copy details")
         copy.clicked.connect(self.copy)
         carry_on = buttons.addButton("C&ontinue recording", QDialogButtonBox.ButtonRole.AcceptRole)
         carry_on.setDefault(True)

@@ -237,6 +237,7 @@ class CommitteeEditor(QDialog):
         person_row = QHBoxLayout()
         person_row.addWidget(who, 1)
         new_person = QPushButton("&New person…")
+        new_person.setAccessibleName("New person")
         new_person.setAutoDefault(False)
         person_row.addWidget(new_person)
         holder = QWidget()
