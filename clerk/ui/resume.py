@@ -48,8 +48,10 @@ def where_we_were(record: MeetingRecord) -> WhereWeWere:
     present = sum(1 for a in record.attendance.values() if is_present(record, a.person_id))
     apologies = sum(1 for a in record.attendance.values() if a.status is AttendanceStatus.APOLOGIES)
     quorum = quorum_state(record, meeting.current_item_id)
+    word = "quorate" if quorum.quorate else "INQUORATE"
     lines.append(
-        f"Attendance: {present} present, {apologies} apologies; quorum {quorum.describe()}."
+        f"Attendance: {present} present, {apologies} apologies; quorum {quorum.present} counted, "
+        f"{quorum.needed} needed ({word})."
     )
     item = record.current_item()
     vote_on = resolve_motion = None

@@ -69,3 +69,119 @@ def render(window, path: Path) -> Path:
     if not image.save(str(path)):
         raise OSError(f"Could not write the screenshot {path}.")
     return path
+
+
+def _settle(widget) -> None:
+    app = QApplication.instance()
+    widget.show()
+    for _ in range(3):
+        app.processEvents()
+
+
+def _grab(widget, path: Path) -> Path:
+    _settle(widget)
+    widget.grab().save(str(path))
+    return path
+
+
+def gallery(folder: Path) -> list[Path]:
+    """The README's screenshots, each a real window on a fresh demo database."""
+    import tempfile
+
+    from clerk.domain.actions.attendance import Leave
+    from clerk.domain.actions.declarations import Declare
+    from clerk.domain.actions.proceedings import AddParagraph
+    from clerk.domain.enums import InterestKind, VoteMethod
+    from clerk.services.demo import load_demo
+    from clerk.storage.database import open_database
+    from clerk.ui import style
+    from clerk.ui.window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    style.apply(app)
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        empty = open_database(str(Path(scratch) / "empty.sqlite3"))
+        window = MainWindow(empty, clock=lambda: SCENE_CLOCK)
+        written.append(render(window, folder / "ui-welcome.png"))
+        window.close()
+
+        database = open_database(str(Path(scratch) / "demo.sqlite3"))
+        load_demo(database)
+        meeting_id = stage_september_vote(database)
+        window = MainWindow(database, clock=lambda: SCENE_CLOCK)
+        written.append(render(window, folder / "ui-home-resume.png"))
+        view = window.open_meeting(meeting_id)
+        written.append(render(window, folder / "ui-live-vote.png"))
+
+        panel = view.workspace.vote_panel
+        panel.spins["yes"].setValue(2)
+        panel.spins["no"].setValue(2)
+        panel.spins["abstain"].setValue(1)
+        written.append(render(window, folder / "ui-vote-tie.png"))
+        panel.method_buttons[VoteMethod.RECORDED].setChecked(True)
+        for row, key in enumerate("11123"):
+            panel.grid_model.set_choice(row, {"1": "yes", "2": "no", "3": "abstain"}[key])
+        written.append(render(window, folder / "ui-vote-recorded.png"))
+        panel.method_buttons[VoteMethod.SHOW_OF_HANDS].setChecked(True)
+        panel.spins["yes"].setValue(5)
+        panel.spins["no"].setValue(0)
+        panel.spins["abstain"].setValue(0)
+        panel.record_vote()
+        written.append(render(window, folder / "ui-resolution.png"))
+
+        controller = window.controller
+        item = controller.record.current_item()
+        controller.perform(
+            Declare(
+                "douglas-dunbar",
+                item.id,
+                InterestKind.DISCLOSABLE_PECUNIARY,
+                nature="her husband is employed by a children's services provider",
+            )
+        )
+        controller.perform(Leave("laura-colman"))
+        controller.perform(
+            AddParagraph(
+                item.id,
+                "Stephen Hart, Independent Chair of the Torbay Children's Service Improvement "
+                "Board, presented the review of leadership, management and governance, and its "
+                "eight recommendations.",
+            )
+        )
+        view.workspace.show_tab(0)
+        written.append(render(window, folder / "ui-live-minutes.png"))
+
+        view.do_edit_agenda()
+        editor = view.dialog
+        editor.resize(900, 560)
+        written.append(_grab(editor, folder / "ui-agenda-editor.png"))
+        editor.view.selectRow(6)
+        editor.edit_item()
+        written.append(_grab(editor.dialog, folder / "ui-agenda-item.png"))
+        editor.dialog.reject()
+        editor.reject()
+
+        view.workspace.do_move_motion()
+        written.append(_grab(view.workspace.dialog, folder / "ui-motion-dialog.png"))
+        view.workspace.dialog.reject()
+
+        window.edit_committee("cyp-scrutiny-board")
+        written.append(_grab(window.dialog, folder / "ui-committee.png"))
+        window.dialog.reject()
+        window.show_shortcuts()
+        written.append(_grab(window.dialog, folder / "ui-shortcuts.png"))
+        window.close()
+        database.dispose()
+        empty.dispose()
+    return written
+
+
+if __name__ == "__main__":  # python -m clerk.ui.screenshot docs/images
+    import os
+    import sys
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    for written_path in gallery(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/images")):
+        print(written_path)

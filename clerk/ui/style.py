@@ -35,10 +35,18 @@ QLabel#notice {{ background: #e8f0fb; color: #14365f; border: 1px solid #8fb0dc;
 QLabel#outcome {{ font-weight: 600; padding: 2px 0; }}
 QFrame#votePanel {{ border: 2px solid #7a8793; border-radius: 4px; background: #fbfbfc; }}
 QFrame#resumeBanner {{ background: #e8f0fb; border: 2px solid #1a5fb4; border-radius: 6px; }}
+QPushButton, QToolButton {{
+    border: 2px solid #aab2ba; border-radius: 4px; background: #fafbfc;
+    padding: 3px 10px; min-height: {size * 1.6:.0f}px; outline: none; }}
+QPushButton:hover, QToolButton:hover {{ background: #eef2f6; }}
+QPushButton:pressed, QToolButton:pressed {{ background: #dce3ea; }}
+QPushButton:default {{ border-color: #5d6b78; }}
+QPushButton:focus, QToolButton:focus {{ border-color: {FOCUS}; background: #e8f0fb; }}
+QPushButton:disabled, QToolButton:disabled {{ color: #8a9096; border-color: #d5d9dd;
+    background: #f4f5f6; }}
+QToolButton {{ padding: 3px 4px; }}
 QPushButton#bigButton {{ text-align: left; padding: 8px 14px; }}
-QPushButton, QToolButton {{ padding: 3px 8px; }}
-QPushButton:focus, QToolButton:focus, QCheckBox:focus, QRadioButton:focus {{
-    outline: 2px solid {FOCUS}; border: 2px solid {FOCUS}; border-radius: 3px; }}
+QCheckBox:focus, QRadioButton:focus {{ color: {FOCUS}; }}
 QLineEdit:focus, QPlainTextEdit:focus, QSpinBox:focus, QComboBox:focus, QDateEdit:focus,
 QTimeEdit:focus, QTableView:focus, QListView:focus, QListWidget:focus {{
     border: 2px solid {FOCUS}; }}

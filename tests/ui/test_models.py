@@ -103,7 +103,7 @@ def test_models_stay_valid_while_the_record_changes(qtmodeltester, september):
     model.set_rows(attendance_rows(record, item.id))
     assert changed and not resets  # same people: the view keeps its selection
     row = model.rows[model.row_of("barnby")]
-    assert row.status == "Left · left 10.50 am (Minute 20)" and not row.present
+    assert row.status == "Left 10.50 am (Minute 20)" and not row.present
     september.undo()
     september.apply(Declare("barnby", item.id, InterestKind.DISCLOSABLE_PECUNIARY, nature="x"))
     model.set_rows(attendance_rows(record, item.id))

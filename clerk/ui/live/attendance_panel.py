@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from clerk.domain.actions.attendance import (
     Absent,
@@ -40,12 +48,9 @@ class AttendancePanel(QWidget):
         heading.setBuddy(self.view)
         layout.addWidget(self.view, 1)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 52)
-        self.buttons = QHBoxLayout()
+        self.buttons = QGridLayout()
         self.buttons.setSpacing(4)
         layout.addLayout(self.buttons)
-        self.more = QHBoxLayout()
-        self.more.setSpacing(4)
-        layout.addLayout(self.more)
         hint = QLabel(
             "Keys in the list: P present · A apologies · X absent · S substitute · "
             "R remote · I arrived · L left · Insert add someone"
@@ -70,33 +75,23 @@ class AttendancePanel(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.view.addAction(action)
         short = {
-            "present": "Present P",
-            "apologies": "Apologies A",
-            "absent": "Absent X",
-            "substitute": "Substitute… S",
-            "arrive": "Arrived I",
-            "leave": "Left L",
-            "remote": "Remote R",
-            "add_attendee": "Add… Ins",
+            "present": "P  Present",
+            "apologies": "A  Apologies",
+            "absent": "X  Absent",
+            "substitute": "S  Substitute",
+            "arrive": "I  Arrived",
+            "leave": "L  Left",
+            "remote": "R  Remote",
+            "add_attendee": "Ins  Add…",
         }
-        for key, row in (
-            ("present", self.buttons),
-            ("apologies", self.buttons),
-            ("absent", self.buttons),
-            ("substitute", self.buttons),
-            ("arrive", self.more),
-            ("leave", self.more),
-            ("remote", self.more),
-            ("add_attendee", self.more),
-        ):
+        for number, key in enumerate(short):
             button = QToolButton()
             button.setDefaultAction(actions[key])
             button.setText(short[key])
-            button.setAccessibleName(actions[key].text().replace("&", ""))
+            button.setAccessibleName(actions[key].text().replace("&", "").rstrip("…"))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            row.addWidget(button)
-        self.buttons.addStretch(1)
-        self.more.addStretch(1)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self.buttons.addWidget(button, number // 4, number % 4)
 
     # -- state ---------------------------------------------------------------------------
 

@@ -71,21 +71,21 @@ class MeetingHeader(QFrame):
 
     def refresh(self, record: MeetingRecord) -> None:
         meeting = record.meeting
-        self.title.setText(f"{record.committee.name} — {weekday_date(meeting.date)}")
-        parts = [labels.MEETING_STATUS[meeting.status]]
+        self.title.setText(record.committee.name)
+        parts = [weekday_date(meeting.date), labels.MEETING_STATUS[meeting.status]]
         if meeting.started_at is not None:
-            parts[0] += f" (started {labels.at(meeting.started_at)})"
+            parts[1] += f" (started {labels.at(meeting.started_at)})"
         if meeting.ended_at is not None:
             parts.append(f"ended {labels.at(meeting.ended_at)}")
         if meeting.status is MeetingStatus.SCHEDULED and meeting.scheduled_time is not None:
             parts.append(f"due to start {labels.at(meeting.scheduled_time)}")
         if meeting.venue:
             parts.append(meeting.venue)
-        current = record.current_item()
-        if current is not None and meeting.status is not MeetingStatus.CLOSED:
-            parts.append(f"now: {item_heading(current)}")
         if meeting.public_excluded:
             parts.append("PRESS AND PUBLIC EXCLUDED")
+        current = record.current_item()
+        if current is not None and meeting.status is not MeetingStatus.CLOSED:
+            self.state.setToolTip(f"Under way: {item_heading(current)}")
         self.state.setText(" · ".join(parts))
         state = quorum_state(record, meeting.current_item_id)
         word = "Quorate" if state.quorate else "INQUORATE"

@@ -133,6 +133,9 @@ class VotePanel(QFrame):
         self.grid.setAlternatingRowColors(True)
         self.grid.setWordWrap(True)
         self.grid.verticalHeader().hide()
+        self.grid.verticalHeader().setSectionResizeMode(
+            self.grid.verticalHeader().ResizeMode.ResizeToContents
+        )
         self.grid.setAccessibleName("Recorded vote: 1 for, 2 against, 3 abstain, 0 not voting")
         self.grid.horizontalHeader().setStretchLastSection(True)
         self.grid.horizontalHeader().setSectionResizeMode(
@@ -261,7 +264,7 @@ class VotePanel(QFrame):
             if not r.eligible
         ]
         text = f"Eligible to vote ({len(eligible)}): {names}."
-        if not_eligible:
+        if not_eligible and self.method() is not VoteMethod.RECORDED:  # the grid shows why
             text += " Not eligible: " + " ".join(not_eligible)
         self.eligible.setText(text)
         self.all_for.setText(f"A&ll for ({len(eligible)})")
@@ -313,6 +316,9 @@ class VotePanel(QFrame):
         )
 
     def _method_changed(self) -> None:
+        if not self.sender() or not self.sender().isChecked():
+            return  # the button unchecked by the change: the checked one does the work
+        self.refresh()
         method = self.method()
         self.counts.setVisible(method is VoteMethod.SHOW_OF_HANDS)
         self.grid.setVisible(method is VoteMethod.RECORDED)

@@ -189,6 +189,7 @@ class ItemWorkspace(QWidget):
         layout = QVBoxLayout(page)
         self.motions_model = MotionsModel(self)
         self.motions = table_view(self.motions_model, "Motions", stretch=4)
+        self.motions.setWordWrap(False)  # one line a motion; the full wording is below
         self.motions.setMinimumHeight(self.motions.fontMetrics().lineSpacing() * 4)
         self.substantive = QLabel()
         self.substantive.setWordWrap(True)
@@ -287,6 +288,7 @@ class ItemWorkspace(QWidget):
         self.resolutions = QLabel()
         self.resolutions.setWordWrap(True)
         self.resolutions.setAccessibleName("Resolutions recorded")
+        self.resolutions.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.resolutions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

@@ -38,7 +38,8 @@ def _seat(record: MeetingRecord, role: Role) -> str:
     return labels.ROLE[role]
 
 
-def _movement_text(record: MeetingRecord, person_id: str) -> str:
+def _movement_texts(record: MeetingRecord, person_id: str) -> list[str]:
+    """ "arrived 9.45 am (Minute 16)", "left 10.42 am (Minute 17)", in order."""
     parts = []
     for move in record.movements_of(person_id):
         verb = "arrived" if move.movement is Movement.ARRIVED else "left"
@@ -51,7 +52,7 @@ def _movement_text(record: MeetingRecord, person_id: str) -> str:
                 else f" (item {item.number})"
             )
         parts.append(f"{verb} {labels.at(move.at)}{where}")
-    return "; ".join(parts)
+    return parts
 
 
 def _status(record: MeetingRecord, entry: Attendance | None, item_id: int | None) -> tuple:
@@ -62,13 +63,11 @@ def _status(record: MeetingRecord, entry: Attendance | None, item_id: int | None
         present and item_id is not None and withdrawal(record, entry.person_id, item_id) is not None
     )
     text = labels.ATTENDANCE[entry.status]
-    if entry.status in (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE) and not present:
-        text = "Left"
+    moves = _movement_texts(record, entry.person_id)
+    if moves:  # the latest movement says it all: "Left 10.42 am (Minute 20)"
+        text = moves[-1][0].upper() + moves[-1][1:]
     if withdrawn:
         text = "Withdrawn (interest)"
-    moves = _movement_text(record, entry.person_id)
-    if moves:
-        text = f"{text} · {moves}"
     return text, present, withdrawn
 
 
@@ -91,7 +90,7 @@ def attendance_rows(record: MeetingRecord, item_id: int | None = None) -> list[A
         else:
             entry = record.attendance_of(person.id)
             status, present, withdrawn = _status(record, entry, item_id)
-            detail = ""
+            detail = "; ".join(_movement_texts(record, person.id))
         rows.append(
             AttendanceRow(
                 key=person.id,
@@ -134,7 +133,10 @@ def _other_row(
     else:
         seat = person.job_title or person.represents or labels.PERSON_KIND[person.kind]
     status, present, withdrawn = _status(record, entry, item_id)
-    detail = f"representing {entry.representing}" if entry.representing else ""
+    details = _movement_texts(record, entry.person_id)
+    if entry.representing:
+        details.insert(0, f"representing {entry.representing}")
+    detail = "; ".join(details)
     return AttendanceRow(
         key=person.id,
         name=person.name,
@@ -158,7 +160,7 @@ class AttendanceModel(RowsModel):
             return (row.name, row.status, row.seat)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             text = f"{row.full_name} — {row.seat}: {row.status}"
-            return f"{text} ({row.detail})" if row.detail else text
+            return f"{text}; {row.detail}" if row.detail else text
         if role == Qt.ItemDataRole.ForegroundRole:
             dimmed = row.recorded is None or row.recorded in (
                 AttendanceStatus.APOLOGIES,

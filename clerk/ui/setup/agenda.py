@@ -150,6 +150,7 @@ class AgendaEditor(QDialog):
         layout.addWidget(intro)
         self.model = AgendaModel(self)
         self.view = table_view(self.model, "Agenda items", stretch=AgendaModel.TITLE)
+        self.view.setColumnHidden(AgendaModel.MINUTE, True)  # shown under the title
         self.view.activated.connect(lambda _index: self.edit_item())
         layout.addWidget(self.view, 1)
         self.message = MessageLabel()
