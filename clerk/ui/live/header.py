@@ -90,6 +90,11 @@ class MeetingHeader(QFrame):
         state = quorum_state(record, meeting.current_item_id)
         word = "Quorate" if state.quorate else "INQUORATE"
         self.quorum.setText(f"{word}\n{state.present} present / {state.needed} needed")
+        if not state.quorate and meeting.status is MeetingStatus.IN_PROGRESS:
+            # an inquorate meeting cannot resolve anything: offer the adjournment
+            self.quorum.setText(
+                f"INQUORATE: adjourn (F6)?\n{state.present} present / {state.needed} needed"
+            )
         style = "quorate" if state.quorate else "inquorate"
         if not state.quorate and meeting.status is MeetingStatus.SCHEDULED:
             style, word = "quorumPending", "Quorum"  # before the roll call: no alarm yet
