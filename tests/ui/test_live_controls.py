@@ -7,7 +7,7 @@ from datetime import time
 
 from PySide6.QtCore import Qt
 
-from clerk.domain.enums import EventKind, InterestConduct, MeetingStatus, Movement, MotionOutcome
+from clerk.domain.enums import EventKind, InterestConduct, MeetingStatus, MotionOutcome, Movement
 from clerk.ui.live.tables import select_key
 from tests.ui.conftest import named, open_dialog
 

@@ -109,7 +109,8 @@ def test_a_committee_and_its_first_meeting_set_up_from_nothing(
     exempt = named(item, "Exempt (Part II)")
     exempt.setCurrentIndex(exempt.findData(3))
     named(item, "Recommendations").setPlainText(
-        "1. that the land be bought\n   a. at the price in the report\n2. that the Head of Legal complete the purchase"
+        "1. that the land be bought\n   a. at the price in the report\n"
+        "2. that the Head of Legal complete the purchase"
     )
     ok(qtbot, item)
     added = record.agenda()[-1]
