@@ -170,8 +170,7 @@ class MeetingSession:
     ) -> Ack:
         self._check_lock(None)
         with self.database.reading() as conn:
-            entries = repo.load_journal(conn, self.meeting_id)
-        entry = next(e for e in entries if e.seq == target)
+            entry = repo.load_journal_entry(conn, self.meeting_id, target)
         original = Changes.from_json(entry.changes)
         changes = original.inverse() if undo else original
         before = self.record.snapshot()

@@ -334,24 +334,40 @@ def load_journal(conn: Connection, meeting_id: int) -> list[JournalEntry]:
         .where(JournalRow.meeting_id == meeting_id)
         .order_by(JournalRow.seq)
     ).mappings()
-    return [
-        JournalEntry(
-            seq=row["seq"],
-            recorded_at=row["recorded_at"],
-            who=row["who"],
-            kind=row["kind"],
-            label=row["label"],
-            params=row["params"],
-            changes=row["changes"],
-            undoes=row["undoes"],
-            redoes=row["redoes"],
-            script_id=row["script_id"],
-            script_line=row["script_line"],
-            prev_hash=row["prev_hash"],
-            hash=row["hash"],
+    return [_journal_entry(row) for row in rows]
+
+
+def load_journal_entry(conn: Connection, meeting_id: int, seq: int) -> JournalEntry:
+    row = (
+        conn.execute(
+            select(table_of(JournalRow)).where(
+                JournalRow.meeting_id == meeting_id, JournalRow.seq == seq
+            )
         )
-        for row in rows
-    ]
+        .mappings()
+        .first()
+    )
+    if row is None:
+        raise NotFound(f"Meeting {meeting_id} has no journal entry {seq}.")
+    return _journal_entry(row)
+
+
+def _journal_entry(row: Any) -> JournalEntry:
+    return JournalEntry(
+        seq=row["seq"],
+        recorded_at=row["recorded_at"],
+        who=row["who"],
+        kind=row["kind"],
+        label=row["label"],
+        params=row["params"],
+        changes=row["changes"],
+        undoes=row["undoes"],
+        redoes=row["redoes"],
+        script_id=row["script_id"],
+        script_line=row["script_line"],
+        prev_hash=row["prev_hash"],
+        hash=row["hash"],
+    )
 
 
 def last_script_line(conn: Connection, meeting_id: int, script_id: str) -> int:
