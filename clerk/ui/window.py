@@ -299,7 +299,10 @@ class MainWindow(QMainWindow):
 
     def import_record(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, "Import a meeting record", str(Path.home()), "Meeting records (*.json)"
+            self,
+            "Import a meeting record",
+            str(Path.home()),
+            "Meeting records (*.clerkmeeting *.json)",
         )
         if path:
             self.import_record_file(Path(path))

@@ -39,6 +39,24 @@ def test_minutes_are_generated_off_the_ui_thread_then_offered(
     assert {p.suffix for p in paths} == {".docx", ".pdf"}
     assert all(p.is_file() and p.stat().st_size > 0 for p in paths)
     assert dialog.open_file_button.isVisible() and dialog.open_folder_button.isVisible()
+    assert dialog.chosen_file() == paths[0]
+
+
+def test_the_tracker_is_generated_from_the_window(qtbot, sqlite_demo, make_window, tmp_path):
+    pytest.importorskip(documents.SERVICE)
+    window = make_window(sqlite_demo)
+    window.open_meeting(2)
+    window.run_command("generate_tracker")  # the open meeting's committee
+    dialog = open_dialog(qtbot, window)
+    assert dialog.what.text() == (
+        "The action tracker of the Children and Young People's Overview and Scrutiny Board."
+    )
+    dialog.folder.setText(str(tmp_path))
+    dialog.pdf.setChecked(False)
+    dialog.open_only.setChecked(False)
+    dialog.generate_button.click()
+    qtbot.waitUntil(lambda: dialog.files.count() > 0, timeout=60_000)
+    assert [p.name for p in dialog.paths] == ["cyp-scrutiny-board-action-tracker.docx"]
 
 
 def test_the_tracker_dialog_says_so_when_documents_cannot_be_made(
