@@ -111,6 +111,8 @@ class GenerateDialog(QDialog):
         if minutes:
             self.public.setChecked(True)
             version = QVBoxLayout()
+            version.setSpacing(6)
+            version.setContentsMargins(0, 2, 0, 2)
             version.addWidget(self.public)
             version.addWidget(self.confidential)
             form.addRow("Version:", version)

@@ -115,6 +115,8 @@ def test_declarations_and_amendments_through_the_item(qtbot, sqlite_demo, make_w
         "Non-pecuniary",
         "Predetermination",
     ]  # Torbay's older code of conduct
+    assert kind.currentText() == "Non-pecuniary"
+    kind.setCurrentIndex(0)
     dialog.accept()
     assert dialog.message.text() == "Say the nature of the interest (or mark it sensitive)."
     qtbot.keyClicks(named(dialog, "Nature"), "a foster carer")
@@ -150,3 +152,28 @@ def test_declarations_and_amendments_through_the_item(qtbot, sqlite_demo, make_w
     press(qtbot, window, Qt.Key.Key_W, CTRL_SHIFT)
     assert record.motions[1].outcome is MotionOutcome.WITHDRAWN
     assert item.id == record.current_item().id
+
+
+def test_a_declaration_under_the_declarations_item_is_for_a_later_item(
+    qtbot, sqlite_demo, make_window
+):
+    window = make_window(sqlite_demo)
+    view = window.open_meeting(2)
+    controller = window.controller
+    view.attendance.select_person("bye")
+    view.attendance.do_present()
+    window.run_command("start")
+    for _ in range(3):
+        window.run_command("next_item")
+    assert controller.record.current_item().title == "Declarations of Interest"
+    press(qtbot, window, Qt.Key.Key_D, CTRL_SHIFT)
+    dialog = open_dialog(qtbot, view.workspace)
+    on_item = named(dialog, "In item")
+    assert on_item.currentData() == 5  # the first business item after this one
+    on_item.setCurrentIndex(on_item.findData(7))
+    qtbot.keyClicks(named(dialog, "Nature"), "a trustee of a children's charity")
+    dialog.accept()
+    assert not dialog.isVisible(), dialog.message.text()
+    declaration = controller.record.declarations[1]
+    assert (declaration.person_id, declaration.item_id) == ("bye", 7)
+    assert declaration.conduct is InterestConduct.STAYED  # non-pecuniary: may stay and vote

@@ -27,6 +27,7 @@ from clerk.domain.enums import (
     AttendanceStatus,
     InterestKind,
     MotionKind,
+    StandardItem,
 )
 from clerk.domain.names import display_name
 from clerk.domain.record import MeetingRecord
@@ -71,13 +72,28 @@ def declare_dialog(parent: QWidget, controller: MeetingController, item: AgendaI
             AttendanceStatus.REMOTE_OBSERVER,
         )
     ]
-    dialog = FormDialog(f"Declaration of interest — {item_heading(item)}", parent, "Record")
+    dialog = FormDialog("Declaration of interest", parent, "Record")
+    default = item.id
+    if item.standard is not StandardItem.BUSINESS:  # declared under "Declarations of Interest"
+        business = [i.id for i in record.agenda() if i.standard is StandardItem.BUSINESS]
+        later = [i for i in business if record.items[i].position > item.position]
+        default = (later or business or [item.id])[0]
+    on_item = dialog.add_row(
+        "In &item:",
+        combo([(item_heading(i), i.id) for i in record.agenda()], default),
+        "The item the interest is in (a declaration is usually made under Declarations of "
+        "Interest, for a later item)",
+    )
     who = dialog.add_row("&Member:", combo(people_choices(record, attending)))
     kinds = KINDS_BY_CODE[record.council.code_of_conduct]
     kind = dialog.add_row(
         "&Interest:",
-        combo([(labels.INTEREST[k], k) for k in kinds]),
-        "The kinds the council's code of conduct knows",
+        combo(
+            [(labels.INTEREST[k], k) for k in kinds],
+            next(k for k in kinds if k is not InterestKind.DISCLOSABLE_PECUNIARY),
+        ),
+        "The kinds the council's code of conduct knows (a disclosable pecuniary interest "
+        "is never assumed: choose it)",
     )
     nature = dialog.add_row("&Nature:", QLineEdit(), "What the interest is, as minuted")
     sensitive = dialog.add_row(
@@ -97,7 +113,7 @@ def declare_dialog(parent: QWidget, controller: MeetingController, item: AgendaI
         return controller.submit(
             Declare(
                 person=who.currentData(),
-                item=item.id,
+                item=on_item.currentData(),
                 interest=InterestKind(kind.currentData()),
                 nature=nature.text(),
                 sensitive=sensitive.isChecked(),
