@@ -141,7 +141,6 @@ def test_a_tie_demands_the_casting_vote_of_the_person_presiding(qtbot, september
     press(qtbot, panel.spins["abstain"], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     vote = controller.record.votes[1]
     assert (vote.casting_by, vote.casting_option) == ("bye", VoteOption.YES)
-    # the tie breaks the casting vote's hold: a new count clears it
     workspace = september.meeting_view.workspace
     assert workspace.tabs.currentIndex() == 3
     # "unanimously" is not offered: the vote was not unanimous, and the domain says why
