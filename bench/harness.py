@@ -76,8 +76,13 @@ def timed(work: Callable[[], object]) -> float:
 
 
 def python_env(**extra: str) -> dict[str, str]:
-    """The environment for a child Python running this checkout's code, offscreen."""
+    """The environment for a child Python running this checkout's code, offscreen.
+
+    Bytecode is written and used (``PYTHONDONTWRITEBYTECODE`` dropped), as in an installed
+    Clerk: otherwise every fresh process would compile Clerk's modules from source again.
+    """
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     env["QT_QPA_PLATFORM"] = "offscreen"
     env.update(extra)

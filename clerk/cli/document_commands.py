@@ -7,10 +7,14 @@ from pathlib import Path
 
 from clerk.cli.context import CommandContext
 from clerk.services import catalogue
-from clerk.services.documents import generate_minutes, generate_tracker
+
+# The documents service (python-docx, reportlab) is imported when a document is asked for:
+# every other command, and the desktop app, start without paying for it.
 
 
 def cmd_minutes(ctx: CommandContext) -> int:
+    from clerk.services.documents import generate_minutes
+
     meeting_id = catalogue.resolve_meeting(ctx.database, ctx.args.meeting)
     paths = generate_minutes(
         ctx.database,
@@ -25,6 +29,8 @@ def cmd_minutes(ctx: CommandContext) -> int:
 
 
 def cmd_tracker(ctx: CommandContext) -> int:
+    from clerk.services.documents import generate_tracker
+
     paths = generate_tracker(
         ctx.database,
         ctx.args.committee,

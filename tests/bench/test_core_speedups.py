@@ -1,13 +1,18 @@
 """The core changes the benchmarks led to, each giving the same results as before: row mapping
 worked out once per entity type, write statements built once, many records loaded at once,
-and the tracker loading only what it reads."""
+the tracker loading only what it reads, and Alembic imported only to migrate."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date, time
+from pathlib import Path
+from tempfile import TemporaryDirectory
 
 import pytest
 
+from bench.harness import python_env
 from clerk.documents.tracker import compose_tracker
 from clerk.domain.actions.proceedings import AddParagraph, DeleteParagraph, EditParagraph
 from clerk.domain.entities import (
@@ -27,7 +32,7 @@ from clerk.domain.enums import (
     VoteOption,
     VoteResult,
 )
-from clerk.services import documents
+from clerk.services import catalogue, documents
 from clerk.services.recording import MeetingSession
 from clerk.services.synthetic import ArchiveSize, generate_archive
 from clerk.storage import repository as repo
@@ -105,3 +110,48 @@ def test_the_tracker_from_the_collections_it_reads_equals_the_full_one(archive: 
     for open_only in (False, True):
         expected = compose_tracker(council, committee, full, open_only=open_only)
         assert documents.tracker_document(archive, slug, open_only) == expected
+
+
+def test_the_head_read_from_the_files_is_alembics(sqlite_database: Database) -> None:
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    from clerk.storage.database import alembic_config, head_revision
+
+    assert head_revision() == ScriptDirectory.from_config(alembic_config()).get_current_head()
+    with sqlite_database.reading() as conn:
+        assert sqlite_database.current_revision() == (
+            MigrationContext.configure(conn).get_current_revision()
+        )
+    fresh = Database(sqlite_database.url.replace("clerk.sqlite3", "fresh.sqlite3"))
+    assert fresh.current_revision() is None
+    fresh.dispose()
+
+
+def test_starting_clerk_imports_neither_alembic_nor_the_document_libraries() -> None:
+    code = (
+        "import sys\n"
+        "from clerk.cli.main import build_parser\n"
+        "from clerk.storage.database import open_database\n"
+        "build_parser()\n"
+        "open_database(sys.argv[1]).dispose()\n"  # already at head: nothing to migrate
+        "print(sorted(m for m in ('alembic', 'docx', 'reportlab') if m in sys.modules))\n"
+    )
+    env = python_env()
+    with TemporaryDirectory() as folder:
+        path = str(Path(folder) / "clerk.sqlite3")
+        open_database(path).dispose()
+        result = subprocess.run(
+            [sys.executable, "-c", code, path], env=env, capture_output=True, text=True
+        )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_records_load_together_on_every_backend(database: Database) -> None:
+    generate_archive(database, ArchiveSize(committees=2, years=1, meetings_per_year=2), seed=2)
+    with database.reading() as conn:
+        ids = [i for i, _slug, _m in repo.list_meetings(conn)]
+        assert repo.load_records(conn, ids) == [repo.load_record(conn, i)[0] for i in ids]
+    slug = catalogue.committees(database)[0].slug
+    assert documents.tracker_document(database, slug, open_only=False).blocks
