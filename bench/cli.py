@@ -37,6 +37,8 @@ def machine() -> dict[str, Any]:
         "python": platform.python_version(),
         "system": f"{platform.system()} {platform.release()}",
         "when": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        # Other work on the machine at the start: the ratios are measured against it.
+        "load_average_1min": round(os.getloadavg()[0], 2),
     }
 
 
@@ -88,7 +90,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         output = cache / "results-quick.json" if args.quick else ROOT / "bench" / "results.json"
     about = machine()
-    print(f"Clerk benchmarks on {about['cpu']} ({about['cores']} cores), {about['when']}")
+    print(
+        f"Clerk benchmarks on {about['cpu']} ({about['cores']} cores), {about['when']}, "
+        f"load average {about['load_average_1min']}"
+    )
     rows = []
     figures: dict[str, float | None] = {}
     details: dict[str, Any] = {"machine": about, "quick": bool(args.quick)}
