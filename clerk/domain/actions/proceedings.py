@@ -19,6 +19,7 @@ from clerk.domain.errors import RuleViolation
 from clerk.domain.names import display_name
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.numbering import next_minute_number
+from clerk.domain.rules.presence import can_preside
 from clerk.domain.timefmt import clock, long_date
 
 
@@ -187,6 +188,11 @@ class SetPresiding(Action):
     def apply(self, record: MeetingRecord, ctx: Context) -> str:
         require_not_closed(record, "change who presides")
         name = display_name(record.person(self.person))
+        if not can_preside(record, self.person):
+            raise RuleViolation(
+                f"{name} cannot preside: the person presiding must be a councillor member of "
+                f"the {record.committee.calls_itself} who is present."
+            )
         record.meeting = replace(record.meeting, presiding_id=self.person)
         return f"record {name} presiding"
 
