@@ -276,11 +276,15 @@ class _Prepared:
 
 
 def apply_together(
-    steps: list[tuple[MeetingSession, Action]], script_id: str = "", script_line: int | None = None
+    steps: list[tuple[MeetingSession, Action]],
+    script_id: str = "",
+    script_line: int | None = None,
+    also: Callable[[Connection], None] | None = None,
 ) -> list[Ack]:
     """Apply actions, on one meeting or several, in one transaction: all are saved or none.
 
-    The script marker goes on the first action's journal entry only.
+    The script marker goes on the first action's journal entry only. ``also`` writes
+    anything else that belongs with the actions (a signed copy) in the same transaction.
     """
     prepared: list[_Prepared] = []
     try:
@@ -291,7 +295,7 @@ def apply_together(
     except BaseException:
         _roll_back(prepared)
         raise
-    return _commit(prepared)
+    return _commit(prepared, also)
 
 
 def _roll_back(prepared: list[_Prepared]) -> None:
@@ -299,13 +303,17 @@ def _roll_back(prepared: list[_Prepared]) -> None:
         item.session._roll_back(item)
 
 
-def _commit(prepared: list[_Prepared]) -> list[Ack]:
+def _commit(
+    prepared: list[_Prepared], also: Callable[[Connection], None] | None = None
+) -> list[Ack]:
     if not prepared:
         return []
     try:
         with prepared[0].session.database.transaction() as conn:
             for item in prepared:
                 item.session._write(conn, item)
+            if also is not None:
+                also(conn)
     except repo.ConcurrentEdit:
         _roll_back(prepared)
         for session in {id(p.session): p.session for p in prepared}.values():

@@ -27,6 +27,7 @@ from clerk.domain.signoff.lifecycle import (
     minutes_name,
     require_closed,
     require_stage,
+    sentence_start,
     signatory_title,
 )
 from clerk.domain.timefmt import long_date
@@ -229,7 +230,7 @@ class AttachSignedCopy(SignoffAction):
         signed = latest(record, SignoffStepKind.SIGNED)
         if signed is not None and signed.mode is SigningMode.DIGITAL:
             raise RuleViolation(
-                f"{name.capitalize()} were signed digitally: the signed PDF is the signed copy."
+                f"{sentence_start(name)} were signed digitally: the signed PDF is the signed copy."
             )
         _check_hash(self.sha256, "scanned copy's hash")
         if not self.file_name.strip():

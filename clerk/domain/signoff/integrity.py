@@ -9,6 +9,7 @@ sign-off steps may follow in the journal.
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 from typing import Any
 
 from clerk.domain.changes import Changes
@@ -88,13 +89,18 @@ def _adds_step(entry: JournalEntry, step_id: int) -> bool:
     return isinstance(pair, list) and len(pair) == 2 and pair[0] is None
 
 
+def entry_adding_step(entries: list[JournalEntry], step_id: int) -> JournalEntry | None:
+    """The journal entry that recorded a sign-off step (who recorded it, and when)."""
+    return next((e for e in entries if _adds_step(e, step_id)), None)
+
+
 def check_signoff(entries: list[JournalEntry], stored: MeetingRecord) -> list[str]:
     """Each pinned chain head is the journal's head when its step was taken; and after the
     approval, only sign-off steps follow."""
     problems = []
     approved_at: int | None = None
     for step_id, step in sorted(stored.signoff.items()):
-        entry = next((e for e in entries if _adds_step(e, step_id)), None)
+        entry = entry_adding_step(entries, step_id)
         if entry is None or entry.kind in NOT_UNDOABLE:
             continue  # taken before the record was imported: pinned where it was taken
         if step.chain_head and entry.prev_hash != step.chain_head:
@@ -115,14 +121,28 @@ def check_signoff(entries: list[JournalEntry], stored: MeetingRecord) -> list[st
     return problems
 
 
-def check(entries: list[JournalEntry], stored: MeetingRecord) -> list[str]:
-    """Every problem found, as sentences; empty when the record is what its journal says."""
-    problems = verify_chain(entries)
+@dataclass(frozen=True)
+class Findings:
+    """Problems found, by where: the chain, the stored record, the sign-off pins."""
+
+    chain: tuple[str, ...] = ()
+    record: tuple[str, ...] = ()
+    signoff: tuple[str, ...] = ()
+
+    def all(self) -> list[str]:
+        return [*self.chain, *self.record, *self.signoff]
+
+
+def examine(entries: list[JournalEntry], stored: MeetingRecord) -> Findings:
+    chain = tuple(verify_chain(entries))
     try:
         expected = rebuild(entries, stored)
-    except (ClerkError, KeyError, TypeError, ValueError, IndexError) as error:
-        problems.append(f"The journal cannot be replayed to rebuild the record ({error}).")
-        return problems
-    problems += compare(stored, expected)
-    problems += check_signoff(entries, stored)
-    return problems
+    except (ClerkError, KeyError, TypeError, ValueError, IndexError, AttributeError) as error:
+        record = (f"The journal cannot be replayed to rebuild the record ({error}).",)
+        return Findings(chain, record, ())
+    return Findings(chain, tuple(compare(stored, expected)), tuple(check_signoff(entries, stored)))
+
+
+def check(entries: list[JournalEntry], stored: MeetingRecord) -> list[str]:
+    """Every problem found, as sentences; empty when the record is what its journal says."""
+    return examine(entries, stored).all()

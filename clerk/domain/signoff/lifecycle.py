@@ -8,6 +8,7 @@ the minutes the record is locked: only the later sign-off steps may still be rec
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from clerk.domain.entities import SignoffStep
@@ -63,6 +64,19 @@ def stage_of(record: MeetingRecord) -> MinutesStage:
     return stage
 
 
+def sentence_start(text: str) -> str:
+    """The text with its first letter a capital (``str.capitalize`` lowers the rest)."""
+    return text[:1].upper() + text[1:]
+
+
+def confirming_date(reference: str) -> date | None:
+    """The date in a meeting reference ``<committee>/<yyyy-mm-dd>``."""
+    try:
+        return date.fromisoformat(reference.rsplit("/", 1)[-1])
+    except ValueError:
+        return None
+
+
 def minutes_name(record: MeetingRecord) -> str:
     return f"the minutes of {long_date(record.meeting.date)}"
 
@@ -103,12 +117,12 @@ def describe(record: MeetingRecord, step: SignoffStep) -> str:
     if step.step is SignoffStepKind.APPROVED:
         return f"Approved by {who} {when}{pinned}."
     if step.step is SignoffStepKind.CONFIRMED:
-        minute = f", Minute {step.minute}" if step.minute else ""
+        day = confirming_date(step.confirmed_by)
+        meeting = long_date(day) if day is not None else step.confirmed_by
+        minute = f" (Minute {step.minute})" if step.minute else ""
+        at = f" at {clock(step.at)}" if step.at is not None else ""
         amended = f", subject to an amendment: {step.text}" if step.text else ""
-        return (
-            f"Confirmed as a correct record at the meeting of {step.confirmed_by}{minute}, "
-            f"{when}{amended}."
-        )
+        return f"Confirmed as a correct record at the meeting of {meeting}{minute}{at}{amended}."
     if step.step is SignoffStepKind.SIGNED:
         if step.mode is SigningMode.DIGITAL:
             how = f"digitally signed by {step.signer or who}"
@@ -128,7 +142,7 @@ def lock_reason(record: MeetingRecord) -> str | None:
     assert approved is not None
     who = person_phrase(record, approved.person_id)
     return (
-        f"{minutes_name(record).capitalize()} were approved by {who} on "
+        f"{sentence_start(minutes_name(record))} were approved by {who} on "
         f"{long_date(approved.on)} and are locked"
     )
 
