@@ -19,6 +19,7 @@ from clerk.domain.signoff.confirmation import Correction
 from clerk.fileio import write_bytes
 from clerk.services import audit, catalogue, signoff
 from clerk.services.recording import Ack
+from clerk.storage.engine import data_dir
 
 PASSPHRASE_ENV = "CLERK_P12_PASSPHRASE"
 MEETING_HELP = "a meeting id or <committee-slug>/<yyyy-mm-dd>"
@@ -186,6 +187,16 @@ def cmd_audit(ctx: CommandContext) -> int:
     return 0 if result.ok else 1
 
 
+def cmd_verify(ctx: CommandContext) -> int:
+    from clerk.services import signing  # pyHanko loads only when a signature is involved
+
+    trust = [Path(p) for p in ctx.args.trust or []]
+    result = signing.verify_file(Path(ctx.args.file), trust, use_configured=not ctx.args.no_config)
+    for line in result.lines():
+        ctx.say(line)
+    return 0 if result.ok else 1
+
+
 def cmd_signing_mode(ctx: CommandContext) -> int:
     if ctx.args.mode is not None:
         signoff.set_signing_mode(ctx.database, SigningMode(ctx.args.mode))
@@ -274,6 +285,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("meeting", metavar="MEETING", help=MEETING_HELP)
     p.add_argument("--summary", action="store_true", help="the checks only, not every change")
     p.set_defaults(handler=cmd_audit)
+
+    p = sub.add_parser(
+        "verify",
+        help="check a signed PDF: who signed, when, trusted or not, changed since or not",
+        description="Trusted roots: the --trust files and every certificate (.pem, .crt, .cer, "
+        f".der) in {data_dir() / 'trust'}. Exits 0 only when every signature is intact, "
+        "unchanged and trusted.",
+    )
+    p.add_argument("file", metavar="FILE.pdf")
+    p.add_argument(
+        "--trust", metavar="ROOT.pem", action="append", help="a root certificate to trust"
+    )
+    p.add_argument("--no-config", action="store_true", help="ignore the configured trust folder")
+    p.set_defaults(handler=cmd_verify)
 
     p = sub.add_parser("signing-mode", help="show or set how the council signs minutes")
     p.add_argument("mode", nargs="?", choices=[m.value for m in SigningMode])

@@ -124,13 +124,15 @@ def describe(record: MeetingRecord, step: SignoffStep) -> str:
         amended = f", subject to an amendment: {step.text}" if step.text else ""
         return f"Confirmed as a correct record at the meeting of {meeting}{minute}{at}{amended}."
     if step.step is SignoffStepKind.SIGNED:
+        notes = []
+        if step.first_page is not None and step.last_page is not None:
+            notes.append(f"minute-book pages {step.first_page} to {step.last_page}")
+        if step.chain_head:
+            notes.append(f"record {step.chain_head[:12]}")
+        noted = f" ({'; '.join(notes)})" if notes else ""
         if step.mode is SigningMode.DIGITAL:
-            how = f"digitally signed by {step.signer or who}"
-        else:
-            how = f"signed in ink by {who}"
-            if step.first_page is not None and step.last_page is not None:
-                how += f", minute-book pages {step.first_page} to {step.last_page}"
-        return f"{how[0].upper()}{how[1:]} {when}{pinned}."
+            return f"Signed digitally by {step.signer or who} {when}{noted}."
+        return f"Signed in ink by {who} {when}{noted}."
     return f"Signed copy {step.file_name} attached {when} (SHA-256 {step.sha256[:16]})."
 
 
