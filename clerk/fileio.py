@@ -29,6 +29,13 @@ def _explain(error: OSError, path: Path) -> str:
     return f"Cannot write {path}: {error.strerror or error}. Nothing was written."
 
 
+def _default_mode() -> int:
+    """What a plain ``open(path, "w")`` would give: 0o666 less the umask (mkstemp gives 0o600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
     """Call ``write(temp_path)``, fsync, then move the result over ``path``."""
     path = Path(path)
@@ -42,6 +49,7 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
         write(temp)
         with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
+        temp.chmod(_default_mode())
         os.replace(temp, path)
     except OSError as error:
         temp.unlink(missing_ok=True)
