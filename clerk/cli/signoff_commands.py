@@ -17,7 +17,7 @@ from clerk.domain.enums import SigningMode
 from clerk.domain.errors import ClerkError
 from clerk.domain.signoff.confirmation import Correction
 from clerk.fileio import write_bytes
-from clerk.services import audit, catalogue, signoff
+from clerk.services import audit, catalogue, minute_book, signoff
 from clerk.services.recording import Ack
 from clerk.storage.engine import data_dir
 
@@ -145,8 +145,41 @@ def cmd_confirm(ctx: CommandContext) -> int:
     return report(ctx, ack, mid)
 
 
+def cmd_print(ctx: CommandContext) -> int:
+    mid = meeting_id(ctx, ctx.args.meeting)
+    printed = minute_book.print_minute_book(ctx.database, mid, Path(ctx.args.output))
+    for line in printed.lines():
+        ctx.say(line)
+    return 0
+
+
 def cmd_sign(ctx: CommandContext) -> int:
     mid = meeting_id(ctx, ctx.args.meeting)
+    council = catalogue.council(ctx.database)
+    if council is not None and council.signing_mode is SigningMode.DIGITAL:
+        if not ctx.args.p12 or not ctx.args.output:
+            raise ClerkError(
+                f"{council.name} signs minutes digitally: give the chair's certificate and "
+                "where to write the signed PDF (--p12 CHAIR.p12 -o SIGNED.pdf)."
+            )
+        if ctx.args.scan or ctx.args.on:
+            raise ClerkError("--scan and --on are for minutes signed in ink.")
+        signed = signoff.sign_digital(
+            ctx.database,
+            mid,
+            Path(ctx.args.p12),
+            read_passphrase(ctx),
+            Path(ctx.args.output),
+            by=ctx.args.by,
+        )
+        ctx.say(f"Signed by {signed.signer}: {signed.path} (SHA-256 {signed.sha256})")
+        return report(ctx, signed.ack, mid)
+    if ctx.args.p12 or ctx.args.output:
+        name = council.name if council else "The council"
+        raise ClerkError(
+            f"{name} signs minutes in wet ink (its profile): print the minute-book copy "
+            "('clerk print'), then record the signature with 'clerk sign MEETING [--scan FILE]'."
+        )
     on = parse_day(ctx.args.on, "--on")
     scan = Path(ctx.args.scan) if ctx.args.scan else None
     ack = signoff.sign_wet_ink(ctx.database, mid, by=ctx.args.by, scan=scan, on=on)
@@ -261,11 +294,28 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.set_defaults(handler=cmd_confirm)
 
-    p = sub.add_parser("sign", help="record the confirmed minutes signed (wet ink)")
+    p = sub.add_parser(
+        "print", help="wet ink: the print-ready minute-book copy (numbered pages, initials boxes)"
+    )
+    p.add_argument("meeting", metavar="MEETING", help=MEETING_HELP)
+    p.add_argument("-o", "--output", metavar="FILE.pdf", required=True, help="the PDF to write")
+    p.set_defaults(handler=cmd_print)
+
+    p = sub.add_parser(
+        "sign",
+        help="sign the confirmed minutes: record the ink signature, or sign digitally",
+        description="Wet ink (the council's profile): records the signature on the minute-book "
+        "copy, with the scanned signed copy when given. Digital: signs the minutes PDF with the "
+        "chair's PKCS#12 certificate; the passphrase comes from --passphrase-file, else "
+        f"${PASSPHRASE_ENV}, else a prompt.",
+    )
     p.add_argument("meeting", metavar="MEETING", help=MEETING_HELP)
     p.add_argument("--by", metavar="PERSON", help="person id (default: who presided at confirming)")
-    p.add_argument("--on", metavar="YYYY-MM-DD", help="the date, when not today")
+    p.add_argument("--on", metavar="YYYY-MM-DD", help="wet ink: the date signed, when not today")
     p.add_argument("--scan", metavar="FILE", help="wet ink: the scanned signed copy to keep")
+    p.add_argument("--p12", metavar="CHAIR.p12", help="digital: the chair's certificate and key")
+    p.add_argument("--passphrase-file", metavar="FILE", help="digital: the .p12's passphrase")
+    p.add_argument("-o", "--output", metavar="SIGNED.pdf", help="digital: the signed PDF")
     p.set_defaults(handler=cmd_sign)
 
     p = sub.add_parser("attach", help="keep the scanned copy of minutes signed in ink")

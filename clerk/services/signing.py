@@ -27,7 +27,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
-from pyhanko.stamp import BaseStampStyle, TextStampStyle
+from pyhanko.stamp import BaseStampStyle, StaticStampStyle, TextStampStyle
 from pyhanko_certvalidator import ValidationContext
 
 from clerk.domain.errors import ClerkError
@@ -125,6 +125,27 @@ def sign_pdf(
     except Exception as error:  # pyHanko raises many kinds; the user needs one sentence
         raise ClerkError(f"The minutes could not be signed: {error}") from error
     return out.getvalue()
+
+
+def stamp_style(lines: Sequence[str], width: float, height: float, folder: Path) -> BaseStampStyle:
+    """A visible signature appearance in the documents' embedded font (DejaVu), not an
+    unembedded standard font: ``lines`` drawn on a page the size of the box, the first bold."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from clerk.documents import fonts
+
+    body = fonts.register_fonts()
+    page = folder / "stamp.pdf"
+    canvas = Canvas(str(page), pagesize=(width, height), initialFontName=body)
+    size = 8.0
+    y = height - 5 - size
+    for index, line in enumerate(lines):
+        canvas.setFont(fonts.bold() if index == 1 else body, size)
+        canvas.drawString(6, y, line)
+        y -= size + 2.5
+    canvas.showPage()
+    canvas.save()
+    return StaticStampStyle.from_pdf_file(str(page), border_width=1)
 
 
 # -- verifying --------------------------------------------------------------------------------

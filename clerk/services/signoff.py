@@ -14,6 +14,7 @@ journal with who recorded it and when. The steps, in order:
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -21,6 +22,8 @@ from pathlib import Path
 
 from sqlalchemy import Connection
 
+from clerk.documents.model import Signature
+from clerk.documents.pdf import SIGNATURE_MARK, render_pdf_marked
 from clerk.domain.actions.proceedings import ConfirmMinutes
 from clerk.domain.actions.signoff import Approve, AttachSignedCopy, Circulate, Sign
 from clerk.domain.entities import SignoffStep
@@ -35,18 +38,23 @@ from clerk.domain.signoff.lifecycle import (
     MinutesStage,
     allowed_steps,
     chair_of,
+    confirming_date,
     describe,
     latest,
     lock_reason,
     minutes_name,
     next_step,
+    require_stage,
     sentence_start,
+    signatory_title,
     stage_of,
     steps,
 )
-from clerk.domain.timefmt import long_date
+from clerk.domain.timefmt import clock, long_date
+from clerk.fileio import write_bytes
 from clerk.services.catalogue import resolve_meeting
 from clerk.services.confirmation import committee_meetings, facts
+from clerk.services.minute_book import final_document, minute_book_copy
 from clerk.services.recording import Ack, MeetingSession, apply_together
 from clerk.storage import attachments
 from clerk.storage import repository as repo
@@ -54,6 +62,7 @@ from clerk.storage.database import Database
 
 SCANNED_COPY = "signed-copy"
 SIGNED_PDF = "signed-pdf"
+POINTS_PER_MM = 72 / 25.4
 
 
 # -- where the minutes stand ------------------------------------------------------------------
@@ -331,11 +340,17 @@ def sign_wet_ink(
     on: date | None = None,
     who: str | None = None,
 ) -> Ack:
-    """Record the minutes signed in ink (``pages``: the minute-book pages signed), with the
-    scanned signed copy attached when given."""
+    """Record the minutes signed in ink, with the scanned signed copy attached when given.
+
+    ``pages``: the minute-book pages signed; by default those of the minute-book copy as
+    ``clerk print`` makes it now.
+    """
     session = MeetingSession(database, meeting_id, who=who)
     _require_mode(session.record, SigningMode.WET_INK)
     _refuse_if_tampered(session, "be signed")
+    if pages is None and stage_of(session.record) is MinutesStage.CONFIRMED:
+        copy = minute_book_copy(database, meeting_id)
+        pages = (copy.first_page, copy.last_page)
     sign = Sign(
         mode=SigningMode.WET_INK,
         chain_head=session.tail_hash,
@@ -406,3 +421,100 @@ def set_signing_mode(database: Database, mode: SigningMode) -> None:
         if council is None:
             raise ClerkError("This database has no council profile; import or load the demo.")
         repo.save_council(conn, replace(council, signing_mode=mode))
+
+
+# -- signing digitally ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DigitallySigned:
+    path: Path
+    signer: str
+    sha256: str
+    ack: Ack
+
+
+def sign_digital(
+    database: Database,
+    meeting_id: int,
+    p12: Path,
+    passphrase: bytes,
+    out: Path,
+    by: str | None = None,
+    who: str | None = None,
+) -> DigitallySigned:
+    """Sign the confirmed minutes with the chair's certificate (PAdES): the signed PDF is
+    written to ``out`` and kept with the meeting; the step records its SHA-256 and signer."""
+    from clerk.services import signing  # pyHanko loads only when signing
+
+    session = MeetingSession(database, meeting_id, who=who)
+    record = session.record
+    _require_mode(record, SigningMode.DIGITAL)
+    require_stage(record, (MinutesStage.CONFIRMED,), f"sign {minutes_name(record)}")
+    _refuse_if_tampered(session, "be signed")
+    credentials = signing.load_credentials(p12, passphrase)
+    now = session.clock()
+    head = session.tail_hash
+    title = signatory_title(record)
+    signature = Signature(
+        title,
+        signed=f"Signed digitally by {credentials.common_name}",
+        dated=f"Date: {long_date(now.date())}",
+        boxed=True,
+    )
+    document = final_document(record, signature)
+    document = replace(
+        document, metadata=replace(document.metadata, keywords=f"clerk-record:{head}")
+    )
+    pdf, marks = render_pdf_marked(document)
+    page, _x1, y1, x2, y2 = marks[SIGNATURE_MARK]
+    right = (
+        document.geometry.page(document.landscape)[0] - document.geometry.right
+    ) * POINTS_PER_MM
+    box = (int(x2) + 12, int(y1), int(right) - 2, int(y2))
+    confirmed = latest(record, SignoffStepKind.CONFIRMED)
+    reason = f"The {title} signs {minutes_name(record)} as a correct record"
+    if confirmed is not None:
+        day = confirming_date(confirmed.confirmed_by)
+        minute = f" (Minute {confirmed.minute})" if confirmed.minute else ""
+        when = long_date(day) if day else confirmed.confirmed_by
+        reason = (
+            f"Confirmed as a correct record at the meeting of {when}{minute}; signed by the {title}"
+        )
+    with tempfile.TemporaryDirectory(prefix="clerk-stamp-") as folder:
+        stamp = signing.stamp_style(
+            [
+                "Signed digitally by",
+                credentials.common_name,
+                title,
+                f"{long_date(now.date())}, {clock(now.time())} {now:%Z}".strip(),
+                f"Record {head[:12]}",
+            ],
+            box[2] - box[0],
+            box[3] - box[1],
+            Path(folder),
+        )
+        signed = signing.sign_pdf(
+            pdf,
+            credentials,
+            reason=reason,
+            location=record.council.name,
+            placement=signing.Placement(page - 1, box),
+            stamp=stamp,
+        )
+    digest = hashlib.sha256(signed).hexdigest()
+    sign = Sign(
+        mode=SigningMode.DIGITAL,
+        chain_head=head,
+        by=by or signatory(database, record),
+        signer=credentials.common_name,
+        file_name=out.name,
+        sha256=digest,
+    )
+
+    def keep(conn: Connection) -> None:
+        attachments.add(conn, meeting_id, SIGNED_PDF, out.name, signed, session.who)
+
+    ack = apply_together([(session, sign)], also=keep)[0]
+    path = write_bytes(out, signed)
+    return DigitallySigned(path, credentials.common_name, digest, ack)
