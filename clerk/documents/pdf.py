@@ -247,6 +247,7 @@ class _Renderer:
         box.setStyle(
             TableStyle(
                 [
+                    ("FONTNAME", (0, 0), (-1, -1), fonts.BODY),
                     ("BOX", (0, 0), (-1, -1), 0.75, colors.black),
                     ("LEFTPADDING", (0, 0), (-1, -1), 8),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 8),
