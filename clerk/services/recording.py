@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from clerk.domain.actions import Action, Context, action_to_json
+from clerk.domain.actions.proceedings import ConfirmMinutes
 from clerk.domain.actions.signoff import lock_problem
 from clerk.domain.changes import Changes, diff
 from clerk.domain.enums import MeetingStatus
@@ -130,8 +131,10 @@ class MeetingSession:
         that meeting's sign-off and carries its open actions here, in the same transaction.
         """
         self._check_lock(action)
-        with self.database.reading() as conn:
-            link = confirmation_link(conn, self.record, action)
+        link = None
+        if isinstance(action, ConfirmMinutes):
+            with self.database.reading() as conn:
+                link = confirmation_link(conn, self.record, action)
         if link is None:
             return apply_together([(self, action)], script_id, script_line)[0]
         other = MeetingSession(

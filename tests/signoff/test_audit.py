@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,10 +11,10 @@ from sqlalchemy import text
 
 from clerk.domain.changes import Changes
 from clerk.domain.journal import JournalEntry
-from clerk.services import audit, signoff
+from clerk.services import audit, record_json, signoff
 from clerk.services.recording import MeetingSession
 from clerk.storage import repository as repo
-from clerk.storage.database import Database
+from clerk.storage.database import Database, open_database
 from tests.conftest import run_clerk
 from tests.signoff.helpers import AUGUST, approved, confirmed
 
@@ -173,3 +174,23 @@ def test_clerk_audit_command_reports_and_exits_1(tmp_path: Path) -> None:
     assert "Record: WARNING: 2 sign(s) of tampering; run 'clerk audit 1'." in status.stdout
     undo = run_clerk("--db", db, "undo", "1")
     assert "clerk: warning: meeting 1's record does not match its journal" in undo.stderr
+
+
+def test_an_exported_approved_record_imports_locked_and_audits_clean(
+    demo_database: Database, tmp_path: Path
+) -> None:
+    approved(demo_database)
+    exported = record_json.export_meeting(demo_database, AUGUST)
+    elsewhere = open_database(str(tmp_path / "elsewhere.sqlite3"))
+    try:
+        meeting_id = record_json.import_document(elsewhere, json.loads(exported))
+        current = signoff.status(elsewhere, meeting_id)
+        assert current.stage.value == "approved" and current.locked
+        assert [s.text.split(" (record")[0] for s in current.steps] == [
+            "Circulated to Councillor Bye on 19 August 2021.",
+            "Approved by Councillor Bye on 23 August 2021",
+        ]
+        assert audit.audit_meeting(elsewhere, meeting_id).ok
+        assert record_json.export_meeting(elsewhere, meeting_id) == exported
+    finally:
+        elsewhere.dispose()
