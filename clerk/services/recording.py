@@ -145,6 +145,22 @@ class MeetingSession:
         steps += [(other, extra) for extra in link.there]
         return apply_together(steps, script_id, script_line)[0]
 
+    def check(self, action: Action) -> str | None:
+        """Why ``apply`` would refuse the action, or None; nothing is changed or written.
+
+        The window uses it to validate a form as the clerk types (a vote's counts, a mover),
+        so the reason shown is the domain's own message, word for word.
+        """
+        before = self.record.snapshot()
+        try:
+            self._check_lock(action)
+            action.apply(self.record, self.context())
+        except RuleViolation as error:
+            return str(error)
+        finally:
+            self.record.restore(before)
+        return None
+
     def undo(self, script_id: str = "", script_line: int | None = None) -> Ack:
         if not self.undo_state.undo_stack:
             self._check_lock(None)
