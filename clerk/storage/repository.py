@@ -9,7 +9,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 
 from clerk.domain.changes import Changes
 from clerk.domain.entities import Committee, CouncilProfile, Meeting, Membership, Person, QuorumRule
-from clerk.domain.enums import QuorumKind
+from clerk.domain.enums import CommitteeKind, QuorumKind
 from clerk.domain.errors import ClerkError
 from clerk.domain.journal import JournalEntry
 from clerk.domain.record import COLLECTIONS, MeetingRecord
@@ -78,7 +78,7 @@ def _committee_from_row(conn: Connection, row: Any) -> Committee:
     return Committee(
         slug=row["slug"],
         name=row["name"],
-        kind=row["kind"],
+        kind=CommitteeKind(row["kind"]),
         calls_itself=row["calls_itself"],
         quorum=QuorumRule(
             QuorumKind(row["quorum_kind"]), row["quorum_value"], row["quorum_denominator"]

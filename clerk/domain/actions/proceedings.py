@@ -20,6 +20,7 @@ from clerk.domain.names import display_name
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.numbering import next_minute_number
 from clerk.domain.rules.presence import can_preside
+from clerk.domain.signoff.confirmation import Correction
 from clerk.domain.timefmt import clock, long_date
 
 
@@ -292,12 +293,19 @@ class Note(Action):
 
 @dataclass(frozen=True)
 class ConfirmMinutes(Action):
-    """The Minutes item: the previous meeting's minutes confirmed as a correct record."""
+    """The Minutes item: the previous meeting's minutes confirmed as a correct record.
+
+    When that meeting is in Clerk, recording this also records the confirmation in its
+    sign-off (it must have been approved by the chair, and this must be the next suitable
+    meeting), applies ``corrections`` to its paragraphs, and carries its open actions onto
+    this meeting's action tracker item, all in one transaction.
+    """
 
     kind = "confirm_minutes"
     item: int
     meeting_date: date
     amendment: str = ""
+    corrections: tuple[Correction, ...] = ()
 
     def apply(self, record: MeetingRecord, ctx: Context) -> str:
         require_in_progress(record, "confirm the minutes")
@@ -306,6 +314,8 @@ class ConfirmMinutes(Action):
             raise RuleViolation(f"Item {target.number} is not the Minutes item.")
         if self.meeting_date >= record.meeting.date:
             raise RuleViolation("Only the minutes of an earlier meeting can be confirmed.")
+        if self.corrections and not self.amendment.strip():
+            raise RuleViolation("Give the wording of the amendment that makes the corrections.")
         body = record.committee.calls_itself
         signatory = record.committee.signatory_title or record.council.signatory_title
         held = f"The Minutes of the meeting of the {body} held on {long_date(self.meeting_date)}"
