@@ -100,6 +100,16 @@ class ExcludePublic(Action):
             raise RuleViolation(
                 f"Schedule 12A has paragraphs 1 to 7; paragraph {self.paragraph} does not exist."
             )
+        if target.exempt_paragraph is None:
+            raise RuleViolation(
+                f"Item {target.number} is not marked exempt: mark it exempt with its Schedule 12A "
+                "paragraph before excluding the press and public for it."
+            )
+        if target.exempt_paragraph != self.paragraph:
+            raise RuleViolation(
+                f"Item {target.number} is exempt under paragraph {target.exempt_paragraph} of "
+                f"Schedule 12A, not paragraph {self.paragraph}."
+            )
         if record.meeting.public_excluded:
             raise RuleViolation("The press and public are already excluded.")
         at = stamp(self.at, ctx)
@@ -139,7 +149,9 @@ class CloseMeeting(Action):
     at: time | None = None
 
     def apply(self, record: MeetingRecord, ctx: Context) -> str:
-        require_in_progress(record, "close the meeting")
+        # An adjourned meeting that does not reconvene is closed from where it stands.
+        if record.meeting.status is not MeetingStatus.ADJOURNED:
+            require_in_progress(record, "close the meeting")
         at = stamp(self.at, ctx)
         _finish_current(record)
         record.meeting = replace(
