@@ -181,6 +181,12 @@ class OpenItem(Action):
             number = next_minute_number(
                 used, record.meeting.minute_number_start, ctx.earlier_minute_max
             )
+            if number in ctx.taken_minute_numbers:
+                raise RuleViolation(
+                    f"Minute {number} is already used by another meeting of the "
+                    f"{record.committee.calls_itself} this municipal year: set this meeting's "
+                    "first minute number (set_minute_start) before taking the item."
+                )
         record.items[target.id] = replace(
             target,
             state=ItemState.UNDER_WAY,
@@ -189,6 +195,27 @@ class OpenItem(Action):
         )
         record.meeting = replace(record.meeting, current_item_id=target.id)
         return f"take item {target.number} ({target.title}) as Minute {number}"
+
+
+@dataclass(frozen=True)
+class SetMinuteStart(Action):
+    """The meeting's first minute number, where numbering carries on from elsewhere."""
+
+    kind = "set_minute_start"
+    number: int
+
+    def apply(self, record: MeetingRecord, ctx: Context) -> str:
+        require_not_closed(record, "change the minute numbering")
+        if any(i.minute_number is not None for i in record.items.values()):
+            raise RuleViolation("Items have been minuted already: the numbering is fixed.")
+        if self.number < 1:
+            raise RuleViolation("Minute numbers start at 1.")
+        if self.number in ctx.taken_minute_numbers:
+            raise RuleViolation(
+                f"Minute {self.number} is already used by another meeting this municipal year."
+            )
+        record.meeting = replace(record.meeting, minute_number_start=self.number)
+        return f"number this meeting's minutes from {self.number}"
 
 
 @dataclass(frozen=True)
@@ -354,6 +381,7 @@ for _cls in (
     ReadmitPublic,
     CloseMeeting,
     OpenItem,
+    SetMinuteStart,
     SetPresiding,
     AddParagraph,
     EditParagraph,
