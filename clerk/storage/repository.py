@@ -322,7 +322,7 @@ def minute_numbers_elsewhere(
             AgendaItemRow.minute_number.is_not(None),
         )
     ).scalars()
-    return frozenset(int(n) for n in rows)
+    return frozenset(int(n) for n in rows if n is not None)
 
 
 # -- the journal --------------------------------------------------------------------------
