@@ -105,16 +105,24 @@ class Table:
 
 @dataclass(frozen=True)
 class Signature:
-    """The signature block: a line to sign on, the signatory's title and a date line."""
+    """The signature block: a line to sign on, the signatory's title and a date line.
+
+    Sign-off fills it in: ``signed`` and ``dated`` replace the dotted lines (a digital
+    signature names its signer), ``boxed`` draws it as a box to sign in (the minute-book copy),
+    and the PDF renderer reports where a boxed block was drawn (``render_pdf_marked``).
+    """
 
     title: str
+    signed: str = ""
+    dated: str = ""
+    boxed: bool = False
 
     @property
     def lines(self) -> tuple[str, str, str]:
         return (
-            "Signed: ..............................",
+            self.signed or "Signed: ..............................",
             self.title,
-            "Date: ..............................",
+            self.dated or "Date: ..............................",
         )
 
 
@@ -133,9 +141,13 @@ class Furniture:
     running_right: str
     markings: tuple[str, ...] = ()
     page_label: str = "Page {page} of {pages}"
+    #: The minute-book page of the first page (``{book}`` in the label counts from it).
+    first_page: int = 1
+    #: A box for the signatory's initials at the foot of every page (the minute-book copy).
+    initials_box: bool = False
 
     def page_text(self, page: int, pages: int) -> str:
-        return self.page_label.format(page=page, pages=pages)
+        return self.page_label.format(page=page, pages=pages, book=self.first_page + page - 1)
 
 
 @dataclass(frozen=True)

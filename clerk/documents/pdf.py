@@ -25,6 +25,7 @@ from reportlab.platypus import (
     Frame,
     PageTemplate,
     Paragraph,
+    Spacer,
     Table,
     TableStyle,
 )
@@ -114,11 +115,37 @@ def _markup(text: str, bold: bool = False, italic: bool = False, underline: bool
     return body
 
 
+#: Where a boxed signature block was drawn: page (from 1) and box (x1, y1, x2, y2) in points.
+Mark = tuple[int, float, float, float, float]
+SIGNATURE_MARK = "signature"
+SIGNATURE_BOX_WIDTH = 95  # mm
+INITIALS_BOX = (32, 13)  # mm, width and height
+
+
+class _Marked(Flowable):
+    """A flowable that notes the page and box it is drawn in (for a signature stamp)."""
+
+    def __init__(self, inner: Flowable, name: str, marks: dict[str, Mark]) -> None:
+        super().__init__()
+        self.inner, self.name, self.marks = inner, name, marks
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = self.inner.wrap(available_width, available_height)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.inner.drawOn(self.canv, 0, 0)
+        x, y = self.canv.absolutePosition(0, 0)
+        page = self.canv.getPageNumber()
+        self.marks[self.name] = (page, x, y, x + self.width, y + self.height)
+
+
 class _Renderer:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.styles = _styles(fonts.register_fonts())
         self.bookmarks = 0
+        self.marks: dict[str, Mark] = {}
 
     def style(self, name: str, **changes: Any) -> ParagraphStyle:
         base = self.styles[name]
@@ -201,11 +228,33 @@ class _Renderer:
 
     def signature(self, block: model.Signature) -> list[Flowable]:
         signed, title, dated = block.lines
+        if block.boxed:
+            return [Spacer(1, 14), self.signature_box(signed, title, dated)]
         return [
             Paragraph(_text(signed), self.style("body", spaceBefore=28, keepWithNext=1)),
             Paragraph(_text(title), self.style("body", keepWithNext=1)),
             Paragraph(_text(dated), self.style("body", spaceBefore=10)),
         ]
+
+    def signature_box(self, signed: str, title: str, dated: str) -> Flowable:
+        """The signature block as a box to sign in; where it lands is noted in ``marks``."""
+        rows = [
+            [Paragraph(_text(signed), self.style("body", spaceBefore=18))],
+            [Paragraph(_text(title), self.style("body"))],
+            [Paragraph(_text(dated), self.style("body", spaceBefore=8))],
+        ]
+        box = Table(rows, colWidths=[SIGNATURE_BOX_WIDTH * mm], hAlign="LEFT")
+        box.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), fonts.BODY),
+                    ("BOX", (0, 0), (-1, -1), 0.75, colors.black),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ]
+            )
+        )
+        return _Marked(box, SIGNATURE_MARK, self.marks)
 
     def story(self) -> list[Flowable]:
         flowables: list[Flowable] = []
@@ -228,8 +277,8 @@ class _Renderer:
 class _PageFurniture:
     """Draws the markings, the running header (after page 1) and "Page X of Y".
 
-    The footer of each page is a form XObject drawn where it belongs but defined only when the
-    document is saved (``footers``), once the number of pages is known: one layout pass.
+    The footer text of each page is a form XObject drawn where it belongs but defined only when
+    the document is saved (``footers``), once the number of pages is known: one layout pass.
     """
 
     def __init__(self, document: Document) -> None:
@@ -269,6 +318,13 @@ class _PageFurniture:
         page = canvas.getPageNumber()
         self.pages, self.pagesize = max(self.pages, page), doc.pagesize
         canvas.doForm(f"PageFooter{page}")
+        if self.furniture.initials_box:
+            box_width, box_height = INITIALS_BOX[0] * mm, INITIALS_BOX[1] * mm
+            bottom = geometry.footer * mm - 4 * mm
+            canvas.setLineWidth(0.75)
+            canvas.rect(right - box_width, bottom, box_width, box_height)
+            canvas.setFont(fonts.BODY, 7)
+            canvas.drawString(right - box_width + 2, bottom + box_height - 8, "Initials")
         canvas.restoreState()
 
     def footers(self, canvas: Canvas) -> None:
@@ -291,7 +347,7 @@ def _canvas_maker(furniture: _PageFurniture) -> type[Canvas]:
     return FooterCanvas
 
 
-def _build(document: Document) -> tuple[bytes, int]:
+def _build(document: Document) -> tuple[bytes, int, dict[str, Mark]]:
     geometry = document.geometry
     pagesize = landscape(A4) if document.landscape else A4
     top = document.top_margin() * mm
@@ -333,12 +389,18 @@ def _build(document: Document) -> tuple[bytes, int]:
             PageTemplate("later", [frame], onPage=furniture.later),
         ]
     )
-    doc.build(_Renderer(document).story(), canvasmaker=_canvas_maker(furniture))
-    return buffer.getvalue(), doc.page
+    renderer = _Renderer(document)
+    doc.build(renderer.story(), canvasmaker=_canvas_maker(furniture))
+    return buffer.getvalue(), doc.page, renderer.marks
 
 
 def render_pdf(document: Document) -> bytes:
     """The document as PDF bytes."""
+    return render_pdf_marked(document)[0]
+
+
+def render_pdf_marked(document: Document) -> tuple[bytes, dict[str, Mark]]:
+    """The PDF bytes, and where marked blocks (a boxed signature block) were drawn."""
     document = model.sanitised(document)
-    data, _pages = _build(document)
-    return data
+    data, _pages, marks = _build(document)
+    return data, marks

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from clerk.documents.minutes import part_items
 from clerk.documents.model import (
@@ -28,6 +29,7 @@ from clerk.domain.entities import ActionItem, AgendaItem, Committee, CouncilProf
 from clerk.domain.enums import ActionStatus
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.numbering import format_minute
+from clerk.domain.signoff.confirmation import origin_of, parse_carried_from
 from clerk.domain.timefmt import short_date
 
 COLUMNS = (
@@ -54,23 +56,61 @@ class TrackerRow:
     number: int
 
 
+def latest_copies(records: Sequence[MeetingRecord]) -> dict[str, date]:
+    """For each action carried forward, the date of the meeting holding its latest copy."""
+    latest: dict[str, date] = {}
+    for record in records:
+        for action in record.actions.values():
+            origin = origin_of(record, action)
+            if action.carried_from and latest.get(origin, date.min) < record.meeting.date:
+                latest[origin] = record.meeting.date
+    return latest
+
+
+def origin_row(
+    records: Sequence[MeetingRecord], action: ActionItem
+) -> tuple[MeetingRecord, AgendaItem, ActionItem] | None:
+    """The meeting, item and action where a carried action began, when it is in ``records``."""
+    origin = parse_carried_from(action.carried_from)
+    if origin is None:
+        return None
+    for record in records:
+        if record.reference == f"{origin.committee}/{origin.date.isoformat()}":
+            first = record.actions.get(origin.action_id)
+            if first is not None and first.item_id in record.items:
+                return record, record.items[first.item_id], first
+    return None
+
+
 def tracker_rows(records: Sequence[MeetingRecord], open_only: bool) -> tuple[list[TrackerRow], int]:
-    """The rows in meeting and minute order, and how many actions on exempt items were left out."""
+    """The rows in meeting and minute order, and how many actions on exempt items were left out.
+
+    An action carried forward to a later meeting (when its minutes were confirmed) is shown
+    once: its latest copy, with its comments so far, under the date and minute where it began.
+    """
     rows: list[TrackerRow] = []
     withheld = 0
+    latest = latest_copies(records)
     for record in sorted(records, key=lambda r: r.meeting.date):
         actions = sorted(
             record.actions.values(),
             key=lambda a: (record.items[a.item_id].minute_number or 0, a.id),
         )
         for action in actions:
+            if latest.get(origin_of(record, action), record.meeting.date) > record.meeting.date:
+                continue  # carried forward: its later copy is the one shown
             if open_only and not action.status.is_open:
                 continue
-            item = record.items[action.item_id]
+            shown_in, item, first = record, record.items[action.item_id], action
+            began = origin_row(records, action) if action.carried_from else None
+            if began is not None:
+                shown_in, item, first = began
             if item.exempt:
                 withheld += 1
                 continue
-            rows.append(TrackerRow(record, item, action, action_number(record, action)))
+            row = TrackerRow(shown_in, item, action, action_number(shown_in, first))
+            rows.append(row)
+    rows.sort(key=lambda r: (r.meeting.meeting.date, r.item.minute_number or 0, r.number))
     return rows, withheld
 
 

@@ -17,6 +17,7 @@ from clerk.documents.tracker import compose_tracker
 from clerk.documents.word import render_docx
 from clerk.domain.errors import ClerkError
 from clerk.domain.record import MeetingRecord
+from clerk.domain.signoff.lifecycle import MinutesStage, stage_of
 from clerk.fileio import WriteError, write_bytes
 from clerk.storage import repository as repo
 from clerk.storage.database import Database
@@ -47,10 +48,13 @@ def parse_formats(formats: Sequence[str]) -> list[str]:
 def minutes_are_draft(record: MeetingRecord, later: Sequence[MeetingRecord]) -> bool:
     """Whether the minutes still carry "Draft: subject to confirmation".
 
-    The one place this is decided. For now: a draft until a later meeting of the committee
-    has confirmed them as a correct record (its Minutes item names this meeting's date, as
-    ``confirm_minutes`` records). The chair's sign-off, when it is recorded, belongs here too.
+    The one place this is decided: a draft until confirmed as a correct record. The minutes'
+    sign-off says so once the confirming meeting's resolution is recorded (``clerk confirm``);
+    a record without that step (imported, say) is confirmed when a later meeting's Minutes
+    item names this meeting's date, as ``confirm_minutes`` records.
     """
+    if stage_of(record).reached(MinutesStage.CONFIRMED):
+        return False
     day = record.meeting.date.isoformat()
     return not any(item.confirms_meeting == day for other in later for item in other.items.values())
 

@@ -23,7 +23,7 @@ from sqlalchemy import (
 
 from clerk.domain.changes import Changes
 from clerk.domain.entities import Committee, CouncilProfile, Meeting, Membership, Person, QuorumRule
-from clerk.domain.enums import QuorumKind
+from clerk.domain.enums import CommitteeKind, QuorumKind
 from clerk.domain.errors import ClerkError
 from clerk.domain.journal import JournalEntry
 from clerk.domain.record import COLLECTIONS, MeetingRecord
@@ -92,7 +92,7 @@ def _committee_from_row(conn: Connection, row: Any) -> Committee:
     return Committee(
         slug=row["slug"],
         name=row["name"],
-        kind=row["kind"],
+        kind=CommitteeKind(row["kind"]),
         calls_itself=row["calls_itself"],
         quorum=QuorumRule(
             QuorumKind(row["quorum_kind"]), row["quorum_value"], row["quorum_denominator"]
@@ -406,6 +406,27 @@ def earlier_minute_max(conn: Connection, meeting: Meeting, council: CouncilProfi
         )
     ).scalar()
     return int(carried) - 1 if carried is not None else 0
+
+
+def minute_numbers_elsewhere(
+    conn: Connection, meeting_id: int, meeting: Meeting, council: CouncilProfile
+) -> frozenset[int]:
+    """Minute numbers the committee's other meetings in the same municipal year have used."""
+    cid = committee_id(conn, meeting.committee)
+    start = municipal_year_start(meeting.date, council.year_start_month, council.year_start_day)
+    end = start.replace(year=start.year + 1)
+    rows = conn.execute(
+        select(AgendaItemRow.minute_number)
+        .join(MeetingRow, MeetingRow.id == AgendaItemRow.meeting_id)
+        .where(
+            MeetingRow.committee_id == cid,
+            MeetingRow.id != meeting_id,
+            MeetingRow.date >= start,
+            MeetingRow.date < end,
+            AgendaItemRow.minute_number.is_not(None),
+        )
+    ).scalars()
+    return frozenset(int(n) for n in rows if n is not None)
 
 
 # -- the journal --------------------------------------------------------------------------

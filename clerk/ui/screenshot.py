@@ -16,18 +16,23 @@ from clerk.domain.actions.attendance import Apologies, OfficerPresent, Present
 from clerk.domain.actions.motions import Move
 from clerk.domain.actions.proceedings import ConfirmMinutes, OpenItem, StartMeeting
 from clerk.domain.rules.motions import substantive_parts
-from clerk.services import catalogue
+from clerk.services import catalogue, signoff
 from clerk.services.recording import MeetingSession
 from clerk.storage.database import Database
 
 SIZE = (1366, 768)
 DEMO_DAY = date(2021, 9, 20)
+AUGUST = date(2021, 8, 18)
 SCENE_CLOCK = datetime(2021, 9, 20, 10, 42)
 
 
 def stage_september_vote(database: Database) -> int:
     """Record the 20 September 2021 demo meeting up to a vote on item 7; its meeting id."""
     meeting_id = next(m.id for m in catalogue.meetings(database) if m.meeting.date == DEMO_DAY)
+    august = next(m.id for m in catalogue.meetings(database) if m.meeting.date == AUGUST)
+    # The Chairman approved the August minutes before this meeting confirms them (sign-off).
+    signoff.circulate(database, august, on=date(2021, 8, 19), who="demo")
+    signoff.approve(database, august, on=date(2021, 8, 23), who="demo")
     session = MeetingSession(database, meeting_id, who="demo", clock=lambda: SCENE_CLOCK)
     record = session.record
     items = {i.number: i.id for i in record.agenda()}

@@ -12,6 +12,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
+from clerk.services import signoff
 from clerk.services.demo import load_demo
 from clerk.services.documents import generate_minutes
 from clerk.services.recording import MeetingSession
@@ -109,6 +110,8 @@ def test_confirmed_minutes_are_no_longer_a_draft(sqlite_database: Database, tmp_
     load_demo(sqlite_database)
     [draft] = generate_minutes(sqlite_database, 1, ["pdf"], False, tmp_path / "before")
     assert "Draft: subject to confirmation" in PdfReader(draft).pages[0].extract_text()
+    signoff.circulate(sqlite_database, 1)  # minutes in Clerk are confirmed once approved
+    signoff.approve(sqlite_database, 1)
     session = MeetingSession(sqlite_database, 2)
     script = "\n".join(
         json.dumps(line)
