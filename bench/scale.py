@@ -32,10 +32,13 @@ SEED = 1
 
 
 def fingerprint(size: ArchiveSize) -> str:
-    """Changes with the size and the generator's code, so a stale cached archive is rebuilt."""
+    """Changes with the size and with the code that makes the archive (the generator and the
+    domain whose actions it records), so a stale cached archive is rebuilt."""
     digest = hashlib.sha256(repr((size, SEED)).encode())
-    for path in sorted(Path(synthetic.__file__).parent.glob("*.py")):
-        digest.update(path.read_bytes())
+    clerk_root = Path(synthetic.__file__).parents[2]
+    for folder in (clerk_root / "services" / "synthetic", clerk_root / "domain"):
+        for path in sorted(folder.rglob("*.py")):
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
 

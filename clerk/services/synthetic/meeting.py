@@ -506,7 +506,7 @@ def _maybe_leave(clerk: _Clerk, item: AgendaItem, rng: random.Random) -> None:
     state = quorum_state(record, item.id)
     if state.present - 1 < state.needed + 2:
         return
-    chair = presiding(record)
+    chair = presiding(record, item.id)
     leavers = [
         p
         for p in eligible_voters(record, item)
@@ -527,7 +527,7 @@ def _vote(
 ) -> None:
     record = clerk.record
     eligible = eligible_voters(record, record.item(item.id))
-    chair = presiding(record)
+    chair = presiding(record, item.id)
     roll = rng.random()
     if budget or roll < shape.recorded_votes:
         choices = _named(eligible, rng, carry)
