@@ -45,7 +45,7 @@ from clerk.domain.validation import (
     quorum_problems,
     slug_problems,
 )
-from clerk.services.recording import create_with_journal
+from clerk.services.recording import create_with_journal, current_user
 from clerk.storage import repository as repo
 from clerk.storage.database import Database
 
@@ -372,7 +372,7 @@ def load_json_text(text: str, source: str) -> Any:
 
 
 def import_document(
-    database: Database, data: Any, source: str = "meeting record", who: str = "clerk"
+    database: Database, data: Any, source: str = "meeting record", who: str | None = None
 ) -> int:
     """Import one meeting record; returns the new meeting's id. All or nothing."""
     try:
@@ -414,7 +414,7 @@ def import_document(
         meeting_id = create_with_journal(
             conn,
             record,
-            who=who,
+            who=who or current_user(),
             kind="import",
             label=f"import the meeting record from {source}",
             params={"action": "import", "sha256": hashlib.sha256(canonical).hexdigest()},
@@ -456,7 +456,7 @@ def _merge_committee(conn: Any, committee: Committee, incoming: Committee) -> No
         repo.save_committee(conn, replace(committee, memberships=(*committee.memberships, *added)))
 
 
-def import_file(database: Database, path: Path, who: str = "clerk") -> int:
+def import_file(database: Database, path: Path, who: str | None = None) -> int:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
