@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 import statistics
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from bench.harness import Outcome, Row, percentile
@@ -25,7 +25,7 @@ from clerk.domain.rules.eligibility import eligible_voters
 from clerk.services import setup
 from clerk.services.recording import MeetingSession
 from clerk.services.synthetic import ArchiveSize, generate_archive
-from clerk.storage.database import open_database
+from clerk.storage.database import Database, open_database
 from clerk.storage.engine import _sqlite_pragmas
 
 #: The Board the live meeting is of (the synthetic council's sixth committee, like the seed's).
@@ -55,14 +55,18 @@ def _bare_insert(conn: sqlite3.Connection) -> float:
     return time.perf_counter() - started
 
 
-def _live_meeting(workdir: Path) -> MeetingSession:
-    """A Board meeting under way, item 5 open, the members present."""
-    database = open_database(str(workdir / "recording.sqlite3"))
-    generate_archive(database, ArchiveSize(committees=COMMITTEE + 1, years=1, meetings_per_year=1))
+#: Each meeting: 20 business items, three cycles on each (so 60 motions and 60 paragraphs by
+#: its end, the size of a long meeting); then the next meeting.
+ITEMS = 20
+CYCLES_PER_ITEM = 3
+
+
+def _live_meeting(database: Database, day: date) -> MeetingSession:
+    """A Board meeting under way: its agenda, the members present, started."""
     slug = setup.slugify("Children and Young People's Overview and Scrutiny Board")
-    meeting_id = setup.create_meeting(database, slug, date(2006, 3, 15), who="bench")
+    meeting_id = setup.create_meeting(database, slug, day, who="bench")
     session = MeetingSession(database, meeting_id, who="bench")
-    for number in range(5, 11):
+    for number in range(5, 5 + ITEMS):
         session.apply(
             AddItem(
                 str(number),
@@ -73,7 +77,6 @@ def _live_meeting(workdir: Path) -> MeetingSession:
     for membership in session.record.memberships_on_day():
         session.apply(Present(membership.person_id))
     session.apply(StartMeeting())
-    session.apply(OpenItem(item=5))
     return session
 
 
@@ -82,26 +85,37 @@ def _councillors(session: MeetingSession) -> list[str]:
 
 
 def run(workdir: Path, cycles: int) -> Outcome:
-    """``cycles`` x (mark present, move, vote, paragraph), each after a bare insert."""
+    """``cycles`` x (mark present, move, vote, paragraph), each after a bare insert, through
+    a series of Board meetings."""
     workdir.mkdir(parents=True, exist_ok=True)
     for stale in workdir.glob("recording*.sqlite3*"):
         stale.unlink()
-    session = _live_meeting(workdir)
+    database = open_database(str(workdir / "recording.sqlite3"))
+    generate_archive(database, ArchiveSize(committees=COMMITTEE + 1, years=1, meetings_per_year=1))
     bare = _bare(workdir / "recording-bare.sqlite3")
-    members = _councillors(session)
-    item = session.record.items[5]
     kinds: dict[str, list[float]] = {"mark present": [], "record a vote": [], "add a paragraph": []}
     moves: list[float] = []
     baseline: list[float] = []
+    sessions: list[MeetingSession] = []
 
     def time_action(action: Action) -> float:
         # A bare insert right before each action: both see the disk in the same state.
         baseline.append(_bare_insert(bare))
         started = time.perf_counter()
-        session.apply(action)
+        sessions[-1].apply(action)
         return time.perf_counter() - started
 
     def cycle(k: int) -> None:
+        per_meeting = ITEMS * CYCLES_PER_ITEM
+        if k % per_meeting == 0:  # the next meeting, a week later
+            sessions.append(
+                _live_meeting(database, date(2006, 1, 9) + timedelta(weeks=k // per_meeting))
+            )
+        session = sessions[-1]
+        members = _councillors(session)
+        item = session.record.agenda()[4 + (k % per_meeting) // CYCLES_PER_ITEM]
+        if session.record.meeting.current_item_id != item.id:
+            session.apply(OpenItem(item=item.id))
         kinds["mark present"].append(time_action(Present(members[k % len(members)])))
         mover, seconder = members[k % len(members)], members[(k + 1) % len(members)]
         moves.append(time_action(Move(item.id, mover, item.recommendations, "", seconder)))
@@ -116,10 +130,10 @@ def run(workdir: Path, cycles: int) -> Outcome:
         cycle(k)
     for value in (*kinds.values(), moves, baseline):
         value.clear()
-    for k in range(cycles):
+    for k in range(3, cycles + 3):
         cycle(k)
     bare.close()
-    session.database.dispose()
+    database.dispose()
 
     ms = 1000.0
     actions = [t * ms for values in kinds.values() for t in values]
@@ -143,7 +157,7 @@ def run(workdir: Path, cycles: int) -> Outcome:
         "baseline_inserts": len(base_ms),
         "median_ms": statistics.median(actions),
         "baseline_median_ms": statistics.median(base_ms),
-        "paragraphs_at_end": len(session.record.paragraphs),
-        "motions_at_end": len(session.record.motions),
+        "meetings": len(sessions),
+        "largest_meeting": f"{ITEMS + 4} items, {ITEMS * CYCLES_PER_ITEM} motions and paragraphs",
     }
     return outcome

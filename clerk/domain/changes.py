@@ -87,10 +87,15 @@ def diff(before: Snapshot, record: MeetingRecord) -> Changes:
         old: dict[int, Any] = before[name]
         new = record.collection(name)
         changed: dict[int, tuple[Any, Any]] = {}
-        for key in old.keys() | new.keys():
-            a, b = old.get(key), new.get(key)
+        added = 0
+        for key, b in new.items():
+            a = old.get(key)
             if a is not b:
                 changed[key] = (a, b)
+                added += a is None
+        if len(old) + added > len(new):  # some were removed
+            for key in old.keys() - new.keys():
+                changed[key] = (old[key], None)
         if changed:
             changes.entities[name] = changed
     if before["meeting"] is not record.meeting and before["meeting"] != record.meeting:

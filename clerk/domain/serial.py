@@ -30,10 +30,25 @@ def field_types(cls: type) -> dict[str, Any]:
     return hints
 
 
+#: Field names of each dataclass met (in declaration order), and types known to be plain:
+#: every recorded action serialises its changes, so the reflection is done once per type.
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_NOT_DATACLASSES: set[type] = {str, int, float, bool, type(None)}
+
+
 def to_json(value: Any) -> JSONValue:
     """A dataclass (or value inside one) as plain JSON values, fields in declaration order."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    cls = type(value)
+    names = _FIELD_NAMES.get(cls)
+    if names is None and cls not in _NOT_DATACLASSES:
+        if dataclasses.is_dataclass(cls):
+            names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+        else:
+            _NOT_DATACLASSES.add(cls)
+    if names is not None:
+        return {name: to_json(getattr(value, name)) for name in names}
+    if cls in (str, int, bool, type(None)):
+        return value
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime):

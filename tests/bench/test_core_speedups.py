@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import fields, replace
 from datetime import date, time
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -155,3 +156,39 @@ def test_records_load_together_on_every_backend(database: Database) -> None:
         assert repo.load_records(conn, ids) == [repo.load_record(conn, i)[0] for i in ids]
     slug = catalogue.committees(database)[0].slug
     assert documents.tracker_document(database, slug, open_only=False).blocks
+
+
+def test_diff_finds_what_was_added_replaced_and_removed(sqlite_demo: Database) -> None:
+    from clerk.domain.changes import diff
+    from clerk.domain.entities import Paragraph
+
+    session = MeetingSession(sqlite_demo, 1)
+    record = session.record
+    first, second = sorted(record.paragraphs)[:2]
+    before = record.snapshot()
+    record.paragraphs[99] = Paragraph(99, 5, 99, "Added.")
+    record.paragraphs[first] = replace(record.paragraphs[first], text="Replaced.")
+    del record.paragraphs[second]
+    changes = diff(before, record)
+    assert changes.meeting is None and list(changes.entities) == ["paragraphs"]
+    found = changes.entities["paragraphs"]
+    assert found[99] == (None, record.paragraphs[99])
+    assert found[first] == (before["paragraphs"][first], record.paragraphs[first])
+    assert found[second] == (before["paragraphs"][second], None)
+    assert len(found) == 3
+
+
+def test_to_json_writes_fields_in_order_with_json_values() -> None:
+    from clerk.domain.serial import to_json
+
+    item = AgendaItem(
+        3, "5", "Budget", recommendations=(Part("a", (Part("b"),)),), started_at=time(9, 5)
+    )
+    data = to_json(item)
+    assert list(data) == [f.name for f in fields(AgendaItem)]
+    assert data["standard"] == "business" and data["started_at"] == "09:05"
+    assert data["recommendations"] == [{"text": "a", "parts": [{"text": "b", "parts": []}]}]
+    assert to_json({"when": date(2021, 8, 18), "n": [1, None, True]}) == {
+        "when": "2021-08-18",
+        "n": [1, None, True],
+    }

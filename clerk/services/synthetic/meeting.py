@@ -132,11 +132,9 @@ class _Clerk:
         self.clock += timedelta(minutes=minutes)
         return self.now
 
-    def do(self, action: Action, today: date | None = None) -> None:
+    def do(self, action: Action) -> None:
         ctx = Context(
-            now=self.now,
-            today=today or self.record.meeting.date,
-            earlier_minute_max=self.earlier_minute_max,
+            now=self.now, today=self.record.meeting.date, earlier_minute_max=self.earlier_minute_max
         )
         action.apply(self.record, ctx)
         self.actions.append(action)
