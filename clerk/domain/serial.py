@@ -147,22 +147,40 @@ def _parse(parser: Any, data: Any, path: str, what: str) -> Any:
         raise RecordFormatError(path, f"must be {what}, not {data!r}") from None
 
 
+#: For each dataclass read: its init fields as (name, type, required), and their names.
+_INIT_FIELDS: dict[type, tuple[tuple[tuple[str, Any, bool], ...], frozenset[str]]] = {}
+
+
+def _init_fields(cls: type) -> tuple[tuple[tuple[str, Any, bool], ...], frozenset[str]]:
+    found = _INIT_FIELDS.get(cls)
+    if found is None:
+        hints = field_types(cls)
+        plan = tuple(
+            (
+                f.name,
+                hints[f.name],
+                f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+            )
+            for f in dataclasses.fields(cls)
+            if f.init
+        )
+        found = _INIT_FIELDS[cls] = (plan, frozenset(name for name, _tp, _req in plan))
+    return found
+
+
 def _dataclass(cls: Any, data: Any, path: str) -> Any:
     if not isinstance(data, dict):
         raise RecordFormatError(path, f"must be an object ({cls.__name__})")
-    hints = field_types(cls)
-    known = {f.name for f in dataclasses.fields(cls) if f.init}
+    plan, known = _init_fields(cls)
     for key in data:
         if key not in known:
             raise RecordFormatError(f"{path}.{key}", "is not a field Clerk knows")
     values: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):
-        if not f.init:
-            continue
-        if f.name in data:
-            values[f.name] = _convert(hints[f.name], data[f.name], f"{path}.{f.name}")
-        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-            raise RecordFormatError(f"{path}.{f.name}", "is missing")
+    for name, tp, required in plan:
+        if name in data:
+            values[name] = _convert(tp, data[name], f"{path}.{name}")
+        elif required:
+            raise RecordFormatError(f"{path}.{name}", "is missing")
     try:
         return cls(**values)
     except (ValueError, TypeError) as error:

@@ -192,3 +192,18 @@ def test_to_json_writes_fields_in_order_with_json_values() -> None:
         "when": "2021-08-18",
         "n": [1, None, True],
     }
+
+
+def test_reading_json_still_names_what_is_wrong() -> None:
+    from clerk.domain.errors import RecordFormatError
+    from clerk.domain.serial import from_json
+
+    good = {"id": 1, "motion_id": 2, "method": "recorded", "result": "pass", "yes": 1,
+            "choices": [{"person_id": "bye", "option": "yes"}]}  # fmt: skip
+    for _ in range(2):  # the second time from the cached field list
+        vote = from_json(VoteEvent, good)
+        assert vote.choices == (VoteChoice("bye", VoteOption.YES),) and vote.no == 0
+    with pytest.raises(RecordFormatError, match=r"\$\.choices\[0\]\.option: is missing"):
+        from_json(VoteEvent, {**good, "choices": [{"person_id": "bye"}]})
+    with pytest.raises(RecordFormatError, match=r"\$\.colour: is not a field Clerk knows"):
+        from_json(VoteEvent, {**good, "colour": "red"})
