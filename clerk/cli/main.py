@@ -14,7 +14,7 @@ from pathlib import Path
 from clerk import APP_NAME, __version__
 from clerk.cli import core_commands, maintenance_commands
 from clerk.cli.context import CommandContext
-from clerk.domain.errors import ClerkError
+from clerk.domain.errors import ClerkError, one_line
 from clerk.storage.engine import log_dir
 
 #: Modules adding sub-commands; each has ``register(subparsers)``.
@@ -94,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = args.handler(ctx)
         return result
     except ClerkError as error:
-        print(f"clerk: error: {error}", file=sys.stderr)
+        print(f"clerk: error: {one_line(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("clerk: interrupted; everything acknowledged is saved.", file=sys.stderr)

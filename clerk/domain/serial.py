@@ -7,6 +7,7 @@ field added to an entity is written, read and validated the same way everywhere.
 from __future__ import annotations
 
 import dataclasses
+import json
 import types
 import typing
 from datetime import date, datetime, time
@@ -127,6 +128,14 @@ def _parse(parser: Any, data: Any, path: str, what: str) -> Any:
         raise RecordFormatError(path, f"must be {what}, not {data!r}") from None
 
 
+def member_path(path: str, key: object) -> str:
+    """``$.name`` for a plain key; ``$["odd key"]`` for any other (quoted, escaped)."""
+    text = str(key)
+    if text.isidentifier() and text.isascii():
+        return f"{path}.{text}"
+    return f"{path}[{json.dumps(text)}]"
+
+
 def _dataclass(cls: Any, data: Any, path: str) -> Any:
     if not isinstance(data, dict):
         raise RecordFormatError(path, f"must be an object ({cls.__name__})")
@@ -134,7 +143,7 @@ def _dataclass(cls: Any, data: Any, path: str) -> Any:
     known = {f.name for f in dataclasses.fields(cls) if f.init}
     for key in data:
         if key not in known:
-            raise RecordFormatError(f"{path}.{key}", "is not a field Clerk knows")
+            raise RecordFormatError(member_path(path, key), "is not a field Clerk knows")
     values: dict[str, Any] = {}
     for f in dataclasses.fields(cls):
         if not f.init:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clerk.domain.actions import Action, action_from_json
-from clerk.domain.errors import ClerkError, RecordFormatError, RuleViolation
+from clerk.domain.errors import ClerkError, RecordFormatError, RuleViolation, one_line
 from clerk.services.recording import Ack, MeetingSession
 from clerk.storage import repository as repo
 
@@ -92,7 +92,9 @@ def replay(
                 assert line.action is not None
                 ack = session.apply(line.action, script_id=identity, script_line=line.number)
         except RuleViolation as error:
-            raise ScriptError(f"{source} line {line.number}: refused: {error}") from None
+            raise ScriptError(one_line(f"{source} line {line.number}: refused: {error}")) from None
+        except ClerkError as error:  # the database could not take it: nothing of it was saved
+            raise ScriptError(one_line(f"{source} line {line.number}: {error}")) from None
         applied += 1
         if on_ack is not None:
             on_ack(line.number, ack)

@@ -27,8 +27,9 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy.exc import DataError
 
-from clerk.domain.errors import ClerkError
+from clerk.domain.errors import ClerkError, one_line
 from clerk.storage import backup as backups
 from clerk.storage.engine import database_url, make_engine, sqlite_path
 from clerk.storage.integrity import check_sqlite_file, move_aside
@@ -167,8 +168,13 @@ class Database:
                 f"Nothing was saved: {self.read_only_because}, so this Clerk may only read it. "
                 "Close the other Clerk and try again."
             )
-        with self.engine.begin() as conn:
-            yield conn
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except DataError as error:  # a value the database refuses: nothing was committed
+            raise ClerkError(
+                one_line(f"The database refused a value ({error.orig}); nothing was saved.")
+            ) from None
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:

@@ -9,11 +9,12 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 
 from clerk.domain.changes import Changes
 from clerk.domain.entities import Committee, CouncilProfile, Meeting, Membership, Person, QuorumRule
-from clerk.domain.enums import QuorumKind
+from clerk.domain.enums import CommitteeKind, QuorumKind
 from clerk.domain.errors import ClerkError
 from clerk.domain.journal import JournalEntry
 from clerk.domain.record import COLLECTIONS, MeetingRecord
 from clerk.domain.rules.numbering import municipal_year_start
+from clerk.storage.limits import fit
 from clerk.storage.mapping import from_values, to_values
 from clerk.storage.models import (
     COLLECTION_TABLES,
@@ -47,9 +48,9 @@ def load_council(conn: Connection) -> CouncilProfile | None:
 def save_council(conn: Connection, council: CouncilProfile) -> None:
     values = to_values(council)
     if conn.execute(select(CouncilRow.id)).first() is None:
-        conn.execute(insert(table_of(CouncilRow)).values(id=1, **values))
+        conn.execute(insert(table_of(CouncilRow)).values(id=1, **fit(table_of(CouncilRow), values)))
     else:
-        conn.execute(update(table_of(CouncilRow)).values(**values))
+        conn.execute(update(table_of(CouncilRow)).values(**fit(table_of(CouncilRow), values)))
 
 
 def load_persons(conn: Connection) -> dict[str, Person]:
@@ -58,7 +59,7 @@ def load_persons(conn: Connection) -> dict[str, Person]:
 
 
 def save_person(conn: Connection, person: Person) -> None:
-    values = to_values(person)
+    values = fit(table_of(PersonRow), to_values(person))
     exists = conn.execute(select(PersonRow.id).where(PersonRow.id == person.id)).first()
     if exists is None:
         conn.execute(insert(table_of(PersonRow)).values(**values))
@@ -78,7 +79,7 @@ def _committee_from_row(conn: Connection, row: Any) -> Committee:
     return Committee(
         slug=row["slug"],
         name=row["name"],
-        kind=row["kind"],
+        kind=CommitteeKind(row["kind"]),
         calls_itself=row["calls_itself"],
         quorum=QuorumRule(
             QuorumKind(row["quorum_kind"]), row["quorum_value"], row["quorum_denominator"]
@@ -123,6 +124,7 @@ def save_committee(conn: Connection, committee: Committee) -> int:
         "quorum_denominator": committee.quorum.denominator,
         "signatory_title": committee.signatory_title,
     }
+    fit(table_of(CommitteeRow), values)
     found = conn.execute(
         select(CommitteeRow.id).where(CommitteeRow.slug == committee.slug)
     ).scalar()
@@ -136,7 +138,9 @@ def save_committee(conn: Connection, committee: Committee) -> int:
     for position, membership in enumerate(committee.memberships, start=1):
         conn.execute(
             insert(table_of(MembershipRow)).values(
-                committee_id=found, position=position, **to_values(membership)
+                committee_id=found,
+                position=position,
+                **fit(table_of(MembershipRow), to_values(membership)),
             )
         )
     return int(found)
@@ -155,7 +159,7 @@ def create_meeting(conn: Connection, meeting: Meeting) -> int:
             f"The committee '{meeting.committee}' already has a meeting on "
             f"{meeting.date.isoformat()} (meeting {clash[0]})."
         )
-    values = to_values(meeting, skip=("committee",))
+    values = fit(table_of(MeetingRow), to_values(meeting, skip=("committee",)))
     result = conn.execute(
         insert(table_of(MeetingRow)).values(committee_id=cid, version=0, **values)
     )
@@ -252,7 +256,7 @@ def write_changes(
             "your action was not saved. The meeting has been reloaded: check it and try again."
         )
     if changes.meeting is not None:
-        values = to_values(changes.meeting[1], skip=("committee",))
+        values = fit(table_of(MeetingRow), to_values(changes.meeting[1], skip=("committee",)))
         conn.execute(update(table_of(MeetingRow)).where(MeetingRow.id == meeting_id).values(values))
     for name, by_id in changes.entities.items():
         table = table_of(COLLECTION_TABLES[name])
@@ -261,9 +265,10 @@ def write_changes(
             if after is None:
                 conn.execute(delete(table).where(where))
             elif before is None:
-                conn.execute(insert(table).values(meeting_id=meeting_id, **to_values(after)))
+                values = fit(table, to_values(after))
+                conn.execute(insert(table).values(meeting_id=meeting_id, **values))
             else:
-                conn.execute(update(table).where(where).values(to_values(after)))
+                conn.execute(update(table).where(where).values(fit(table, to_values(after))))
     return expected_version + 1
 
 
@@ -271,7 +276,7 @@ def insert_record_rows(conn: Connection, meeting_id: int, record: MeetingRecord)
     """Bulk-write every entity of a record into a new, empty meeting (import)."""
     for name, table in COLLECTION_TABLES.items():
         rows = [
-            {"meeting_id": meeting_id, **to_values(entity)}
+            {"meeting_id": meeting_id, **fit(table_of(table), to_values(entity))}
             for _key, entity in sorted(record.collection(name).items())
         ]
         if rows:
@@ -308,24 +313,23 @@ def earlier_minute_max(conn: Connection, meeting: Meeting, council: CouncilProfi
 
 
 def append_journal(conn: Connection, meeting_id: int, entry: JournalEntry) -> None:
-    conn.execute(
-        insert(table_of(JournalRow)).values(
-            meeting_id=meeting_id,
-            seq=entry.seq,
-            recorded_at=entry.recorded_at,
-            who=entry.who,
-            kind=entry.kind,
-            label=entry.label,
-            params=entry.params,
-            changes=entry.changes,
-            undoes=entry.undoes,
-            redoes=entry.redoes,
-            script_id=entry.script_id,
-            script_line=entry.script_line,
-            prev_hash=entry.prev_hash,
-            hash=entry.hash,
-        )
+    values = dict(
+        meeting_id=meeting_id,
+        seq=entry.seq,
+        recorded_at=entry.recorded_at,
+        who=entry.who,
+        kind=entry.kind,
+        label=entry.label,
+        params=entry.params,
+        changes=entry.changes,
+        undoes=entry.undoes,
+        redoes=entry.redoes,
+        script_id=entry.script_id,
+        script_line=entry.script_line,
+        prev_hash=entry.prev_hash,
+        hash=entry.hash,
     )
+    conn.execute(insert(table_of(JournalRow)).values(**fit(table_of(JournalRow), values)))
 
 
 def load_journal(conn: Connection, meeting_id: int) -> list[JournalEntry]:
