@@ -121,14 +121,19 @@ def daily_backup_due(database: Path, today: date | None = None) -> bool:
 
 
 def _backup_name(database: Path, reason: str, now: datetime) -> Path:
+    """A new name, later in order than every backup made in the same second."""
     folder = backups_dir(database)
     stamp = now.strftime("%Y%m%d-%H%M%S")
-    path = folder / f"{database.stem}-{stamp}-{reason}.sqlite3"
-    counter = 1
-    while path.exists():
+    same_second = [
+        b.counter for b in list_backups(database) if b.made == now.replace(microsecond=0)
+    ]
+    counter = max(same_second, default=0) + 1
+    while True:
+        middle = stamp if counter == 1 else f"{stamp}-{counter}"
+        path = folder / f"{database.stem}-{middle}-{reason}.sqlite3"
+        if not path.exists():
+            return path
         counter += 1
-        path = folder / f"{database.stem}-{stamp}-{counter}-{reason}.sqlite3"
-    return path
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
