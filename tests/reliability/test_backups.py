@@ -113,7 +113,7 @@ def test_no_migration_without_its_backup(tmp_path: Path, monkeypatch: pytest.Mon
     )
     monkeypatch.setattr(database_module, "MIGRATIONS", migrations)
     (tmp_path / "backups").write_text("a file where the backups folder should be")
-    with pytest.raises(ClerkError, match="did not upgrade .* could not back it up first"):
+    with pytest.raises(ClerkError, match=r"did not upgrade .* could not back it up first"):
         open_database(str(path))
     assert clerk_revision(path) == "0001"
 
