@@ -15,8 +15,17 @@ from pathlib import Path
 
 from sqlalchemy import Connection, text
 
+from clerk.domain.errors import ClerkError
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 SIDECARS = ("-wal", "-shm")
+#: The SQLite errors that mean the file itself is damaged or not a database.
+DAMAGE = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
+
+
+class UnreadableDatabase(ClerkError):
+    """The database cannot be read for a reason that is not the file's (disk, room, lock)."""
+
 
 
 @dataclass(frozen=True)
@@ -75,7 +84,13 @@ def check_sqlite_file(path: Path) -> Finding | None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:
-        return Finding(True, f"SQLite cannot read it ({error})")
+        if getattr(error, "sqlite_errorname", "") in DAMAGE:
+            return Finding(True, f"SQLite says: {error}")
+        # Not the file's fault (a disk error, no room for SQLite's working files, a lock):
+        # nothing is moved; the user is told what stopped Clerk.
+        raise UnreadableDatabase(
+            f"Clerk cannot open {path} just now ({error}); it has not been changed."
+        ) from None
     if result != ["ok"]:
         return Finding(True, f"SQLite's integrity check found: {'; '.join(result[:3])}")
     user_tables = {t for t in tables if not t.startswith("sqlite_")}

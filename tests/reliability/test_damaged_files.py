@@ -3,7 +3,12 @@ sentence, and the newest backup offered."""
 
 from __future__ import annotations
 
+import os
+import resource
+import signal
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +17,7 @@ from clerk.services.demo import load_demo
 from clerk.storage import backup as backups
 from clerk.storage.database import DamagedDatabase, NewerDatabase, open_database
 from clerk.storage.integrity import aside_name
-from tests.conftest import run_clerk
+from tests.conftest import ROOT, run_clerk
 
 
 def make_demo(path: Path) -> None:
@@ -48,7 +53,7 @@ def foreign_sqlite(path: Path) -> None:
 @pytest.mark.parametrize(
     ("spoil", "what", "reason"),
     [
-        (truncate, "is damaged", "SQLite cannot read it"),
+        (truncate, "is damaged", "SQLite says: database disk image is malformed"),
         (scribble, "is damaged", "SQLite"),
         (lambda p: p.write_text("Minutes of the meeting\n"), "is not a Clerk database", "not a"),
         (foreign_sqlite, "is not a Clerk database", "another program"),
@@ -158,3 +163,31 @@ def test_an_empty_file_becomes_a_new_database(tmp_path: Path) -> None:
     database = open_database(str(db))
     assert database.current_revision() is not None
     database.dispose()
+
+
+def test_a_disk_error_is_not_taken_for_damage(tmp_path: Path) -> None:
+    """SQLite cannot make its working files (a file-size limit stands in for a failing or
+    full disk): Clerk says so and moves nothing; the database is as it was."""
+    db = tmp_path / "clerk.sqlite3"
+    run_clerk("--db", str(db), "demo", check=True)
+    before = db.read_bytes()
+
+    def limit() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "clerk", "--db", str(db), "list"],
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        capture_output=True,
+        text=True,
+        preexec_fn=limit,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"clerk: error: Clerk cannot open {db} just now (disk I/O error); it has not been changed."
+    )
+    assert db.read_bytes() == before
+    assert list(tmp_path.glob("*.damaged-*")) == []
+    assert "cyp-scrutiny-board" in run_clerk("--db", str(db), "list", check=True).stdout
