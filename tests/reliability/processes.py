@@ -33,12 +33,18 @@ database.dispose()
 """
 
 
+def child_env() -> dict[str, str]:
+    """The environment for a ``python -m clerk`` child running this checkout."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
 class OtherClerk:
     """``with OtherClerk(db, meeting) as clerk: clerk.record({...})``."""
 
     def __init__(self, database: str | Path, meeting: int = 0) -> None:
-        env = dict(os.environ)
-        env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+        env = child_env()
         self.child = subprocess.Popen(
             [sys.executable, "-c", _CHILD, str(database), str(meeting)],
             stdin=subprocess.PIPE,

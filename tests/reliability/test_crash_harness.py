@@ -41,7 +41,7 @@ from clerk.storage import repository as repo
 from clerk.storage.database import Database, open_database
 from clerk.storage.integrity import check_sqlite_file, integrity_problems
 from clerk.storage.models import JournalRow
-from tests.conftest import ROOT
+from tests.reliability.processes import child_env
 from tests.reliability.script_gen import generate, prepare, write_script
 
 SEED = int(os.environ.get("CLERK_CRASH_SEED", "20210818"))
@@ -56,12 +56,6 @@ class Run:
     returncode: int | None = None
     stderr: str = ""
     killed: bool = False
-
-
-def _env() -> dict[str, str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    return env
 
 
 def _reader(stream: object, lines: queue.Queue[str | None]) -> None:
@@ -83,7 +77,7 @@ def replay_once(
             stdout=subprocess.PIPE,
             stderr=errors,
             text=True,
-            env=_env(),
+            env=child_env(),
         )
         lines: queue.Queue[str | None] = queue.Queue()
         threading.Thread(target=_reader, args=(child.stdout, lines), daemon=True).start()
