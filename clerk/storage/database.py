@@ -27,7 +27,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, OperationalError
 
 from clerk.domain.errors import ClerkError, one_line
 from clerk.storage import backup as backups
@@ -270,9 +270,21 @@ def open_database(target: str | None = None, before_upgrade: BackupHook | None =
     path = sqlite_path(url)
     if path is not None:
         return _open_sqlite(url, path, before_upgrade)
-    database = Database(url)
+    try:
+        database = Database(url)
+    except ModuleNotFoundError as error:
+        raise ClerkError(
+            f"Clerk needs the {error.name} package for this database: install it with "
+            "pip install 'psycopg[binary]' (or clerk-minutes[postgres])."
+        ) from None
     try:
         database.upgrade(before_upgrade)
+    except OperationalError as error:
+        database.dispose()
+        reason = " ".join(part.strip() for part in str(error.orig or error).splitlines())
+        raise ClerkError(
+            one_line(f"Clerk cannot reach the database {database.describe()}: {reason}")
+        ) from None
     except BaseException:
         database.dispose()
         raise
