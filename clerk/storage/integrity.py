@@ -27,7 +27,6 @@ class UnreadableDatabase(ClerkError):
     """The database cannot be read for a reason that is not the file's (disk, room, lock)."""
 
 
-
 @dataclass(frozen=True)
 class Finding:
     """What is wrong with a file, in words a clerk can read."""
