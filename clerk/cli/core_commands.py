@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from clerk.cli.context import CommandContext
+from clerk.cli.signoff_commands import warn_if_tampered
 from clerk.domain.errors import ClerkError
 from clerk.fileio import write_text
 from clerk.services import catalogue, demo, record_json
@@ -89,6 +90,7 @@ def cmd_replay(ctx: CommandContext) -> int:
     path = Path(ctx.args.script)
     text = read_script(path)
     session = MeetingSession(ctx.database, meeting_id)
+    warn_if_tampered(ctx, session.tamper_warnings, meeting_id)
 
     def acknowledge(line: int, ack: Ack) -> None:
         ctx.say(f"ok {line}: {ack.label}")
@@ -103,6 +105,7 @@ def cmd_undo(ctx: CommandContext) -> int:
     session = MeetingSession(
         ctx.database, catalogue.resolve_meeting(ctx.database, ctx.args.meeting)
     )
+    warn_if_tampered(ctx, session.tamper_warnings, session.meeting_id)
     ctx.say(session.undo().label)
     return 0
 
@@ -111,6 +114,7 @@ def cmd_redo(ctx: CommandContext) -> int:
     session = MeetingSession(
         ctx.database, catalogue.resolve_meeting(ctx.database, ctx.args.meeting)
     )
+    warn_if_tampered(ctx, session.tamper_warnings, session.meeting_id)
     ctx.say(session.redo().label)
     return 0
 

@@ -29,6 +29,7 @@ from clerk.domain.enums import (
     QuorumKind,
     Role,
     SigningMode,
+    SignoffStepKind,
     StandardItem,
     VoteMethod,
     VoteOption,
@@ -268,3 +269,33 @@ class ProceduralEvent:
     item_id: int | None = None
     paragraph: int | None = None
     text: str = ""
+
+
+@dataclass(frozen=True)
+class SignoffStep:
+    """A step from draft to signed minutes: who, when, and the evidence it rests on.
+
+    ``person_id`` is the chair the minutes went to, who approved or who signed; the clerk who
+    recorded the step is in the journal. ``chain_head`` is the journal's last hash when the
+    step was taken (approval, signing), so the record approved or signed is pinned.
+    """
+
+    id: int
+    step: SignoffStepKind
+    on: date
+    at: time | None = None
+    person_id: str | None = None
+    chain_head: str = ""
+    #: The confirming meeting (``<committee>/<yyyy-mm-dd>``) and its minute reference.
+    confirmed_by: str = ""
+    minute: str = ""
+    #: The amendment subject to which the minutes were confirmed.
+    text: str = ""
+    mode: SigningMode | None = None
+    #: Who the digital signature's certificate names.
+    signer: str = ""
+    file_name: str = ""
+    sha256: str = ""
+    #: The minute-book pages of a wet-ink copy.
+    first_page: int | None = None
+    last_page: int | None = None

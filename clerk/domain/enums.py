@@ -17,6 +17,16 @@ class SigningMode(StrEnum):
     DIGITAL = "digital"
 
 
+class SignoffStepKind(StrEnum):
+    """A step of the minutes' sign-off, recorded on the meeting whose minutes they are."""
+
+    CIRCULATED = "circulated"
+    APPROVED = "approved"
+    CONFIRMED = "confirmed"
+    SIGNED = "signed"
+    COPY_ATTACHED = "signed-copy-attached"
+
+
 class CommitteeKind(StrEnum):
     COUNCIL = "council"
     CABINET = "cabinet"

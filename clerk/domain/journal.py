@@ -15,6 +15,17 @@ from typing import Any
 GENESIS = "0" * 64
 #: Entries that create a meeting: undo stops at them.
 NOT_UNDOABLE = frozenset({"import", "create"})
+#: Sign-off steps: undo neither undoes them nor reaches back past them.
+UNDO_BARRIERS = frozenset(
+    {
+        "circulate",
+        "approve",
+        "record_confirmation",
+        "sign",
+        "attach_signed_copy",
+        "carry_forward",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -67,7 +78,10 @@ class UndoState:
         return state
 
     def push(self, entry: JournalEntry) -> None:
-        if entry.undoes is not None:
+        if entry.kind in UNDO_BARRIERS:
+            self.undo_stack.clear()
+            self.redo_stack.clear()
+        elif entry.undoes is not None:
             if self.undo_stack and self.undo_stack[-1] == entry.undoes:
                 self.undo_stack.pop()
             self.redo_stack.append(entry.undoes)

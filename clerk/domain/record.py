@@ -21,6 +21,7 @@ from clerk.domain.entities import (
     Person,
     ProceduralEvent,
     Resolution,
+    SignoffStep,
     VoteEvent,
 )
 from clerk.domain.errors import RuleViolation
@@ -37,6 +38,7 @@ COLLECTIONS: dict[str, type] = {
     "resolutions": Resolution,
     "actions": ActionItem,
     "events": ProceduralEvent,
+    "signoff": SignoffStep,
 }
 
 #: A copy of the record's mutable state: the meeting and each collection by id.
@@ -60,6 +62,7 @@ class MeetingRecord:
     resolutions: dict[int, Resolution] = field(default_factory=dict)
     actions: dict[int, ActionItem] = field(default_factory=dict)
     events: dict[int, ProceduralEvent] = field(default_factory=dict)
+    signoff: dict[int, SignoffStep] = field(default_factory=dict)
 
     # -- identity -----------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from clerk.domain.entities import (
     ProceduralEvent,
     QuorumRule,
     Resolution,
+    SignoffStep,
     VoteEvent,
 )
 from clerk.domain.enums import CommitteeKind
@@ -63,6 +64,7 @@ class UkBlock:
     resolutions: tuple[Resolution, ...] = ()
     actions: tuple[ActionItem, ...] = ()
     procedural_events: tuple[ProceduralEvent, ...] = ()
+    signoff: tuple[SignoffStep, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ PLACES: dict[str, str] = {
     "resolutions": "$.uk_local_government.resolutions",
     "actions": "$.uk_local_government.actions",
     "events": "$.uk_local_government.procedural_events",
+    "signoff": "$.uk_local_government.signoff",
 }
 
 
@@ -148,6 +151,7 @@ def record_to_document(record: MeetingRecord) -> dict[str, Any]:
             resolutions=_sorted(record.resolutions),
             actions=_sorted(record.actions),
             procedural_events=_sorted(record.events),
+            signoff=_sorted(record.signoff),
         ),
     )
     body: dict[str, Any] = to_json(document)
@@ -225,6 +229,7 @@ def _check_references(doc: RecordDocument) -> None:
         ("resolutions", uk.resolutions),
         ("actions", uk.actions),
         ("procedural_events", uk.procedural_events),
+        ("signoff", uk.signoff),
     ):
         path = f"$.uk_local_government.{name}"
         _unique_ids(entities, path)
@@ -293,6 +298,7 @@ def document_to_record(doc: RecordDocument) -> MeetingRecord:
         ("resolutions", uk.resolutions),
         ("actions", uk.actions),
         ("events", uk.procedural_events),
+        ("signoff", uk.signoff),
     ):
         collection = record.collection(name)
         for entity in entities:

@@ -17,11 +17,16 @@ from typing import Any
 from sqlalchemy import Connection
 
 from clerk.domain.actions import Action, Context, action_to_json
+from clerk.domain.actions.proceedings import ConfirmMinutes
+from clerk.domain.actions.signoff import lock_problem
 from clerk.domain.changes import Changes, diff
 from clerk.domain.enums import MeetingStatus
 from clerk.domain.errors import RuleViolation
 from clerk.domain.journal import GENESIS, JournalEntry, UndoState
-from clerk.domain.record import COLLECTIONS, MeetingRecord
+from clerk.domain.record import COLLECTIONS, MeetingRecord, Snapshot
+from clerk.domain.signoff import integrity
+from clerk.domain.signoff.lifecycle import lock_reason
+from clerk.services.confirmation import confirmation_link
 from clerk.storage import repository as repo
 from clerk.storage.database import Database
 
@@ -80,10 +85,16 @@ class MeetingSession:
             self.earlier_minute_max = repo.earlier_minute_max(
                 conn, self.record.meeting, self.record.council
             )
+            self.taken_minute_numbers = repo.minute_numbers_elsewhere(
+                conn, self.meeting_id, self.record.meeting, self.record.council
+            )
         self.undo_state = UndoState.from_entries(entries)
         self.journal_labels = {e.seq: e.label for e in entries}
         self.tail_seq = entries[-1].seq if entries else 0
         self.tail_hash = entries[-1].hash if entries else GENESIS
+        #: Signs that the record or its journal were changed behind Clerk's back. The meeting
+        #: still opens (to investigate); the window and the commands show these.
+        self.tamper_warnings: list[str] = integrity.check(entries, self.record)
 
     @property
     def can_undo(self) -> bool:
@@ -107,44 +118,63 @@ class MeetingSession:
             now=time(moment.hour, moment.minute),
             today=moment.date(),
             earlier_minute_max=self.earlier_minute_max,
+            taken_minute_numbers=self.taken_minute_numbers,
         )
+
+    @property
+    def lock_reason(self) -> str | None:
+        """Why this meeting's record may not be changed (its minutes are approved), or None."""
+        return lock_reason(self.record)
 
     # -- recording --------------------------------------------------------------------
 
     def apply(self, action: Action, script_id: str = "", script_line: int | None = None) -> Ack:
-        """Check, apply and commit one action; raises ``RuleViolation`` and changes nothing."""
+        """Check, apply and commit one action; raises ``RuleViolation`` and changes nothing.
+
+        Confirming the minutes of a meeting that is in Clerk also records the confirmation in
+        that meeting's sign-off and carries its open actions here, in the same transaction.
+        """
         self._check_lock(action)
+        link = None
+        if isinstance(action, ConfirmMinutes):
+            with self.database.reading() as conn:
+                link = confirmation_link(conn, self.record, action)
+        if link is None:
+            return apply_together([(self, action)], script_id, script_line)[0]
+        other = MeetingSession(
+            self.database, link.minutes_meeting_id, who=self.who, clock=self.clock
+        )
+        steps: list[tuple[MeetingSession, Action]] = [(self, link.action)]
+        steps += [(self, extra) for extra in link.here]
+        steps += [(other, extra) for extra in link.there]
+        return apply_together(steps, script_id, script_line)[0]
+
+    def check(self, action: Action) -> str | None:
+        """Why ``apply`` would refuse the action, or None; nothing is changed or written.
+
+        The window uses it to validate a form as the clerk types (a vote's counts, a mover),
+        so the reason shown is the domain's own message, word for word.
+        """
         before = self.record.snapshot()
         try:
-            label = action.apply(self.record, self.context())
-        except Exception:
+            self._check_lock(action)
+            action.apply(self.record, self.context())
+        except RuleViolation as error:
+            return str(error)
+        finally:
             self.record.restore(before)
-            raise
-        changes = diff(before, self.record)
-        try:
-            return self._commit(
-                kind=action.kind,
-                label=label,
-                params=action_to_json(action),
-                changes=changes,
-                script_id=script_id,
-                script_line=script_line,
-            )
-        except repo.ConcurrentEdit:
-            self.reload()  # someone else's action is in the database: show it
-            raise
-        except Exception:
-            self.record.restore(before)
-            raise
+        return None
 
     def undo(self, script_id: str = "", script_line: int | None = None) -> Ack:
         if not self.undo_state.undo_stack:
+            self._check_lock(None)
             raise RuleViolation("There is nothing to undo.")
         target = self.undo_state.undo_stack[-1]
         return self._replay_entry(target, True, script_id, script_line)
 
     def redo(self, script_id: str = "", script_line: int | None = None) -> Ack:
         if not self.undo_state.redo_stack:
+            self._check_lock(None)
             raise RuleViolation("There is nothing to redo.")
         target = self.undo_state.redo_stack[-1]
         return self._replay_entry(target, False, script_id, script_line)
@@ -160,47 +190,63 @@ class MeetingSession:
         before = self.record.snapshot()
         changes.apply_to(self.record)
         verb = "Undo" if undo else "Redo"
-        try:
-            return self._commit(
-                kind="undo" if undo else "redo",
-                label=f"{verb}: {entry.label}",
-                params={"action": "undo" if undo else "redo", "seq": target},
-                changes=changes,
-                undoes=target if undo else None,
-                redoes=None if undo else target,
-                script_id=script_id,
-                script_line=script_line,
-            )
-        except repo.ConcurrentEdit:
-            self.reload()
-            raise
-        except Exception:
-            self.record.restore(before)
-            raise
+        prepared = self._prepare(
+            kind="undo" if undo else "redo",
+            label=f"{verb}: {entry.label}",
+            params={"action": "undo" if undo else "redo", "seq": target},
+            changes=changes,
+            before=before,
+            undoes=target if undo else None,
+            redoes=None if undo else target,
+            script_id=script_id,
+            script_line=script_line,
+        )
+        return _commit([prepared])[0]
 
     def _check_lock(self, action: Action | None) -> None:
-        """Hook for sign-off: a locked meeting refuses edits. Closed meetings refuse live ones."""
+        """Approved minutes refuse every edit, undo included; closed meetings refuse live ones."""
+        problem = lock_problem(self.record, action)
+        if problem is not None:
+            raise RuleViolation(problem)
         closed = self.record.meeting.status is MeetingStatus.CLOSED
         if closed and action is not None and not type(action).allowed_when_closed:
             raise RuleViolation(
                 f"The meeting is closed: '{action.kind}' cannot be recorded any more."
             )
 
-    def _commit(
+    def _prepare_action(self, action: Action, script_id: str, script_line: int | None) -> _Prepared:
+        before = self.record.snapshot()
+        try:
+            label = action.apply(self.record, self.context())
+        except Exception:
+            self.record.restore(before)
+            raise
+        return self._prepare(
+            kind=action.kind,
+            label=label,
+            params=action_to_json(action),
+            changes=diff(before, self.record),
+            before=before,
+            script_id=script_id,
+            script_line=script_line,
+        )
+
+    def _prepare(
         self,
         kind: str,
         label: str,
         params: dict[str, Any],
         changes: Changes,
+        before: Snapshot,
         script_id: str = "",
         script_line: int | None = None,
         undoes: int | None = None,
         redoes: int | None = None,
-    ) -> Ack:
-        recorded_at = datetime.now(UTC).replace(tzinfo=None)
+    ) -> _Prepared:
+        """The journal entry for changes already made in memory; the tail moves on to it."""
         entry = JournalEntry(
             seq=self.tail_seq + 1,
-            recorded_at=recorded_at,
+            recorded_at=datetime.now(UTC).replace(tzinfo=None),
             who=self.who,
             kind=kind,
             label=label,
@@ -213,18 +259,29 @@ class MeetingSession:
             prev_hash=self.tail_hash,
         )
         entry = replace(entry, hash=entry.content_hash())
-        with self.database.transaction() as conn:
-            version = repo.write_changes(conn, self.meeting_id, changes, self.version)
-            repo.append_journal(conn, self.meeting_id, entry)
-        self.version = version
-        self.tail_seq = entry.seq
-        self.tail_hash = entry.hash
-        self.journal_labels[entry.seq] = label
+        prepared = _Prepared(
+            self, before, changes, entry, self.tail_seq, self.tail_hash, self.version
+        )
+        self.tail_seq, self.tail_hash = entry.seq, entry.hash
+        return prepared
+
+    def _write(self, conn: Connection, prepared: _Prepared) -> None:
+        self.version = repo.write_changes(conn, self.meeting_id, prepared.changes, self.version)
+        repo.append_journal(conn, self.meeting_id, prepared.entry)
+
+    def _roll_back(self, prepared: _Prepared) -> None:
+        self.record.restore(prepared.before)
+        self.tail_seq, self.tail_hash = prepared.tail_seq, prepared.tail_hash
+        self.version = prepared.version
+
+    def _committed(self, prepared: _Prepared) -> Ack:
+        entry = prepared.entry
+        self.journal_labels[entry.seq] = entry.label
         self.undo_state.push(entry)
         self.last_saved = datetime.now()
-        if _closes_meeting(changes):
+        if _closes_meeting(prepared.changes):
             self.database.automatic_backup("close")
-        ack = Ack(seq=entry.seq, label=label, kind=kind)
+        ack = Ack(seq=entry.seq, label=entry.label, kind=entry.kind)
         for listener in self.listeners:
             listener(ack)
         return ack
@@ -236,6 +293,69 @@ def _closes_meeting(changes: Changes) -> bool:
         return False
     before, after = changes.meeting
     return before.status is not MeetingStatus.CLOSED and after.status is MeetingStatus.CLOSED
+
+
+@dataclass
+class _Prepared:
+    """An action applied in memory, with its journal entry, not yet written."""
+
+    session: MeetingSession
+    before: Snapshot
+    changes: Changes
+    entry: JournalEntry
+    tail_seq: int
+    tail_hash: str
+    version: int
+
+
+def apply_together(
+    steps: list[tuple[MeetingSession, Action]],
+    script_id: str = "",
+    script_line: int | None = None,
+    also: Callable[[Connection], None] | None = None,
+) -> list[Ack]:
+    """Apply actions, on one meeting or several, in one transaction: all are saved or none.
+
+    The script marker goes on the first action's journal entry only. ``also`` writes
+    anything else that belongs with the actions (a signed copy) in the same transaction.
+    """
+    prepared: list[_Prepared] = []
+    try:
+        for index, (session, action) in enumerate(steps):
+            session._check_lock(action)
+            marker = (script_id, script_line) if index == 0 else ("", None)
+            prepared.append(session._prepare_action(action, *marker))
+    except BaseException:
+        _roll_back(prepared)
+        raise
+    return _commit(prepared, also)
+
+
+def _roll_back(prepared: list[_Prepared]) -> None:
+    for item in reversed(prepared):
+        item.session._roll_back(item)
+
+
+def _commit(
+    prepared: list[_Prepared], also: Callable[[Connection], None] | None = None
+) -> list[Ack]:
+    if not prepared:
+        return []
+    try:
+        with prepared[0].session.database.transaction() as conn:
+            for item in prepared:
+                item.session._write(conn, item)
+            if also is not None:
+                also(conn)
+    except repo.ConcurrentEdit:
+        _roll_back(prepared)
+        for session in {id(p.session): p.session for p in prepared}.values():
+            session.reload()  # someone else's action is in the database: show it
+        raise
+    except BaseException:
+        _roll_back(prepared)
+        raise
+    return [item.session._committed(item) for item in prepared]
 
 
 def creation_changes(record: MeetingRecord) -> Changes:
@@ -275,13 +395,4 @@ def create_with_journal(
 
 def state_from_journal(entries: list[JournalEntry], template: MeetingRecord) -> MeetingRecord:
     """The meeting as the journal says it should be: every entry's changes applied in order."""
-    rebuilt = MeetingRecord(
-        council=template.council,
-        committee=template.committee,
-        persons=template.persons,
-        meeting=template.meeting,
-        meeting_id=template.meeting_id,
-    )
-    for entry in entries:
-        Changes.from_json(entry.changes).apply_to(rebuilt)
-    return rebuilt
+    return integrity.rebuild(entries, template)

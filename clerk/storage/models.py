@@ -9,7 +9,16 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any, ClassVar, cast
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -239,6 +248,48 @@ class EventRow(Base):
     text: Mapped[str] = mapped_column(Text)
 
 
+class SignoffStepRow(Base):
+    """The minutes' sign-off steps (circulated, approved, confirmed, signed)."""
+
+    __tablename__ = "signoff_steps"
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    step: Mapped[str] = mapped_column(String(30))
+    on: Mapped[date]
+    at: Mapped[time | None]
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("persons.id"))
+    chain_head: Mapped[str] = mapped_column(String(64))
+    confirmed_by: Mapped[str] = mapped_column(String(120))
+    minute: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text)
+    mode: Mapped[str | None] = mapped_column(String(20))
+    signer: Mapped[str] = mapped_column(Text)
+    file_name: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    first_page: Mapped[int | None]
+    last_page: Mapped[int | None]
+
+
+class AttachmentRow(Base):
+    """Files kept with a meeting: the scanned signed copy, the digitally signed PDF."""
+
+    __tablename__ = "attachments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    purpose: Mapped[str] = mapped_column(String(40))
+    file_name: Mapped[str] = mapped_column(Text)
+    media_type: Mapped[str] = mapped_column(String(100))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int]
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    attached_at: Mapped[datetime]
+    who: Mapped[str] = mapped_column(String(120))
+
+
 class JournalRow(Base):
     """Append-only: every recorded action, undo and redo, with the changes it made."""
 
@@ -276,6 +327,7 @@ COLLECTION_TABLES: dict[str, type[Base]] = {
     "resolutions": ResolutionRow,
     "actions": ActionRow,
     "events": EventRow,
+    "signoff": SignoffStepRow,
 }
 
 

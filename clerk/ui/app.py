@@ -1,18 +1,29 @@
-"""Placeholder main window, until the desktop issue lands: lists the meetings."""
+"""The desktop app: ``clerk`` (the default database), ``clerk --demo``, ``--screenshot``."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
+
+from clerk import APP_NAME
 
 
 def run(args: argparse.Namespace) -> int:
-    from PySide6.QtWidgets import QApplication, QListWidget, QMainWindow
+    """The command line's entry point: honours ``args.db``, ``args.demo``, ``args.screenshot``."""
+    if args.screenshot and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # draw without a display
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
-    from clerk.services import catalogue
     from clerk.services.demo import load_demo
     from clerk.storage.database import open_database
     from clerk.storage.engine import data_dir
+    from clerk.ui import style
+    from clerk.ui.errors import ExceptHook
+    from clerk.ui.window import MainWindow
 
     target = args.db
     if args.demo:
@@ -23,18 +34,30 @@ def run(args: argparse.Namespace) -> int:
     database = open_database(target)
     if args.demo:
         load_demo(database)
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = QMainWindow()
-    window.setWindowTitle("Clerk")
-    listing = QListWidget()
-    for summary in catalogue.meetings(database):
-        listing.addItem(f"{summary.reference}  ({summary.meeting.status})")
-    window.setCentralWidget(listing)
-    window.resize(1366, 768)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    style.apply(app)
     if args.screenshot:
-        window.show()
-        app.processEvents()
-        window.grab().save(args.screenshot)
+        from clerk.ui.screenshot import SCENE_CLOCK, render, stage_september_vote
+
+        meeting_id = stage_september_vote(database) if args.demo else None
+        window = MainWindow(database, clock=lambda: SCENE_CLOCK)
+        if meeting_id is not None:
+            window.open_meeting(meeting_id)
+        render(window, Path(args.screenshot))
+        window.close()
+        database.dispose()
         return 0
+    window = MainWindow(database)
+    hook = ExceptHook(window)
+    hook.install()
+    window.resize(1366, 768)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        database.dispose()

@@ -30,6 +30,24 @@ def require_eligible(record: MeetingRecord, person_id: str, item_id: int, doing:
         raise RuleViolation(f"{reason} They cannot {doing}.")
 
 
+def require_taken(record: MeetingRecord, item_id: int, doing: str) -> None:
+    """Business is done on items the meeting has taken (and so minuted)."""
+    item = record.item(item_id)
+    if item.minute_number is None:
+        raise RuleViolation(
+            f"Item {item.number} has not been taken yet: take it before you {doing}."
+        )
+
+
+def require_quorum(record: MeetingRecord, item_id: int, doing: str) -> None:
+    state = quorum_state(record, item_id)
+    if not state.quorate:
+        raise RuleViolation(
+            f"The meeting is inquorate ({state.present} present, {state.needed} needed) and "
+            f"cannot {doing}: adjourn the meeting."
+        )
+
+
 def require_pending(motion: Motion) -> None:
     if motion.outcome is not MotionOutcome.PENDING:
         raise RuleViolation(f"Motion {motion.id} has already been dealt with ({motion.outcome}).")
@@ -53,7 +71,7 @@ class Move(Action):
 
     def apply(self, record: MeetingRecord, ctx: Context) -> str:
         require_in_progress(record, "move a motion")
-        record.item(self.item)
+        require_taken(record, self.item, "move a motion on it")
         require_parts(self.parts)
         require_eligible(record, self.mover, self.item, "move a motion")
         if self.seconder is not None:
@@ -206,10 +224,20 @@ class Vote(Action):
                     f"Deal with amendment {pending[0]} before the vote on motion {target.id}."
                 )
         item = record.item(target.item_id)
+        require_quorum(record, item.id, "take a vote")
+        if target.kind is MotionKind.AMENDMENT and target.amends_id is not None:
+            original = record.motion(target.amends_id)
+            try:
+                apply_amendment(substantive_parts(record, original), target)
+            except RuleViolation as error:
+                raise RuleViolation(
+                    f"Amendment {target.id} no longer fits motion {original.id} as amended "
+                    f"({error}): record that it fell."
+                ) from None
         require_method(self.method, record.meeting.kind is MeetingKind.BUDGET)
         eligible = eligible_voters(record, item)
         tally = self._tally(record, item.id, eligible)
-        casting = self._casting(record, tally)
+        casting = self._casting(record, tally, item.id)
         result = VoteResult.PASS if self.method is VoteMethod.ASSENT else decide(tally, casting)
         vote_id = record.next_id("votes")
         record.votes[vote_id] = VoteEvent(
@@ -275,17 +303,21 @@ class Vote(Action):
         check_counts(tally, len(eligible))
         return tally
 
-    def _casting(self, record: MeetingRecord, tally: Tally) -> VoteOption | None:
+    def _casting(self, record: MeetingRecord, tally: Tally, item_id: int) -> VoteOption | None:
         if self.method is VoteMethod.ASSENT or not tally.tied:
             if self.casting_option is not None or self.casting_by is not None:
                 raise RuleViolation("A casting vote is recorded only when the votes are equal.")
             return None
         if self.casting_option is None:
             return None  # decide() explains that the casting vote is needed
-        chair = presiding(record)
-        if self.casting_by is None or self.casting_by != chair:
-            who = name_of(record, chair) if chair else "the person presiding"
-            raise RuleViolation(f"Only {who}, presiding, has the casting vote.")
+        chair = presiding(record, item_id)
+        if chair is None:
+            raise RuleViolation(
+                "No one present can preside over this item, so no casting vote can be given: "
+                "record who presides (a councillor member who is present and not withdrawn)."
+            )
+        if self.casting_by != chair:
+            raise RuleViolation(f"Only {name_of(record, chair)}, presiding, has the casting vote.")
         return self.casting_option
 
 
@@ -303,11 +335,14 @@ class Resolve(Action):
     def apply(self, record: MeetingRecord, ctx: Context) -> str:
         require_in_progress(record, "record a resolution")
         target = record.item(self.item)
-        state = quorum_state(record, target.id)
-        if not state.quorate:
+        require_quorum(record, target.id, "pass a resolution")
+        require_taken(record, target.id, "record a resolution on it")
+        motions = [m for m in record.for_item("motions", target.id)]
+        pending = [m.id for m in motions if m.outcome is MotionOutcome.PENDING]
+        if pending:
             raise RuleViolation(
-                f"The meeting is inquorate ({state.present} present, {state.needed} needed) and "
-                "cannot pass a resolution: adjourn the meeting."
+                f"Motion {pending[0]} is still before the meeting: vote on it, withdraw it or "
+                "record that it fell before recording a resolution."
             )
         parts = self.parts
         preamble = self.preamble
@@ -318,16 +353,30 @@ class Resolve(Action):
                 raise RuleViolation(f"Motion {motion.id} is not on item {target.number}.")
             if motion.kind is not MotionKind.MOTION or motion.outcome is not MotionOutcome.CARRIED:
                 raise RuleViolation(f"Motion {motion.id} was not carried, so cannot be resolved.")
+            if any(r.motion_id == motion.id for r in record.resolutions.values()):
+                raise RuleViolation(f"Motion {motion.id} has already been recorded as resolved.")
             parts = parts or substantive_parts(record, motion)
             preamble = preamble or motion.preamble
             votes = record.votes_for(motion.id)
             vote = votes[-1] if votes else None
         else:
-            parts = parts or target.recommendations
-            item_votes = [
-                v for v in record.votes.values() if record.motions[v.motion_id].item_id == target.id
+            decided = [
+                m.id
+                for m in motions
+                if m.kind is MotionKind.MOTION
+                and m.outcome in (MotionOutcome.CARRIED, MotionOutcome.LOST)
             ]
-            vote = max(item_votes, key=lambda v: v.id) if item_votes else None
+            if decided:
+                raise RuleViolation(
+                    f"Motion {decided[-1]} on this item was put to the vote: record the "
+                    "resolution from a carried motion (give its number)."
+                )
+            if record.meeting.kind is MeetingKind.BUDGET:
+                raise RuleViolation(
+                    "At a budget meeting a resolution comes from a motion carried on a "
+                    "recorded vote: move the motion and record the vote."
+                )
+            parts = parts or target.recommendations
         require_parts(parts)
         if self.unanimous:
             if vote is None:

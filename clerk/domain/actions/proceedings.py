@@ -19,6 +19,8 @@ from clerk.domain.errors import RuleViolation
 from clerk.domain.names import display_name
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.numbering import next_minute_number
+from clerk.domain.rules.presence import can_preside
+from clerk.domain.signoff.confirmation import Correction
 from clerk.domain.timefmt import clock, long_date
 
 
@@ -98,6 +100,16 @@ class ExcludePublic(Action):
             raise RuleViolation(
                 f"Schedule 12A has paragraphs 1 to 7; paragraph {self.paragraph} does not exist."
             )
+        if target.exempt_paragraph is None:
+            raise RuleViolation(
+                f"Item {target.number} is not marked exempt: mark it exempt with its Schedule 12A "
+                "paragraph before excluding the press and public for it."
+            )
+        if target.exempt_paragraph != self.paragraph:
+            raise RuleViolation(
+                f"Item {target.number} is exempt under paragraph {target.exempt_paragraph} of "
+                f"Schedule 12A, not paragraph {self.paragraph}."
+            )
         if record.meeting.public_excluded:
             raise RuleViolation("The press and public are already excluded.")
         at = stamp(self.at, ctx)
@@ -137,7 +149,9 @@ class CloseMeeting(Action):
     at: time | None = None
 
     def apply(self, record: MeetingRecord, ctx: Context) -> str:
-        require_in_progress(record, "close the meeting")
+        # An adjourned meeting that does not reconvene is closed from where it stands.
+        if record.meeting.status is not MeetingStatus.ADJOURNED:
+            require_in_progress(record, "close the meeting")
         at = stamp(self.at, ctx)
         _finish_current(record)
         record.meeting = replace(
@@ -167,6 +181,12 @@ class OpenItem(Action):
             number = next_minute_number(
                 used, record.meeting.minute_number_start, ctx.earlier_minute_max
             )
+            if number in ctx.taken_minute_numbers:
+                raise RuleViolation(
+                    f"Minute {number} is already used by another meeting of the "
+                    f"{record.committee.calls_itself} this municipal year: set this meeting's "
+                    "first minute number (set_minute_start) before taking the item."
+                )
         record.items[target.id] = replace(
             target,
             state=ItemState.UNDER_WAY,
@@ -175,6 +195,27 @@ class OpenItem(Action):
         )
         record.meeting = replace(record.meeting, current_item_id=target.id)
         return f"take item {target.number} ({target.title}) as Minute {number}"
+
+
+@dataclass(frozen=True)
+class SetMinuteStart(Action):
+    """The meeting's first minute number, where numbering carries on from elsewhere."""
+
+    kind = "set_minute_start"
+    number: int
+
+    def apply(self, record: MeetingRecord, ctx: Context) -> str:
+        require_not_closed(record, "change the minute numbering")
+        if any(i.minute_number is not None for i in record.items.values()):
+            raise RuleViolation("Items have been minuted already: the numbering is fixed.")
+        if self.number < 1:
+            raise RuleViolation("Minute numbers start at 1.")
+        if self.number in ctx.taken_minute_numbers:
+            raise RuleViolation(
+                f"Minute {self.number} is already used by another meeting this municipal year."
+            )
+        record.meeting = replace(record.meeting, minute_number_start=self.number)
+        return f"number this meeting's minutes from {self.number}"
 
 
 @dataclass(frozen=True)
@@ -187,6 +228,11 @@ class SetPresiding(Action):
     def apply(self, record: MeetingRecord, ctx: Context) -> str:
         require_not_closed(record, "change who presides")
         name = display_name(record.person(self.person))
+        if not can_preside(record, self.person):
+            raise RuleViolation(
+                f"{name} cannot preside: the person presiding must be a councillor member of "
+                f"the {record.committee.calls_itself} who is present."
+            )
         record.meeting = replace(record.meeting, presiding_id=self.person)
         return f"record {name} presiding"
 
@@ -286,12 +332,19 @@ class Note(Action):
 
 @dataclass(frozen=True)
 class ConfirmMinutes(Action):
-    """The Minutes item: the previous meeting's minutes confirmed as a correct record."""
+    """The Minutes item: the previous meeting's minutes confirmed as a correct record.
+
+    When that meeting is in Clerk, recording this also records the confirmation in its
+    sign-off (it must have been approved by the chair, and this must be the next suitable
+    meeting), applies ``corrections`` to its paragraphs, and carries its open actions onto
+    this meeting's action tracker item, all in one transaction.
+    """
 
     kind = "confirm_minutes"
     item: int
     meeting_date: date
     amendment: str = ""
+    corrections: tuple[Correction, ...] = ()
 
     def apply(self, record: MeetingRecord, ctx: Context) -> str:
         require_in_progress(record, "confirm the minutes")
@@ -300,6 +353,8 @@ class ConfirmMinutes(Action):
             raise RuleViolation(f"Item {target.number} is not the Minutes item.")
         if self.meeting_date >= record.meeting.date:
             raise RuleViolation("Only the minutes of an earlier meeting can be confirmed.")
+        if self.corrections and not self.amendment.strip():
+            raise RuleViolation("Give the wording of the amendment that makes the corrections.")
         body = record.committee.calls_itself
         signatory = record.committee.signatory_title or record.council.signatory_title
         held = f"The Minutes of the meeting of the {body} held on {long_date(self.meeting_date)}"
@@ -326,6 +381,7 @@ for _cls in (
     ReadmitPublic,
     CloseMeeting,
     OpenItem,
+    SetMinuteStart,
     SetPresiding,
     AddParagraph,
     EditParagraph,

@@ -39,12 +39,24 @@ def withdrawal(record: MeetingRecord, person_id: str, item_id: int) -> Declarati
     return None
 
 
-def presiding(record: MeetingRecord) -> str | None:
-    """The person presiding: as recorded, else the chair if present, else the vice-chair."""
-    if record.meeting.presiding_id is not None:
-        return record.meeting.presiding_id
+def can_preside(record: MeetingRecord, person_id: str, item_id: int | None = None) -> bool:
+    """A councillor in a seat of the body, in the room, not withdrawn from the item."""
+    role = seat_role(record, person_id)
+    if role is None or not role.is_councillor_seat or not is_present(record, person_id):
+        return False
+    return item_id is None or withdrawal(record, person_id, item_id) is None
+
+
+def presiding(record: MeetingRecord, item_id: int | None = None) -> str | None:
+    """Who presides (over the item): as recorded, else the chair, else the vice-chair.
+
+    Only someone who can preside counts: a chair who has left, or withdrawn from the item
+    under an interest, does not preside over it (and has no casting vote on it).
+    """
+    candidates = [record.meeting.presiding_id] if record.meeting.presiding_id else []
     for role in (Role.CHAIR, Role.VICE_CHAIR):
-        for membership in record.memberships_on_day():
-            if membership.role is role and is_present(record, membership.person_id):
-                return membership.person_id
+        candidates += [m.person_id for m in record.memberships_on_day() if m.role is role]
+    for person_id in candidates:
+        if can_preside(record, person_id, item_id):
+            return person_id
     return None

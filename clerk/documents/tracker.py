@@ -1,0 +1,185 @@
+"""The action tracker: every action of a committee across its meetings, as in the seed.
+
+"Date of meeting | Minute No. | Action | Comments" (with the status alongside), dates like
+18/8/21, each action shown with its lettered sub-parts and its dated comments. The tracker is
+published, so actions on exempt items are left out (their existence is noted, not their text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from clerk.documents.minutes import part_items
+from clerk.documents.model import (
+    GEOMETRY,
+    Block,
+    Cell,
+    Column,
+    Document,
+    Furniture,
+    Heading,
+    Metadata,
+    NumberedList,
+    Para,
+    Table,
+)
+from clerk.domain.entities import ActionItem, AgendaItem, Committee, CouncilProfile
+from clerk.domain.enums import ActionStatus
+from clerk.domain.record import MeetingRecord
+from clerk.domain.rules.numbering import format_minute
+from clerk.domain.signoff.confirmation import origin_of, parse_carried_from
+from clerk.domain.timefmt import short_date
+
+COLUMNS = (
+    Column("Date of meeting", weight=0.0, min_mm=24),
+    Column("Minute No.", weight=0.0, min_mm=20),
+    Column("Action", weight=5.0, min_mm=70),
+    Column("Comments", weight=3.0, min_mm=45),
+    Column("Status", weight=0.0, min_mm=24),
+)
+
+STATUS_WORDS: dict[ActionStatus, str] = {
+    ActionStatus.OPEN: "Open",
+    ActionStatus.IN_PROGRESS: "In progress",
+    ActionStatus.COMPLETE: "Complete",
+    ActionStatus.CLOSED: "Closed",
+}
+
+
+@dataclass(frozen=True)
+class TrackerRow:
+    meeting: MeetingRecord
+    item: AgendaItem
+    action: ActionItem
+    number: int
+
+
+def latest_copies(records: Sequence[MeetingRecord]) -> dict[str, date]:
+    """For each action carried forward, the date of the meeting holding its latest copy."""
+    latest: dict[str, date] = {}
+    for record in records:
+        for action in record.actions.values():
+            origin = origin_of(record, action)
+            if action.carried_from and latest.get(origin, date.min) < record.meeting.date:
+                latest[origin] = record.meeting.date
+    return latest
+
+
+def origin_row(
+    records: Sequence[MeetingRecord], action: ActionItem
+) -> tuple[MeetingRecord, AgendaItem, ActionItem] | None:
+    """The meeting, item and action where a carried action began, when it is in ``records``."""
+    origin = parse_carried_from(action.carried_from)
+    if origin is None:
+        return None
+    for record in records:
+        if record.reference == f"{origin.committee}/{origin.date.isoformat()}":
+            first = record.actions.get(origin.action_id)
+            if first is not None and first.item_id in record.items:
+                return record, record.items[first.item_id], first
+    return None
+
+
+def tracker_rows(records: Sequence[MeetingRecord], open_only: bool) -> tuple[list[TrackerRow], int]:
+    """The rows in meeting and minute order, and how many actions on exempt items were left out.
+
+    An action carried forward to a later meeting (when its minutes were confirmed) is shown
+    once: its latest copy, with its comments so far, under the date and minute where it began.
+    """
+    rows: list[TrackerRow] = []
+    withheld = 0
+    latest = latest_copies(records)
+    for record in sorted(records, key=lambda r: r.meeting.date):
+        actions = sorted(
+            record.actions.values(),
+            key=lambda a: (record.items[a.item_id].minute_number or 0, a.id),
+        )
+        for action in actions:
+            if latest.get(origin_of(record, action), record.meeting.date) > record.meeting.date:
+                continue  # carried forward: its later copy is the one shown
+            if open_only and not action.status.is_open:
+                continue
+            shown_in, item, first = record, record.items[action.item_id], action
+            began = origin_row(records, action) if action.carried_from else None
+            if began is not None:
+                shown_in, item, first = began
+            if item.exempt:
+                withheld += 1
+                continue
+            row = TrackerRow(shown_in, item, action, action_number(shown_in, first))
+            rows.append(row)
+    rows.sort(key=lambda r: (r.meeting.meeting.date, r.item.minute_number or 0, r.number))
+    return rows, withheld
+
+
+def action_number(record: MeetingRecord, action: ActionItem) -> int:
+    """The number of the resolution part the action carries out ("2." in the seed), or else its
+    place among the item's actions."""
+    for resolution in record.for_item("resolutions", action.item_id):
+        for index, part in enumerate(resolution.parts, start=1):
+            if part.text.strip() == action.text.text.strip():
+                return int(index)
+    siblings = [a.id for a in record.for_item("actions", action.item_id)]
+    return siblings.index(action.id) + 1
+
+
+def row_cells(row: TrackerRow, council: CouncilProfile) -> tuple[Cell, ...]:
+    record, action = row.meeting, row.action
+    assert row.item.minute_number is not None
+    minute = format_minute(
+        council.minute_heading_pattern, row.item.minute_number, record.meeting.date
+    )
+    (item,) = part_items((action.text,))
+    action_blocks: list[Para | NumberedList] = [NumberedList((item,), start=row.number)]
+    details = []
+    if action.owner.strip():
+        details.append(f"Lead: {action.owner.strip()}")
+    if action.due is not None:
+        details.append(f"Due: {short_date(action.due)}")
+    if details:
+        action_blocks.append(Para("; ".join(details), italic=True))
+    comments = tuple(Para(f"{short_date(c.on)}: {c.text}") for c in action.comments)
+    return (
+        Cell((Para(short_date(record.meeting.date)),)),
+        Cell((Para(minute),)),
+        Cell(tuple(action_blocks)),
+        Cell(comments),
+        Cell((Para(STATUS_WORDS[action.status]),)),
+    )
+
+
+def compose_tracker(
+    council: CouncilProfile,
+    committee: Committee,
+    records: Sequence[MeetingRecord],
+    open_only: bool = False,
+) -> Document:
+    rows, withheld = tracker_rows(records, open_only)
+    title = f"{committee.name} Action Tracker"
+    blocks: list[Block] = [Heading(title, level=0)]
+    if open_only:
+        blocks.append(Para("Open actions only.", italic=True))
+    table = Table(COLUMNS, tuple(row_cells(row, council) for row in rows))
+    if rows:
+        blocks.append(table)
+    else:
+        blocks.append(
+            Para("There are no open actions." if open_only else "No actions have been recorded.")
+        )
+    if withheld:
+        blocks.append(
+            Para(
+                "Actions on exempt items (Schedule 12A to the Local Government Act 1972) are "
+                "not shown.",
+                italic=True,
+            )
+        )
+    landscape = table.min_width_mm > GEOMETRY.text_width(landscape=False)
+    return Document(
+        metadata=Metadata(title=title, subject=committee.name, author=council.name),
+        furniture=Furniture(running_left=committee.name, running_right="Action Tracker"),
+        blocks=tuple(blocks),
+        landscape=landscape,
+    )

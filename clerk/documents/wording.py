@@ -1,0 +1,289 @@
+"""The sentences a clerk writes, built from what was recorded.
+
+Each function returns plain text in the house style of the seed's minutes (Torbay, 2021):
+the substitution and apologies sentences, declarations, votes, the casting vote, arrivals and
+departures, adjournments and the exclusion of the press and public.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import time
+
+from clerk.domain.entities import Declaration, Motion, MovementEntry, Person, VoteEvent
+from clerk.domain.enums import (
+    AmendmentOp,
+    InterestConduct,
+    InterestKind,
+    MotionKind,
+    MotionOutcome,
+    Movement,
+    PersonKind,
+    VoteMethod,
+    VoteOption,
+    VoteResult,
+)
+from clerk.domain.names import councillors_phrase, display_name, join_names
+from clerk.domain.timefmt import clock
+
+SCHEDULE_12A = "Part 1 of Schedule 12A to the Local Government Act 1972"
+
+INTEREST_PHRASES: dict[InterestKind, str] = {
+    InterestKind.DISCLOSABLE_PECUNIARY: "a disclosable pecuniary interest",
+    InterestKind.OTHER_REGISTRABLE: "an other registrable interest",
+    InterestKind.NON_REGISTRABLE: "a non-registrable interest",
+    InterestKind.NON_PECUNIARY: "a non-pecuniary interest",
+    InterestKind.PREDETERMINATION: "that they had predetermined the matter",
+}
+
+
+def sentence(text: str) -> str:
+    """Text ending in exactly one full stop (or its own ? or !)."""
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
+def people_phrase(people: Iterable[Person]) -> str:
+    """ "Councillors Barnby and Loxton and Laura Colman": councillors grouped, then others."""
+    people = list(people)
+    councillors = [p for p in people if p.kind is PersonKind.COUNCILLOR and not p.honorific_prefix]
+    others = [display_name(p) for p in people if p not in councillors]
+    parts = ([councillors_phrase(councillors)] if councillors else []) + others
+    return join_names(parts)
+
+
+def paragraphs_phrase(paragraphs: Iterable[int]) -> str:
+    numbers = sorted(set(paragraphs))
+    word = "paragraph" if len(numbers) == 1 else "paragraphs"
+    return f"{word} {join_names([str(n) for n in numbers])}"
+
+
+# -- apologies ----------------------------------------------------------------------------
+
+
+def substitution_sentence(
+    body: str, group: str, member: Person, substitute: Person, first: bool
+) -> str:
+    """The seed's wording for a group's substitution."""
+    lead = "It was reported that" if first else "It was also reported that"
+    wishes = f", in accordance with the wishes of the {group}," if group else ""
+    return (
+        f"{lead}{wishes} the membership of the {body} had been amended to include "
+        f"{display_name(substitute)} instead of {display_name(member)}."
+    )
+
+
+def apologies_sentence(
+    councillors: list[Person], co_opted: list[Person], non_voting: list[Person], also: bool
+) -> str:
+    """ "Apologies for absence were also received from Tatiana Wilson (Co-opted Member) and
+    Mike Cook and Jo Morrell (non-voting Co-opted Members)." """
+    groups: list[str] = []
+    if councillors:
+        groups.append(people_phrase(councillors))
+    if co_opted:
+        label = "Co-opted Member" if len(co_opted) == 1 else "Co-opted Members"
+        groups.append(f"{join_names([display_name(p) for p in co_opted])} ({label})")
+    if non_voting:
+        label = (
+            "non-voting Co-opted Member" if len(non_voting) == 1 else "non-voting Co-opted Members"
+        )
+        groups.append(f"{join_names([display_name(p) for p in non_voting])} ({label})")
+    were = "were also received" if also else "were received"
+    return f"Apologies for absence {were} from {join_names(groups)}."
+
+
+def representation_sentence(person: Person, capacity: str, representing: str) -> str:
+    """ "Councillor Steve Darling represented Councillor Law as Cabinet Member." """
+    who = display_name(person)
+    capacity, representing = capacity.strip(), representing.strip()
+    if representing and capacity:
+        return f"{who} represented {representing} as {capacity}."
+    if representing:
+        return f"{who} represented {representing}."
+    return f"{who} attended as {capacity}."
+
+
+# -- declarations -------------------------------------------------------------------------
+
+
+def declaration_sentence(
+    declaration: Declaration, person: Person, where: str, body: str, show_detail: bool
+) -> str:
+    """ "Councillor X declared a disclosable pecuniary interest in Minute 17 as ... and left
+    the meeting for that item." The nature of a sensitive interest is never given; the
+    nature and the dispensation reference are left out when ``show_detail`` is false (an
+    exempt item in the public minutes)."""
+    text = f"{display_name(person)} declared {INTEREST_PHRASES[declaration.kind]} in {where}"
+    nature = declaration.nature.strip().rstrip(".")
+    if declaration.sensitive:
+        text += " (a sensitive interest, whose nature is not recorded)"
+    elif nature and show_detail:
+        text += f" as {nature}"
+    conduct = declaration.conduct
+    if conduct is InterestConduct.LEFT:
+        return f"{text} and left the meeting for that item."
+    if conduct is InterestConduct.SPOKE_THEN_LEFT:
+        return (
+            f"{text}, addressed the {body} as a member of the public may, and then left the "
+            "meeting for that item."
+        )
+    if conduct is InterestConduct.DISPENSATION:
+        reference = declaration.dispensation_ref.strip()
+        granted = f"a dispensation ({reference})" if reference and show_detail else "a dispensation"
+        return f"{text} and, having been granted {granted}, remained in the meeting."
+    return f"{text} and remained in the meeting."
+
+
+# -- motions and votes --------------------------------------------------------------------
+
+
+def mover_sentence(motion: Motion, persons: dict[str, Person]) -> str:
+    """ "Councillor A proposed and Councillor B seconded a motion" (no full stop)."""
+    mover = display_name(persons[motion.mover_id])
+    what = "an amendment" if motion.kind is MotionKind.AMENDMENT else "a motion"
+    if motion.seconder_id is None:
+        return f"{mover} proposed {what}"
+    seconder = display_name(persons[motion.seconder_id])
+    return f"{mover} proposed and {seconder} seconded {what}"
+
+
+def amendment_operation(amendment: Motion) -> str:
+    """What the amendment does, as the clerk says it."""
+    op = amendment.op or AmendmentOp.REPLACE_ALL
+    part = amendment.target_part.strip()
+    if op is AmendmentOp.REPLACE_ALL:
+        return "to replace the motion with the following"
+    if op is AmendmentOp.REPLACE_PART:
+        return f"to replace part {part} of the motion with the following"
+    if op is AmendmentOp.INSERT_AFTER:
+        return f"to insert the following after part {part} of the motion"
+    if op is AmendmentOp.ADD_PART:
+        return "to add the following to the motion"
+    return f"to delete part {part} of the motion"
+
+
+def _named(option: VoteOption, vote: VoteEvent, persons: dict[str, Person]) -> str:
+    people = [persons[c.person_id] for c in vote.choices if c.option is option]
+    return f"{people_phrase(people) or 'none'} ({len(people)})"
+
+
+def recorded_vote_line(vote: VoteEvent, persons: dict[str, Person]) -> str:
+    """ "For: Councillors A, B and C (3); Against: Councillors D and E (2); Abstain: ... (1)" """
+    parts = [
+        f"For: {_named(VoteOption.YES, vote, persons)}",
+        f"Against: {_named(VoteOption.NO, vote, persons)}",
+    ]
+    if any(c.option is VoteOption.ABSTAIN for c in vote.choices):
+        parts.append(f"Abstain: {_named(VoteOption.ABSTAIN, vote, persons)}")
+    if any(c.option is VoteOption.NOT_VOTING for c in vote.choices):
+        parts.append(f"Not voting: {_named(VoteOption.NOT_VOTING, vote, persons)}")
+    return "; ".join(parts)
+
+
+def counts(vote: VoteEvent) -> str:
+    """ "For: 3; Against: 2; Abstain: 1" (abstentions only when there were some)."""
+    text = f"For: {vote.yes}; Against: {vote.no}"
+    return f"{text}; Abstain: {vote.abstain}" if vote.abstain else text
+
+
+def vote_sentences(
+    vote: VoteEvent,
+    persons: dict[str, Person],
+    chair_title: str,
+    chair_id: str | None,
+    noun: str,
+) -> list[str]:
+    """The outcome of a vote as one or more paragraphs.
+
+    ``noun`` is "motion", "amendment" or "substantive motion"."""
+    result = "carried" if vote.result is VoteResult.PASS else "lost"
+    if vote.method is VoteMethod.ASSENT:
+        return [f"On being put to the meeting, the {noun} was agreed."]
+    if vote.casting_option is not None:
+        caster = vote.casting_by
+        if caster is not None and caster == chair_id:
+            who = f"the {chair_title}"
+        elif caster is not None:
+            who = f"{display_name(persons[caster])}, presiding,"
+        else:
+            who = "the person presiding"
+        side = "for" if vote.casting_option is VoteOption.YES else "against"
+        detail = (
+            recorded_vote_line(vote, persons)
+            if vote.method is VoteMethod.RECORDED
+            else counts(vote)
+        )
+        return [
+            f"On being put to the vote, there was an equality of votes ({detail}).",
+            f"There being an equality of votes, {who} used their casting vote {side} the "
+            f"{noun}, which was declared {result}.",
+        ]
+    if vote.method is VoteMethod.RECORDED:
+        return [
+            f"On being put to a recorded vote, the {noun} was declared {result}:",
+            recorded_vote_line(vote, persons),
+        ]
+    if vote.unanimous:
+        return [f"On being put to the vote, the {noun} was declared {result} unanimously."]
+    return [f"On being put to the vote, the {noun} was declared {result} ({counts(vote)})."]
+
+
+def unvoted_outcome(motion: Motion, noun: str) -> str | None:
+    if motion.outcome is MotionOutcome.WITHDRAWN:
+        return f"The {noun} was withdrawn."
+    if motion.outcome is MotionOutcome.FELL:
+        return f"The {noun} fell."
+    return None
+
+
+# -- the meeting's course -----------------------------------------------------------------
+
+
+def movement_sentence(entry: MovementEntry, person: Person, during: str | None) -> str:
+    """ "Councillor X left the meeting at 11.05 am during consideration of Minute 17." """
+    verb = "arrived at the meeting" if entry.movement is Movement.ARRIVED else "left the meeting"
+    text = f"{display_name(person)} {verb} at {clock(entry.at)}"
+    return f"{text} during consideration of {during}." if during else f"{text}."
+
+
+def adjournment_sentence(adjourned: time | None, resumed: time | None, reason: str) -> str:
+    """ "The meeting adjourned at 11.05 am and reconvened at 11.20 am." """
+    text = "The meeting adjourned"
+    if adjourned is not None:
+        text += f" at {clock(adjourned)}"
+    if reason.strip():
+        text += f" ({reason.strip().rstrip('.')})"
+    if resumed is not None:
+        text += f" and reconvened at {clock(resumed)}"
+    return f"{text}."
+
+
+def exclusion_sentence(where: str, paragraph: int) -> str:
+    """The resolution excluding the press and public, with its Schedule 12A paragraph."""
+    return (
+        f"Prior to consideration of {where}, the press and public were formally excluded from "
+        "the meeting on the grounds that the item involved the likely disclosure of exempt "
+        f"information as defined in paragraph {paragraph} of {SCHEDULE_12A}."
+    )
+
+
+def withheld_sentence(paragraph: int) -> str:
+    """What the public minutes say of an exempt item with no public summary."""
+    return (
+        "The detail of this minute is not published: it contains exempt information as "
+        f"defined in paragraph {paragraph} of {SCHEDULE_12A}."
+    )
+
+
+def exempt_note(paragraph: int) -> str:
+    """The confidential minutes' note on an exempt item."""
+    return f"Not for publication: exempt information under paragraph {paragraph} of {SCHEDULE_12A}."
+
+
+def started_line(at: time) -> str:
+    return f"(Meeting started at {clock(at)})"
+
+
+def ended_line(at: time) -> str:
+    return f"(Meeting ended at {clock(at)})"

@@ -1,0 +1,148 @@
+"""Is the stored record the one its journal describes?
+
+The journal is a hash chain, so a journal row changed behind Clerk's back breaks the chain. A
+record row changed behind Clerk's back leaves the chain intact, but the record rebuilt from the
+journal then differs from the stored one. And once the minutes are approved, nothing but
+sign-off steps may follow in the journal.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from clerk.domain.changes import Changes
+from clerk.domain.errors import ClerkError
+from clerk.domain.journal import NOT_UNDOABLE, UNDO_BARRIERS, JournalEntry, verify_chain
+from clerk.domain.record import COLLECTIONS, MeetingRecord
+from clerk.domain.serial import to_json
+
+#: How a problem names an entity of each collection.
+ENTITY_NAMES: dict[str, str] = {
+    "items": "agenda item",
+    "attendance": "attendance entry",
+    "movements": "arrival or departure",
+    "declarations": "declaration",
+    "paragraphs": "minute paragraph",
+    "motions": "motion",
+    "votes": "vote",
+    "resolutions": "resolution",
+    "actions": "action",
+    "events": "procedural event",
+    "signoff": "sign-off step",
+}
+
+
+def rebuild(entries: list[JournalEntry], template: MeetingRecord) -> MeetingRecord:
+    """The meeting as the journal says it should be: every entry's changes applied in order."""
+    rebuilt = MeetingRecord(
+        council=template.council,
+        committee=template.committee,
+        persons=template.persons,
+        meeting=template.meeting,
+        meeting_id=template.meeting_id,
+    )
+    for entry in entries:
+        Changes.from_json(entry.changes).apply_to(rebuilt)
+    return rebuilt
+
+
+def _show(value: Any) -> str:
+    text = repr(to_json(value)) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= 70 else text[:67] + "...'"
+
+
+def _field_differences(stored: Any, expected: Any) -> list[str]:
+    found = []
+    for f in dataclasses.fields(stored):
+        a, b = getattr(stored, f.name), getattr(expected, f.name)
+        if a != b:
+            found.append(f"{f.name} is {_show(a)} in the stored record, {_show(b)} in the journal")
+    return found
+
+
+def compare(stored: MeetingRecord, expected: MeetingRecord) -> list[str]:
+    """Differences between the stored record and the one rebuilt from the journal."""
+    problems = []
+    if stored.meeting != expected.meeting:
+        for difference in _field_differences(stored.meeting, expected.meeting):
+            problems.append(f"The meeting's {difference}.")
+    for name in COLLECTIONS:
+        have, want = stored.collection(name), expected.collection(name)
+        noun = ENTITY_NAMES[name]
+        for key in sorted(have.keys() | want.keys()):
+            if key not in have:
+                problems.append(f"{noun.capitalize()} {key} is in the journal but was deleted.")
+            elif key not in want:
+                problems.append(
+                    f"{noun.capitalize()} {key} is in the stored record but not in the journal."
+                )
+            elif have[key] != want[key]:
+                for difference in _field_differences(have[key], want[key]):
+                    problems.append(f"{noun.capitalize()} {key}: {difference}.")
+    return problems
+
+
+def _adds_step(entry: JournalEntry, step_id: int) -> bool:
+    pair = entry.changes.get("signoff", {}).get(str(step_id))
+    return isinstance(pair, list) and len(pair) == 2 and pair[0] is None
+
+
+def entry_adding_step(entries: list[JournalEntry], step_id: int) -> JournalEntry | None:
+    """The journal entry that recorded a sign-off step (who recorded it, and when)."""
+    return next((e for e in entries if _adds_step(e, step_id)), None)
+
+
+def check_signoff(entries: list[JournalEntry], stored: MeetingRecord) -> list[str]:
+    """Each pinned chain head is the journal's head when its step was taken; and after the
+    approval, only sign-off steps follow."""
+    problems = []
+    approved_at: int | None = None
+    for step_id, step in sorted(stored.signoff.items()):
+        entry = entry_adding_step(entries, step_id)
+        if entry is None or entry.kind in NOT_UNDOABLE:
+            continue  # taken before the record was imported: pinned where it was taken
+        if step.chain_head and entry.prev_hash != step.chain_head:
+            problems.append(
+                f"Sign-off step {step_id} ({step.step}) pins record {step.chain_head[:12]}, "
+                f"but journal entry {entry.seq} that recorded it follows "
+                f"{entry.prev_hash[:12]}."
+            )
+        if entry.kind == "approve" and approved_at is None:
+            approved_at = entry.seq
+    if approved_at is not None:
+        for entry in entries:
+            if entry.seq > approved_at and entry.kind not in UNDO_BARRIERS:
+                problems.append(
+                    f"Journal entry {entry.seq} ({entry.label}, by {entry.who}) changed the "
+                    "record after the minutes were approved."
+                )
+    return problems
+
+
+@dataclass(frozen=True)
+class Findings:
+    """Problems found, by where: the chain, the stored record, the sign-off pins."""
+
+    chain: tuple[str, ...] = ()
+    record: tuple[str, ...] = ()
+    signoff: tuple[str, ...] = ()
+
+    def all(self) -> list[str]:
+        return [*self.chain, *self.record, *self.signoff]
+
+
+def examine(entries: list[JournalEntry], stored: MeetingRecord) -> Findings:
+    chain = tuple(verify_chain(entries))
+    try:
+        expected = rebuild(entries, stored)
+    except (ClerkError, KeyError, TypeError, ValueError, IndexError, AttributeError) as error:
+        record = (f"The journal cannot be replayed to rebuild the record ({error}).",)
+        return Findings(chain, record, ())
+    return Findings(chain, tuple(compare(stored, expected)), tuple(check_signoff(entries, stored)))
+
+
+def check(entries: list[JournalEntry], stored: MeetingRecord) -> list[str]:
+    """Every problem found, as sentences; empty when the record is what its journal says."""
+    return examine(entries, stored).all()

@@ -1,0 +1,130 @@
+"""Confirming the minutes of a meeting that is in Clerk: what else the resolution records.
+
+When meeting B's Minutes item confirms the minutes of meeting A, and A is in Clerk, the same
+transaction records the confirmation in A's sign-off (with any corrections the resolution made
+to A's paragraphs) and carries A's open actions onto B's action tracker item. This module works
+out those linked actions; ``MeetingSession.apply`` records them with the confirmation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlalchemy import Connection
+
+from clerk.domain.actions import Action
+from clerk.domain.actions.proceedings import ConfirmMinutes
+from clerk.domain.actions.signoff import CarryForward, RecordConfirmation
+from clerk.domain.entities import Meeting
+from clerk.domain.errors import RuleViolation
+from clerk.domain.record import MeetingRecord
+from clerk.domain.rules.numbering import format_minute
+from clerk.domain.signoff.confirmation import (
+    Correction,
+    MeetingFacts,
+    check_confirming_meeting,
+    open_actions,
+    origin_of,
+    tracker_item,
+)
+from clerk.domain.timefmt import long_date
+from clerk.storage import repository as repo
+
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+
+
+@dataclass(frozen=True)
+class Link:
+    """The confirmation as recorded, and the actions that go with it."""
+
+    action: ConfirmMinutes
+    here: tuple[Action, ...]
+    minutes_meeting_id: int
+    there: tuple[Action, ...]
+
+
+def facts(meeting_id: int, meeting: Meeting) -> MeetingFacts:
+    return MeetingFacts(meeting_id, meeting.committee, meeting.date, meeting.kind, meeting.status)
+
+
+def committee_meetings(conn: Connection, slug: str) -> list[MeetingFacts]:
+    return [facts(meeting_id, m) for meeting_id, _slug, m in repo.list_meetings(conn, slug)]
+
+
+def find_minutes_meeting(conn: Connection, slug: str, day: date) -> int | None:
+    try:
+        return repo.find_meeting(conn, slug, day)
+    except repo.NotFound:
+        return None
+
+
+def minute_reference(record: MeetingRecord, number: int | None) -> str:
+    if number is None:
+        return ""
+    return format_minute(record.council.minute_reference_pattern, number, record.meeting.date)
+
+
+def amendment_wording(minutes: MeetingRecord, corrections: tuple[Correction, ...]) -> str:
+    """'Minute 17/8/21, second paragraph, to read: "..."' for each correction."""
+    parts = []
+    for correction in corrections:
+        paragraph = minutes.paragraphs.get(correction.paragraph)
+        if paragraph is None:
+            raise RuleViolation(
+                f"The minutes of {long_date(minutes.meeting.date)} have no paragraph "
+                f"{correction.paragraph} to correct."
+            )
+        item = minutes.item(paragraph.item_id)
+        siblings = [p.id for p in minutes.paragraphs_for(item.id)]
+        index = siblings.index(paragraph.id)
+        nth = ORDINALS[index] if index < len(ORDINALS) else f"{index + 1}th"
+        where = minute_reference(minutes, item.minute_number) or f"item {item.number}"
+        parts.append(f'Minute {where}, {nth} paragraph, to read: "{correction.text.strip()}"')
+    return "; ".join(parts)
+
+
+def confirmation_link(conn: Connection, record: MeetingRecord, action: Action) -> Link | None:
+    """The linked actions for a confirmation of minutes that are in Clerk; None otherwise."""
+    if not isinstance(action, ConfirmMinutes) or action.meeting_date >= record.meeting.date:
+        return None
+    slug = record.committee.slug
+    minutes_id = find_minutes_meeting(conn, slug, action.meeting_date)
+    if minutes_id is None:
+        if action.corrections:
+            raise RuleViolation(
+                f"The meeting of {long_date(action.meeting_date)} is not in Clerk, so its "
+                "minutes cannot be corrected here: record the amendment's wording only."
+            )
+        return None
+    minutes, _version = repo.load_record(conn, minutes_id)
+    item = record.item(action.item)
+    meetings = [m for m in committee_meetings(conn, slug) if m.id != record.meeting_id]
+    here = facts(record.meeting_id, record.meeting)
+    check_confirming_meeting(
+        facts(minutes_id, minutes.meeting), here, [*meetings, here], record.council
+    )
+    recorded = action
+    if action.corrections and not action.amendment.strip():
+        recorded = replace(action, amendment=amendment_wording(minutes, action.corrections))
+    tracker = tracker_item(record)
+    carried = tuple(replace(a, carried_from=origin_of(minutes, a)) for a in open_actions(minutes))
+    here_actions: tuple[Action, ...] = ()
+    if tracker is not None:
+        here_actions = (
+            CarryForward(item=tracker.id, from_meeting=minutes.reference, actions=carried),
+        )
+    return Link(
+        action=recorded,
+        here=here_actions,
+        minutes_meeting_id=minutes_id,
+        there=(
+            RecordConfirmation(
+                confirmed_by=record.reference,
+                confirmed_on=record.meeting.date,
+                minute=minute_reference(record, item.minute_number),
+                amendment=recorded.amendment,
+                corrections=action.corrections,
+            ),
+        ),
+    )

@@ -1,0 +1,1 @@
+"""The live meeting view: header, agenda navigator, item workspace, attendance panel."""

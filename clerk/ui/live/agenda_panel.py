@@ -1,0 +1,60 @@
+"""The agenda navigator: items in order with their state; Enter takes the selected item."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
+
+from clerk.domain.record import MeetingRecord
+from clerk.ui.live.tables import select_key, selected_key, table_view
+from clerk.ui.models.agenda import AgendaModel, agenda_rows
+from clerk.ui.models.base import KEY_ROLE
+
+
+class AgendaPanel(QWidget):
+    #: The clerk moved to another item (to look at it, not to take it).
+    selected = Signal(int)
+    #: Enter or a double click: take this item.
+    take = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel("Agenda  (Ctrl+1)")
+        heading.setObjectName("panelHeading")
+        layout.addWidget(heading)
+        self.model = AgendaModel(self)
+        self.view = table_view(self.model, "Agenda", stretch=AgendaModel.TITLE)
+        self.view.setColumnHidden(AgendaModel.MINUTE, True)  # shown under the title
+        self.view.horizontalHeader().setSectionResizeMode(
+            AgendaModel.STATE, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 40)
+        heading.setBuddy(self.view)
+        layout.addWidget(self.view)
+        hint = QLabel("Enter or Ctrl+T takes the selected item; Ctrl+PgDown the next.")
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.view.activated.connect(self._activated)
+
+    def refresh(self, record: MeetingRecord) -> None:
+        self.model.set_rows(agenda_rows(record))
+
+    def current_item(self) -> int | None:
+        return selected_key(self.view)
+
+    def select_item(self, item_id: int) -> None:
+        select_key(self.view, item_id)
+
+    def _current_changed(self, current, _previous) -> None:
+        key = self.model.data(current, KEY_ROLE)
+        if key is not None:
+            self.selected.emit(key)
+
+    def _activated(self, index) -> None:
+        key = self.model.data(index, KEY_ROLE)
+        if key is not None:
+            self.take.emit(key)

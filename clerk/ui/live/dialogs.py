@@ -1,0 +1,392 @@
+"""The live dialogs: each builds one domain action and submits it through the controller.
+
+A refused action keeps the dialog open with the domain's reason under the fields, so nothing
+the clerk typed is lost.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
+
+from clerk.domain.actions.declarations import KINDS_BY_CODE, Declare
+from clerk.domain.actions.motions import Amend, Move, Second
+from clerk.domain.actions.proceedings import (
+    ConfirmMinutes,
+    ExcludePublic,
+    Note,
+    PublicSummary,
+    SetPresiding,
+)
+from clerk.domain.actions.tracker import AddAction, UpdateAction
+from clerk.domain.entities import AgendaItem, Part
+from clerk.domain.enums import (
+    ActionStatus,
+    AmendmentOp,
+    AttendanceStatus,
+    InterestKind,
+    MotionKind,
+    StandardItem,
+)
+from clerk.domain.names import display_name
+from clerk.domain.record import MeetingRecord
+from clerk.domain.rules.eligibility import eligible_voters
+from clerk.domain.rules.motions import substantive_parts
+from clerk.domain.rules.presence import is_present
+from clerk.ui import labels
+from clerk.ui.controller import MeetingController
+from clerk.ui.forms import FormDialog, combo, date_edit, date_value, text_box
+from clerk.ui.models.agenda import item_heading
+from clerk.ui.partstext import PartsTextError, parts_from_text, parts_to_text
+
+
+def people_choices(record: MeetingRecord, ids: list[str], blank: str = "") -> list:
+    choices = [(blank, None)] if blank else []
+    return choices + [(display_name(record.person(p)), p) for p in ids]
+
+
+def read_parts(box) -> tuple[tuple[Part, ...], str | None]:
+    try:
+        return parts_from_text(box.toPlainText()), None
+    except PartsTextError as error:
+        return (), str(error)
+
+
+PARTS_HELP = (
+    "One part per line. Lines starting 1., 2. … are numbered parts; a., b. … are lettered "
+    "sub-parts of the part above. Numbers are set by position."
+)
+
+
+def declare_dialog(parent: QWidget, controller: MeetingController, item: AgendaItem) -> FormDialog:
+    record = controller.record
+    attending = [
+        a.person_id
+        for a in sorted(record.attendance.values(), key=lambda a: a.id)
+        if a.status
+        in (
+            AttendanceStatus.PRESENT,
+            AttendanceStatus.SUBSTITUTE,
+            AttendanceStatus.ALSO_ATTENDING,
+            AttendanceStatus.REMOTE_OBSERVER,
+        )
+    ]
+    dialog = FormDialog("Declaration of interest", parent, "Record")
+    default = item.id
+    if item.standard is not StandardItem.BUSINESS:  # declared under "Declarations of Interest"
+        business = [i.id for i in record.agenda() if i.standard is StandardItem.BUSINESS]
+        later = [i for i in business if record.items[i].position > item.position]
+        default = (later or business or [item.id])[0]
+    on_item = dialog.add_row(
+        "In &item:",
+        combo([(item_heading(i), i.id) for i in record.agenda()], default),
+        "The item the interest is in (a declaration is usually made under Declarations of "
+        "Interest, for a later item)",
+    )
+    who = dialog.add_row("&Member:", combo(people_choices(record, attending)))
+    kinds = KINDS_BY_CODE[record.council.code_of_conduct]
+    kind = dialog.add_row(
+        "&Interest:",
+        combo(
+            [(labels.INTEREST[k], k) for k in kinds],
+            next(k for k in kinds if k is not InterestKind.DISCLOSABLE_PECUNIARY),
+        ),
+        "The kinds the council's code of conduct knows (a disclosable pecuniary interest "
+        "is never assumed: choose it)",
+    )
+    nature = dialog.add_row("&Nature:", QLineEdit(), "What the interest is, as minuted")
+    sensitive = dialog.add_row(
+        "", QCheckBox("&Sensitive interest: minute the fact, not its nature")
+    )
+    conduct = dialog.add_row(
+        "&Conduct:",
+        combo([("As the code requires", None)] + [(t, c) for c, t in labels.CONDUCT.items()]),
+        "A disclosable pecuniary interest withdraws the member for the item unless a "
+        "dispensation is recorded.",
+    )
+    dispensation = dialog.add_row("&Dispensation ref.:", QLineEdit())
+
+    def submit() -> str | None:
+        if who.currentData() is None:
+            return "Choose the member declaring."
+        return controller.submit(
+            Declare(
+                person=who.currentData(),
+                item=on_item.currentData(),
+                interest=InterestKind(kind.currentData()),
+                nature=nature.text(),
+                sensitive=sensitive.isChecked(),
+                conduct=conduct.currentData(),
+                dispensation_ref=dispensation.text(),
+            )
+        )
+
+    dialog.submit = submit
+    return dialog
+
+
+def motion_dialog(parent: QWidget, controller: MeetingController, item: AgendaItem) -> FormDialog:
+    """Move a motion; the wording starts from the officers' recommendations."""
+    record = controller.record
+    eligible = eligible_voters(record, item)
+    dialog = FormDialog(f"Move a motion — {item_heading(item)}", parent, "Move")
+    mover = dialog.add_row("&Mover:", combo(people_choices(record, eligible)))
+    seconder = dialog.add_row(
+        "&Seconder:", combo(people_choices(record, eligible, blank="(not yet seconded)"))
+    )
+    if len(eligible) > 1:
+        seconder.setCurrentIndex(2)
+    preamble = dialog.add_row(
+        "&Preamble:", QLineEdit(), 'Words before the parts, e.g. "That the Cabinet be recommended:"'
+    )
+    wording = dialog.add_row(
+        "&Wording:", text_box(8, parts_to_text(item.recommendations)), PARTS_HELP
+    )
+    dialog.resize(760, dialog.sizeHint().height())
+
+    def submit() -> str | None:
+        parts, problem = read_parts(wording)
+        if problem:
+            return problem
+        if mover.currentData() is None:
+            return "Choose the mover (members present and eligible to vote)."
+        return controller.submit(
+            Move(
+                item=item.id,
+                mover=mover.currentData(),
+                parts=parts,
+                preamble=preamble.text().strip(),
+                seconder=seconder.currentData(),
+            )
+        )
+
+    dialog.submit = submit
+    return dialog
+
+
+def amendment_dialog(
+    parent: QWidget, controller: MeetingController, item: AgendaItem, motion_id: int
+) -> FormDialog:
+    record = controller.record
+    eligible = eligible_voters(record, item)
+    motion = record.motion(motion_id)
+    dialog = FormDialog(f"Amendment to motion {motion_id}", parent, "Move amendment")
+    current = dialog.add_row("Motion as it stands:", text_box(5))
+    current.setPlainText(parts_to_text(substantive_parts(record, motion)))
+    current.setReadOnly(True)
+    mover = dialog.add_row("&Mover:", combo(people_choices(record, eligible)))
+    seconder = dialog.add_row(
+        "&Seconder:", combo(people_choices(record, eligible, blank="(not yet seconded)"))
+    )
+    op = dialog.add_row("&Change:", combo([(t, o) for o, t in labels.AMENDMENT_OP.items()]))
+    target = dialog.add_row("&Part:", QLineEdit(), "The part changed: 2, or 1.a")
+    wording = dialog.add_row("&New wording:", text_box(5), PARTS_HELP)
+    dialog.resize(760, dialog.sizeHint().height())
+
+    def submit() -> str | None:
+        parts, problem = read_parts(wording)
+        if problem:
+            return problem
+        if mover.currentData() is None:
+            return "Choose the mover of the amendment."
+        return controller.submit(
+            Amend(
+                motion=motion_id,
+                mover=mover.currentData(),
+                op=AmendmentOp(op.currentData()),
+                parts=parts,
+                target_part=target.text().strip(),
+                seconder=seconder.currentData(),
+            )
+        )
+
+    dialog.submit = submit
+    return dialog
+
+
+def second_dialog(
+    parent: QWidget, controller: MeetingController, item: AgendaItem, motion_id: int
+) -> FormDialog:
+    record = controller.record
+    eligible = eligible_voters(record, item)
+    dialog = FormDialog(f"Seconder of motion {motion_id}", parent, "Record seconder")
+    seconder = dialog.add_row("&Seconder:", combo(people_choices(record, eligible)))
+
+    def submit() -> str | None:
+        if seconder.currentData() is None:
+            return "Choose the seconder."
+        return controller.submit(Second(motion_id, seconder.currentData()))
+
+    dialog.submit = submit
+    return dialog
+
+
+def confirm_minutes_dialog(
+    parent: QWidget, controller: MeetingController, item: AgendaItem, previous: date | None
+) -> FormDialog:
+    dialog = FormDialog("Confirm the minutes of the previous meeting", parent, "Confirm")
+    held = dialog.add_row("Meeting &held on:", date_edit(previous))
+    amendment = dialog.add_row(
+        "&Amendment:", text_box(3), "Only if the minutes were confirmed subject to an amendment"
+    )
+
+    def submit() -> str | None:
+        return controller.submit(
+            ConfirmMinutes(item.id, date_value(held), amendment.toPlainText().strip())
+        )
+
+    dialog.submit = submit
+    return dialog
+
+
+def action_dialog(parent: QWidget, controller: MeetingController, item: AgendaItem) -> FormDialog:
+    record = controller.record
+    dialog = FormDialog(f"Action — {item_heading(item)}", parent, "Add action")
+    sources: list = [("(type the action)", None)]
+    for resolution in record.for_item("resolutions", item.id):
+        for number, part in enumerate(resolution.parts, start=1):
+            sources.append((f"Resolution part {number}: {part.text[:60]}", part))
+    source = dialog.add_row("&From:", combo(sources), "Start from a part of the resolution")
+    text = dialog.add_row("&Action:", text_box(5), PARTS_HELP)
+    owner = dialog.add_row("&Owner:", QLineEdit(), "Who does it, e.g. Democratic Services")
+    due = dialog.add_row("&Due:", date_edit(optional=True))
+    comment = dialog.add_row("&Comment:", QLineEdit())
+    dialog.resize(760, dialog.sizeHint().height())
+
+    def follow_source() -> None:
+        part = source.currentData()
+        if part is not None:
+            text.setPlainText(parts_to_text((part,)))
+
+    source.currentIndexChanged.connect(follow_source)
+
+    def submit() -> str | None:
+        parts, problem = read_parts(text)
+        if problem:
+            return problem
+        if len(parts) != 1:
+            return "An action is one numbered part (with lettered sub-parts if needed)."
+        return controller.submit(
+            AddAction(
+                item=item.id,
+                text=parts[0],
+                owner=owner.text().strip(),
+                due=date_value(due, optional=True),
+                comment=comment.text().strip(),
+            )
+        )
+
+    dialog.submit = submit
+    return dialog
+
+
+def update_action_dialog(
+    parent: QWidget, controller: MeetingController, action_id: int, today: date
+) -> FormDialog:
+    action = controller.record.action(action_id)
+    dialog = FormDialog(f"Update action {action_id}", parent, "Update")
+    status = dialog.add_row(
+        "&Status:", combo([(t, s) for s, t in labels.ACTION_STATUS.items()], action.status)
+    )
+    comment = dialog.add_row(
+        "&Comment:", QLineEdit(), 'As the tracker shows it, e.g. "Complete – emailed 20/8/21"'
+    )
+    on = dialog.add_row("&Date:", date_edit(today))
+
+    def submit() -> str | None:
+        return controller.submit(
+            UpdateAction(
+                action_id=action_id,
+                comment=comment.text(),
+                status=ActionStatus(status.currentData()),
+                on=date_value(on),
+            )
+        )
+
+    dialog.submit = submit
+    return dialog
+
+
+def public_summary_dialog(
+    parent: QWidget, controller: MeetingController, item: AgendaItem
+) -> FormDialog:
+    dialog = FormDialog(f"Public summary — {item_heading(item)}", parent, "Save")
+    text = dialog.add_row(
+        "&Summary:",
+        text_box(5, item.public_summary),
+        "What the public minutes say about this exempt item",
+    )
+
+    def submit() -> str | None:
+        return controller.submit(PublicSummary(item.id, text.toPlainText()))
+
+    dialog.submit = submit
+    return dialog
+
+
+def exclude_dialog(
+    parent: QWidget, controller: MeetingController, item: AgendaItem | None
+) -> FormDialog:
+    record = controller.record
+    dialog = FormDialog("Exclude the press and public", parent, "Exclude")
+    items = dialog.add_row(
+        "For &item:", combo([(item_heading(i), i.id) for i in record.agenda()], item and item.id)
+    )
+    paragraph = dialog.add_row(
+        "Schedule 12A &paragraph:",
+        combo([(labels.paragraph_choice(n), n) for n in labels.SCHEDULE_12A]),
+    )
+
+    def follow_item() -> None:
+        chosen = record.items.get(items.currentData())
+        if chosen is not None and chosen.exempt_paragraph is not None:
+            paragraph.setCurrentIndex(paragraph.findData(chosen.exempt_paragraph))
+
+    items.currentIndexChanged.connect(follow_item)
+    follow_item()
+
+    def submit() -> str | None:
+        return controller.submit(ExcludePublic(items.currentData(), paragraph.currentData()))
+
+    dialog.submit = submit
+    return dialog
+
+
+def note_dialog(parent: QWidget, controller: MeetingController) -> FormDialog:
+    dialog = FormDialog("Timed note", parent, "Add note")
+    text = dialog.add_row("&Note:", text_box(3), "Stamped with the time and the item under way")
+
+    def submit() -> str | None:
+        return controller.submit(Note(text.toPlainText()))
+
+    dialog.submit = submit
+    return dialog
+
+
+def presiding_dialog(parent: QWidget, controller: MeetingController) -> FormDialog:
+    record = controller.record
+    present = [a.person_id for a in record.attendance.values() if is_present(record, a.person_id)]
+    dialog = FormDialog("Who presides", parent, "Record")
+    who = dialog.add_row(
+        "&Presiding:",
+        combo(people_choices(record, present), record.meeting.presiding_id),
+        "The person presiding holds the casting vote",
+    )
+
+    def submit() -> str | None:
+        if who.currentData() is None:
+            return "Choose who presides."
+        return controller.submit(SetPresiding(who.currentData()))
+
+    dialog.submit = submit
+    return dialog
+
+
+def pending_motion(record: MeetingRecord, item_id: int) -> int | None:
+    """The motion (or amendment) awaiting a decision on the item: amendments first."""
+    pending = [m for m in record.for_item("motions", item_id) if m.outcome.value == "pending"]
+    amendments = [m for m in pending if m.kind is MotionKind.AMENDMENT]
+    if amendments:
+        return amendments[0].id
+    return pending[-1].id if pending else None

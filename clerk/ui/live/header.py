@@ -1,0 +1,117 @@
+"""The meeting header: which meeting, its state, the quorum and the procedural controls."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from clerk.domain.enums import MeetingStatus
+from clerk.domain.record import MeetingRecord
+from clerk.domain.rules.quorum import quorum_state
+from clerk.domain.timefmt import weekday_date
+from clerk.ui import labels
+from clerk.ui.models.agenda import item_heading
+
+#: Which procedural commands make sense in each state (the rest are hidden, not just greyed).
+PROCEDURAL = {
+    MeetingStatus.SCHEDULED: ("start",),
+    MeetingStatus.IN_PROGRESS: ("adjourn", "exclude_public", "readmit_public", "close_meeting"),
+    MeetingStatus.ADJOURNED: ("resume", "close_meeting"),
+    MeetingStatus.CLOSED: (),
+}
+
+
+class MeetingHeader(QFrame):
+    def __init__(self, actions: dict[str, QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("meetingHeader")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        self.title = QLabel()
+        self.title.setObjectName("meetingTitle")
+        self.title.setWordWrap(True)
+        self.state = QLabel()
+        self.state.setObjectName("meetingState")
+        self.state.setWordWrap(True)
+        texts.addWidget(self.title)
+        texts.addWidget(self.state)
+        layout.addLayout(texts, 1)
+        self.quorum = QLabel()
+        self.quorum.setObjectName("quorate")
+        self.quorum.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.quorum.setAccessibleName("Quorum")
+        layout.addWidget(self.quorum)
+        self.buttons: dict[str, QToolButton] = {}
+        for key in ("start", "adjourn", "resume", "exclude_public", "readmit_public"):
+            layout.addWidget(self._button(actions[key], key))
+        layout.addWidget(self._button(actions["close_meeting"], "close_meeting"))
+
+    def _button(self, action: QAction, key: str) -> QToolButton:
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        shortcut = action.shortcut().toString()
+        text = action.text().replace("&", "").rstrip("…")
+        short = {
+            "start": "Start",
+            "adjourn": "Adjourn",
+            "resume": "Resume",
+            "exclude_public": "Exclude public…",
+            "readmit_public": "Readmit public",
+            "close_meeting": "Close meeting",
+        }[key]
+        button.setText(f"{short}  {shortcut}")
+        button.setAccessibleName(text)
+        button.setToolTip(f"{text} ({shortcut})")
+        self.buttons[key] = button
+        return button
+
+    def refresh(self, record: MeetingRecord) -> None:
+        meeting = record.meeting
+        self.title.setText(record.committee.name)
+        parts = [weekday_date(meeting.date), labels.MEETING_STATUS[meeting.status]]
+        if meeting.started_at is not None:
+            parts[1] += f" (started {labels.at(meeting.started_at)})"
+        if meeting.ended_at is not None:
+            parts.append(f"ended {labels.at(meeting.ended_at)}")
+        if meeting.status is MeetingStatus.SCHEDULED and meeting.scheduled_time is not None:
+            parts.append(f"due to start {labels.at(meeting.scheduled_time)}")
+        if meeting.venue:
+            parts.append(meeting.venue)
+        if meeting.public_excluded:
+            parts.append("PRESS AND PUBLIC EXCLUDED")
+        current = record.current_item()
+        if current is not None and meeting.status is not MeetingStatus.CLOSED:
+            self.state.setToolTip(f"Under way: {item_heading(current)}")
+        self.state.setText(" · ".join(parts))
+        state = quorum_state(record, meeting.current_item_id)
+        word = "Quorate" if state.quorate else "INQUORATE"
+        self.quorum.setText(f"{word}\n{state.present} present / {state.needed} needed")
+        if not state.quorate and meeting.status is MeetingStatus.IN_PROGRESS:
+            # an inquorate meeting cannot resolve anything: offer the adjournment
+            self.quorum.setText(
+                f"INQUORATE: adjourn (F6)?\n{state.present} present / {state.needed} needed"
+            )
+        style = "quorate" if state.quorate else "inquorate"
+        if not state.quorate and meeting.status is MeetingStatus.SCHEDULED:
+            style, word = "quorumPending", "Quorum"  # before the roll call: no alarm yet
+            self.quorum.setText(f"{word}\n{state.present} present / {state.needed} needed")
+        self.quorum.setObjectName(style)
+        self.quorum.setAccessibleDescription(state.describe())
+        self.quorum.setToolTip(
+            "Councillor seats physically present, less members withdrawn for the item: "
+            + state.describe()
+        )
+        self.quorum.style().unpolish(self.quorum)
+        self.quorum.style().polish(self.quorum)
+        visible = PROCEDURAL[meeting.status]
+        for key, button in self.buttons.items():
+            if key == "exclude_public":
+                button.setVisible(key in visible and not meeting.public_excluded)
+            elif key == "readmit_public":
+                button.setVisible(key in visible and meeting.public_excluded)
+            else:
+                button.setVisible(key in visible)

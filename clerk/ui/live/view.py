@@ -1,0 +1,241 @@
+"""The meeting view: header, agenda navigator, item workspace and attendance side by side."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from clerk.domain.actions.proceedings import (
+    Adjourn,
+    CloseMeeting,
+    OpenItem,
+    ReadmitPublic,
+    Resume,
+    StartMeeting,
+)
+from clerk.ui.controller import MeetingController
+from clerk.ui.forms import FormDialog, MessageLabel
+from clerk.ui.live import dialogs
+from clerk.ui.live.agenda_panel import AgendaPanel
+from clerk.ui.live.attendance_panel import AttendancePanel
+from clerk.ui.live.header import MeetingHeader
+from clerk.ui.live.workspace import MOTIONS_TAB, RESOLUTION_TAB, ItemWorkspace
+from clerk.ui.resume import where_we_were
+from clerk.ui.setup.agenda import AgendaEditor
+
+ATTENDANCE_COMMANDS = (
+    "present",
+    "apologies",
+    "absent",
+    "substitute",
+    "remote",
+    "arrive",
+    "leave",
+    "add_attendee",
+)
+ITEM_COMMANDS = (
+    "write_minutes",
+    "add_paragraph",
+    "confirm_minutes",
+    "declare",
+    "move_motion",
+    "amend",
+    "second",
+    "withdraw",
+    "fall",
+    "vote",
+    "resolve",
+    "add_action",
+    "update_action",
+    "public_summary",
+)
+
+
+class MeetingView(QWidget):
+    def __init__(
+        self,
+        controller: MeetingController,
+        actions: dict[str, QAction],
+        today: Callable[[], date],
+        previous_meeting: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.dialog: QWidget | None = None
+        self._current: int | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 0)
+        layout.setSpacing(4)
+        self.header = MeetingHeader(actions)
+        layout.addWidget(self.header)
+        self.banner = MessageLabel()
+        self.banner.setAccessibleName("Refused")
+        layout.addWidget(self.banner)
+        self.agenda = AgendaPanel()
+        self.workspace = ItemWorkspace(controller, today)
+        self.workspace.previous_meeting = previous_meeting
+        self.attendance = AttendancePanel(controller)
+        self.attendance.attach(actions)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.agenda)
+        self.splitter.addWidget(self.workspace)
+        self.splitter.addWidget(self.attendance)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 7)
+        self.splitter.setStretchFactor(2, 4)
+        self.splitter.setSizes([300, 660, 400])
+        layout.addWidget(self.splitter, 1)
+        self.agenda.selected.connect(self._item_selected)
+        self.agenda.take.connect(self._take)
+        controller.changed.connect(self.refresh)
+        controller.refused.connect(self.show_refusal)
+        controller.saved.connect(lambda _label: self.banner.clear_message())
+        self.refresh()
+        self.restore_position()
+
+    # -- state ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        record = self.controller.record
+        self.header.refresh(record)
+        self.agenda.refresh(record)
+        current = record.meeting.current_item_id
+        if current != self._current:
+            self._current = current
+            if current is not None:
+                self.agenda.select_item(current)
+        if self.workspace.item_id is None and self.agenda.model.rowCount():
+            self.agenda.select_item(self.agenda.model.rows[0].key)
+        self.workspace.refresh()
+        self.attendance.refresh(self.workspace.item_id)
+
+    def restore_position(self) -> None:
+        """Open where the meeting was: the item under way, its pending vote or resolution."""
+        where = where_we_were(self.controller.record)
+        if where.item_id is not None:
+            self.agenda.select_item(where.item_id)
+        if where.vote_on is not None:
+            self.workspace.tabs.setCurrentIndex(MOTIONS_TAB)
+            self.workspace.vote_panel.open_for(where.vote_on)
+        elif where.resolve_motion is not None:
+            self.workspace.tabs.setCurrentIndex(RESOLUTION_TAB)
+
+    def focus_start(self) -> None:
+        """Where the keyboard starts: the open vote's counts, else the agenda."""
+        panel = self.workspace.vote_panel
+        if panel.motion_id is not None:
+            panel.focus_first()
+        else:
+            self.agenda.view.setFocus()
+
+    def show_refusal(self, message: str) -> None:
+        self.banner.show_message(message)
+
+    def _item_selected(self, item_id: int) -> None:
+        self.workspace.show_item(item_id)
+        self.attendance.refresh(item_id)
+
+    def selected_item(self):
+        return self.workspace.item()
+
+    def _open(self, dialog: QWidget) -> None:
+        self.dialog = dialog
+        dialog.open()
+
+    # -- the meeting's course ------------------------------------------------------------
+
+    def do_start(self) -> None:
+        self.controller.perform(StartMeeting())
+
+    def do_adjourn(self) -> None:
+        self.controller.perform(Adjourn())
+
+    def do_resume(self) -> None:
+        self.controller.perform(Resume())
+
+    def do_exclude_public(self) -> None:
+        self._open(dialogs.exclude_dialog(self, self.controller, self.selected_item()))
+
+    def do_readmit_public(self) -> None:
+        self.controller.perform(ReadmitPublic())
+
+    def do_close_meeting(self) -> None:
+        self.controller.perform(CloseMeeting())
+
+    def do_presiding(self) -> None:
+        self._open(dialogs.presiding_dialog(self, self.controller))
+
+    def do_note(self) -> None:
+        self._open(dialogs.note_dialog(self, self.controller))
+
+    # -- the agenda ----------------------------------------------------------------------
+
+    def _take(self, item_id: int) -> None:
+        if self.controller.perform(OpenItem(item_id)) is not None:
+            self.agenda.select_item(item_id)
+
+    def do_take_item(self) -> None:
+        item = self.selected_item()
+        if item is None:
+            self.controller.refused.emit("Select an item in the agenda first (Ctrl+1).")
+            return
+        self._take(item.id)
+
+    def _step(self, by: int) -> None:
+        agenda = self.controller.record.agenda()
+        if not agenda:
+            self.controller.refused.emit("The agenda is empty: add items first (Ctrl+Shift+E).")
+            return
+        current = self.controller.record.meeting.current_item_id
+        ids = [i.id for i in agenda]
+        start = -1 if by > 0 else len(ids)  # nothing taken yet: from the top
+        target = (ids.index(current) if current in ids else start) + by
+        if not 0 <= target < len(ids):
+            where = "last" if by > 0 else "first"
+            self.controller.refused.emit(f"This is the {where} item on the agenda.")
+            return
+        self._take(ids[target])
+
+    def do_next_item(self) -> None:
+        self._step(1)
+
+    def do_previous_item(self) -> None:
+        self._step(-1)
+
+    def do_edit_agenda(self) -> None:
+        editor = AgendaEditor(self.controller, self)
+        self._open(editor)
+
+    def do_focus_agenda(self) -> None:
+        self.agenda.view.setFocus()
+
+    def do_focus_workspace(self) -> None:
+        self.workspace.tabs.currentWidget().setFocus()
+        self.workspace.show_tab(self.workspace.tabs.currentIndex())
+
+    def do_focus_attendance(self) -> None:
+        self.attendance.view.setFocus()
+        if not self.attendance.view.currentIndex().isValid():
+            self.attendance.view.selectRow(0)
+
+    # -- delegated -----------------------------------------------------------------------
+
+    def command(self, name: str) -> Callable[[], None] | None:
+        if name in ATTENDANCE_COMMANDS:
+            return getattr(self.attendance, f"do_{name}")
+        if name in ITEM_COMMANDS:
+            return getattr(self.workspace, f"do_{name}")
+        return getattr(self, f"do_{name}", None)
+
+    def open_dialog(self) -> FormDialog | None:
+        for owner in (self, self.workspace, self.attendance):
+            dialog = owner.dialog
+            if dialog is not None and dialog.isVisible():
+                return dialog
+        return None

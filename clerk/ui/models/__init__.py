@@ -1,0 +1,1 @@
+"""Item models: one Qt adapter per collection of the meeting record (or of the set-up)."""

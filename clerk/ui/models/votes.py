@@ -1,0 +1,111 @@
+"""The recorded-vote grid: each member's choice; ineligible members greyed, with the reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from clerk.domain.entities import AgendaItem, VoteChoice
+from clerk.domain.enums import AttendanceStatus, VoteOption
+from clerk.domain.names import display_name
+from clerk.domain.record import MeetingRecord
+from clerk.domain.rules.eligibility import ineligibility_reason
+from clerk.ui import labels
+from clerk.ui.models.attendance import attendance_rows
+from clerk.ui.models.base import Index, RowsModel
+
+#: The choices a clerk can give an eligible member, in the order of keys 1, 2, 3, 0.
+CHOICES = (VoteOption.YES, VoteOption.NO, VoteOption.ABSTAIN, VoteOption.NOT_VOTING)
+
+
+@dataclass(frozen=True)
+class VoterRow:
+    key: str
+    name: str
+    reason: str | None
+    option: VoteOption | None = None
+
+    @property
+    def eligible(self) -> bool:
+        return self.reason is None
+
+
+def voter_rows(record: MeetingRecord, item: AgendaItem) -> list[VoterRow]:
+    """Seat holders and attending councillors, eligible ones first in roster order."""
+    rows = []
+    for row in attendance_rows(record, item.id):
+        if row.recorded is AttendanceStatus.OFFICER:
+            continue
+        reason = ineligibility_reason(record, row.key, item)
+        rows.append(VoterRow(row.key, display_name(record.person(row.key)), reason))
+    return [r for r in rows if r.eligible] + [r for r in rows if not r.eligible]
+
+
+class VoteGridModel(RowsModel):
+    headers = ("Member", "Vote", "Why not eligible")
+    NAME, VOTE, REASON = range(3)
+
+    #: A choice the grid refused, with the domain's reason.
+    refused = Signal(str)
+
+    def load(self, rows: list[VoterRow]) -> None:
+        """New voters (keeping choices already given to the same people)."""
+        given = {r.key: r.option for r in self._rows}
+        self.set_rows([replace(r, option=given.get(r.key)) if r.eligible else r for r in rows])
+
+    def choices(self) -> tuple[VoteChoice, ...]:
+        return tuple(
+            VoteChoice(r.key, r.option) for r in self._rows if r.eligible and r.option is not None
+        )
+
+    def eligible_keys(self) -> list[str]:
+        return [r.key for r in self._rows if r.eligible]
+
+    def set_choice(self, row_number: int, option: VoteOption | None) -> bool:
+        return self.setData(self.index(row_number, self.VOTE), option)
+
+    def set_all(self, option: VoteOption) -> None:
+        self.set_rows([replace(r, option=option) if r.eligible else r for r in self._rows])
+
+    def cell(self, row: VoterRow, column: int, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == self.NAME:
+                return row.name
+            if column == self.VOTE:
+                if not row.eligible:
+                    return "Not eligible"
+                return labels.VOTE_OPTION[row.option] if row.option else "—"
+            return row.reason or ""
+        if role == Qt.ItemDataRole.EditRole and column == self.VOTE:
+            return row.option.value if row.option else ""
+        if role == Qt.ItemDataRole.ForegroundRole and not row.eligible:
+            palette = QApplication.palette()
+            return palette.brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        row = self.row_at(index)
+        if row is None:
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+        if row.eligible and index.column() == self.VOTE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        row = self.row_at(index)
+        if row is None or index.column() != self.VOTE or role != Qt.ItemDataRole.EditRole:
+            return False
+        if not row.eligible:
+            self.refused.emit(row.reason or "")
+            return False
+        option = VoteOption(value) if value else None
+        if option is not None and option not in CHOICES:
+            return False
+        self._rows[index.row()] = replace(row, option=option)
+        self.dataChanged.emit(index, index)
+        return True

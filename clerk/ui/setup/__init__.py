@@ -1,0 +1,1 @@
+"""Setting up: the welcome view, committees, people, meetings and agendas."""

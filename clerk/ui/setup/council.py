@@ -1,0 +1,72 @@
+"""The council profile: name, code of conduct, signatory, minute numbering."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox, QWidget
+
+from clerk.domain.entities import CouncilProfile
+from clerk.domain.enums import CodeOfConduct
+from clerk.domain.errors import ClerkError
+from clerk.services import catalogue, setup
+from clerk.storage.database import Database
+from clerk.ui import labels
+from clerk.ui.forms import FormDialog, combo
+
+
+def council_dialog(
+    parent: QWidget, database: Database, saved: Callable[[], None] = lambda: None
+) -> FormDialog:
+    council = catalogue.council(database) or CouncilProfile(name="")
+    dialog = FormDialog("Council profile", parent, "Save")
+    name = dialog.add_row("&Council:", QLineEdit(council.name), "For example: Torbay Council")
+    code = dialog.add_row(
+        "Code of &conduct:",
+        combo([(t, c) for c, t in labels.CODE_OF_CONDUCT.items()], council.code_of_conduct),
+        "Which interests members can declare",
+    )
+    signatory = dialog.add_row(
+        "&Signatory title:", QLineEdit(council.signatory_title), 'e.g. "Chair" or "Chairman"'
+    )
+    heading = dialog.add_row(
+        "Minute &heading:", QLineEdit(council.minute_heading_pattern), "{n} is the number"
+    )
+    reference = dialog.add_row(
+        "Minute &reference:",
+        QLineEdit(council.minute_reference_pattern),
+        "How minutes are cited: {n}/{month}/{yy} gives 10/7/21",
+    )
+    month = QSpinBox()
+    month.setRange(1, 12)
+    month.setValue(council.year_start_month)
+    dialog.add_row("Year starts (&month):", month, "Minute numbers restart each municipal year")
+    day = QSpinBox()
+    day.setRange(1, 31)
+    day.setValue(council.year_start_day)
+    dialog.add_row("Year starts (&day):", day)
+    officers = dialog.add_row("", QCheckBox("&List officers in the minutes"))
+    officers.setChecked(council.lists_officers)
+
+    def submit() -> str | None:
+        value = replace(
+            council,
+            name=name.text().strip(),
+            code_of_conduct=CodeOfConduct(code.currentData()),
+            signatory_title=signatory.text().strip() or "Chair",
+            minute_heading_pattern=heading.text().strip() or "{n}",
+            minute_reference_pattern=reference.text().strip() or "{n}/{month}/{yy}",
+            year_start_month=month.value(),
+            year_start_day=day.value(),
+            lists_officers=officers.isChecked(),
+        )
+        try:
+            setup.save_council(database, value)
+        except ClerkError as error:
+            return str(error)
+        saved()
+        return None
+
+    dialog.submit = submit
+    return dialog

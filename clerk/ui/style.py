@@ -1,0 +1,62 @@
+"""A calm look for three hours at the table: the system font size, visible focus, few colours.
+
+Sizes are relative to the application font (which follows the system setting), never fixed
+points, so a clerk who has enlarged their system font gets larger text everywhere.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+FOCUS = "#1a5fb4"
+
+
+def stylesheet(base: QFont) -> str:
+    size = base.pointSizeF() if base.pointSizeF() > 0 else 10.0
+    return f"""
+QWidget {{ font-size: {size:.1f}pt; }}
+QLabel#meetingTitle {{ font-size: {size * 1.3:.1f}pt; font-weight: 600; }}
+QLabel#welcomeTitle {{ font-size: {size * 2:.1f}pt; font-weight: 600; }}
+QLabel#itemHeading {{ font-size: {size * 1.2:.1f}pt; font-weight: 600; }}
+QLabel#voteTitle {{ font-weight: 600; }}
+QLabel#panelHeading {{ font-weight: 600; padding-top: 2px; }}
+QLabel#hint, QLabel#meetingState, QLabel#itemDetails {{ color: #4a4f55; }}
+QFrame#meetingHeader {{ background: #f3f4f6; border: 1px solid #d5d8dc; border-radius: 4px; }}
+QLabel#quorate, QLabel#inquorate, QLabel#quorumPending {{
+    padding: 4px 10px; border-radius: 4px; font-weight: 600; }}
+QLabel#quorate {{ background: #e3f1e6; color: #1e5631; border: 1px solid #8cc09a; }}
+QLabel#inquorate {{ background: #fbe4e1; color: #8a1c10; border: 2px solid #c0392b; }}
+QLabel#quorumPending {{ background: #eef0f2; color: #33383d; border: 1px solid #c2c7cc; }}
+QLabel#refusal {{ background: #fff4d6; color: #4d3800; border: 1px solid #d9a400;
+    border-radius: 4px; padding: 6px; }}
+QLabel#notice {{ background: #e8f0fb; color: #14365f; border: 1px solid #8fb0dc;
+    border-radius: 4px; padding: 6px; }}
+QLabel#outcome {{ font-weight: 600; padding: 2px 0; }}
+QFrame#votePanel {{ border: 2px solid #7a8793; border-radius: 4px; background: #fbfbfc; }}
+QFrame#votePanel QSpinBox {{ font-size: {size * 1.3:.1f}pt; font-weight: 600; }}
+QFrame#resumeBanner {{ background: #e8f0fb; border: 2px solid #1a5fb4; border-radius: 6px; }}
+QPushButton, QToolButton {{
+    border: 2px solid #aab2ba; border-radius: 4px; background: #fafbfc;
+    padding: 3px 10px; min-height: {size * 1.6:.0f}px; outline: none; }}
+QPushButton:hover, QToolButton:hover {{ background: #eef2f6; }}
+QPushButton:pressed, QToolButton:pressed {{ background: #dce3ea; }}
+QPushButton:default {{ border-color: #5d6b78; }}
+QPushButton:focus, QToolButton:focus {{ border-color: {FOCUS}; background: #e8f0fb; }}
+QPushButton:disabled, QToolButton:disabled {{ color: #8a9096; border-color: #d5d9dd;
+    background: #f4f5f6; }}
+QToolButton {{ padding: 3px 4px; }}
+QPushButton#bigButton {{ text-align: left; padding: 8px 14px; }}
+QCheckBox:focus, QRadioButton:focus {{ color: {FOCUS}; }}
+QLineEdit:focus, QPlainTextEdit:focus, QSpinBox:focus, QComboBox:focus, QDateEdit:focus,
+QTimeEdit:focus, QTableView:focus, QListView:focus, QListWidget:focus {{
+    border: 2px solid {FOCUS}; }}
+QTableView::item:selected:focus, QListView::item:selected:focus {{
+    background: {FOCUS}; color: white; }}
+QTabBar::tab:selected {{ font-weight: 600; }}
+"""
+
+
+def apply(app: QApplication) -> None:
+    app.setStyle("Fusion")
+    app.setStyleSheet(stylesheet(app.font()))

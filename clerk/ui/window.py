@@ -1,0 +1,375 @@
+"""The main window: start views, the meeting view, menus from the command table, status bar.
+
+It is given its services (the database, the clock) and owns no global state: a test makes
+as many windows as it likes, each on its own temporary database.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from clerk import APP_NAME, __version__
+from clerk.domain.errors import ClerkError
+from clerk.domain.timefmt import long_date
+from clerk.services import catalogue
+from clerk.services.demo import load_demo
+from clerk.services.record_json import import_file
+from clerk.services.recording import Clock, MeetingSession, current_user, local_now
+from clerk.storage.database import Database
+from clerk.ui import labels
+from clerk.ui.controller import MeetingController
+from clerk.ui.documents import GenerateDialog
+from clerk.ui.help import ShortcutsDialog
+from clerk.ui.live.view import MeetingView
+from clerk.ui.setup.committee import CommitteeEditor
+from clerk.ui.setup.council import council_dialog
+from clerk.ui.setup.home import HomeView, WelcomeView
+from clerk.ui.setup.meeting import meeting_dialog
+from clerk.ui.setup.people import PeopleDialog
+from clerk.ui.shortcuts import ATTENDANCE_LIST, COMMANDS, keys_text
+
+MENUS = {
+    "File": "&File",
+    "Edit": "&Edit",
+    "Meeting": "&Meeting",
+    "Agenda": "A&genda",
+    "Attendance": "A&ttendance",
+    "Item": "&Item",
+    "Set up": "&Set up",
+    "Help": "&Help",
+}
+WINDOW_COMMANDS = {
+    "home",
+    "new_meeting",
+    "import_record",
+    "generate_minutes",
+    "generate_tracker",
+    "quit",
+    "undo",
+    "redo",
+    "shortcuts",
+    "about",
+}
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        database: Database,
+        clock: Clock = local_now,
+        pool: QThreadPool | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.clock = clock
+        self.pool = pool
+        self.controller: MeetingController | None = None
+        self.meeting_view: MeetingView | None = None
+        self.dialog: QWidget | None = None
+        self.setWindowTitle(APP_NAME)
+        self.setAccessibleName(APP_NAME)
+        self.actions: dict[str, QAction] = {}
+        self._build_menus()
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.welcome = WelcomeView()
+        self.home = HomeView(database)
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.home)
+        self.welcome.demo.connect(self.open_demo)
+        self.welcome.create_committee.connect(self.create_committee)
+        self.welcome.import_record.connect(self.import_record)
+        self.home.open_meeting.connect(self.open_meeting)
+        self.home.new_meeting.connect(lambda slug: self.new_meeting(slug or None))
+        self.home.new_committee.connect(self.create_committee)
+        self.home.edit_committee.connect(self.edit_committee)
+        self.home.people.connect(self.show_people)
+        self.home.council.connect(self.edit_council)
+        self.home.generate_minutes.connect(self.generate_minutes)
+        self.home.generate_tracker.connect(self.generate_tracker)
+        self.saved_label = QLabel("")
+        self.saved_label.setAccessibleName("Last saved")
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.show_start()
+
+    # -- menus ---------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        menus = {name: self.menuBar().addMenu(title) for name, title in MENUS.items()}
+        for command in COMMANDS:
+            action = QAction(command.text, self)
+            action.setObjectName(command.id)
+            if command.where and command.where != ATTENDANCE_LIST:
+                action.setText(f"{command.text}\t{keys_text(command)}")  # keys live in a panel
+            elif command.keys:
+                action.setShortcuts([QKeySequence(k) for k in command.keys])
+            if command.keys:
+                action.setToolTip(f"{command.text.replace('&', '')} ({keys_text(command)})")
+            action.triggered.connect(lambda _checked=False, c=command.id: self.run_command(c))
+            self.addAction(action)
+            menus[command.group].addAction(action)
+            self.actions[command.id] = action
+        setup = menus["Set up"]
+        for text, slot in (
+            ("&Committees and meetings", self.show_home),
+            ("&New committee…", self.create_committee),
+            ("&People…", self.show_people),
+            ("Council &profile…", self.edit_council),
+        ):
+            action = setup.addAction(text)
+            action.triggered.connect(slot)
+        self.actions["undo"].setEnabled(False)
+        self.actions["redo"].setEnabled(False)
+
+    def run_command(self, name: str) -> None:
+        if name in WINDOW_COMMANDS:
+            {
+                "home": self.show_home,
+                "new_meeting": lambda: self.new_meeting(None),
+                "import_record": self.import_record,
+                "generate_minutes": lambda: self.generate_minutes(None),
+                "generate_tracker": lambda: self.generate_tracker(None),
+                "quit": self.close,
+                "undo": self.undo,
+                "redo": self.redo,
+                "shortcuts": self.show_shortcuts,
+                "about": self.show_about,
+            }[name]()
+            return
+        handler = self.meeting_view.command(name) if self.meeting_view is not None else None
+        if handler is None:
+            self.statusBar().showMessage("Open a meeting first (File, Meetings: Ctrl+O).", 8000)
+            return
+        if self.stack.currentWidget() is not self.meeting_view:
+            self.stack.setCurrentWidget(self.meeting_view)
+        handler()
+
+    # -- start ---------------------------------------------------------------------------
+
+    def is_empty(self) -> bool:
+        return not catalogue.committees(self.database) and not catalogue.meetings(self.database)
+
+    def show_start(self) -> None:
+        if self.is_empty():
+            self.stack.setCurrentWidget(self.welcome)
+            self.welcome.focus_first()
+        else:
+            self.show_home()
+
+    def show_home(self) -> None:
+        if self.is_empty():
+            self.stack.setCurrentWidget(self.welcome)
+            return
+        self.home.refresh()
+        self.stack.setCurrentWidget(self.home)
+        self.home.focus_first()
+
+    def open_demo(self) -> None:
+        try:
+            load_demo(self.database)
+        except ClerkError as error:
+            self.show_problem(str(error))
+            return
+        self.show_home()
+
+    # -- the meeting ---------------------------------------------------------------------
+
+    def open_meeting(self, meeting_id: int) -> MeetingView:
+        self.close_meeting_view()
+        session = MeetingSession(self.database, meeting_id, clock=self.clock)
+        controller = MeetingController(session, self)
+        previous = self._previous_meeting(
+            session.record.committee.slug, session.record.meeting.date
+        )
+        view = MeetingView(
+            controller, self.actions, today=lambda: self.clock().date(), previous_meeting=previous
+        )
+        self.controller = controller
+        self.meeting_view = view
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        controller.saved.connect(self._saved)
+        controller.refused.connect(lambda message: self.statusBar().showMessage(message, 15000))
+        controller.undo_stack.indexChanged.connect(self._undo_changed)
+        self._undo_changed()
+        record = session.record
+        self.setWindowTitle(
+            f"{record.committee.name}, {long_date(record.meeting.date)} — {APP_NAME}"
+        )
+        self.saved_label.setText("All changes are saved as you record them.")
+        view.focus_start()
+        return view
+
+    def _previous_meeting(self, slug: str, day: date) -> date | None:
+        earlier = [
+            m.meeting.date for m in catalogue.meetings(self.database, slug) if m.meeting.date < day
+        ]
+        return max(earlier) if earlier else None
+
+    def close_meeting_view(self) -> None:
+        if self.meeting_view is not None:
+            self.stack.removeWidget(self.meeting_view)
+            self.meeting_view.deleteLater()
+            self.meeting_view = None
+        if self.controller is not None:
+            self.controller.deleteLater()
+            self.controller = None
+        self.actions["undo"].setEnabled(False)
+        self.actions["redo"].setEnabled(False)
+
+    def _saved(self, label: str) -> None:
+        session = self.controller.session if self.controller else None
+        when = session.last_saved if session else None
+        stamp = labels.at(when.time()) if when else ""
+        self.saved_label.setText(f"Saved {stamp}: {label}")
+        self.statusBar().clearMessage()
+
+    def _undo_changed(self, *_args) -> None:
+        stack = self.controller.undo_stack if self.controller else None
+        undo, redo = self.actions["undo"], self.actions["redo"]
+        undo.setEnabled(bool(stack and stack.canUndo()))
+        redo.setEnabled(bool(stack and stack.canRedo()))
+        undo.setText(f"&Undo: {stack.undoText()}" if stack and stack.canUndo() else "&Undo")
+        redo.setText(f"&Redo: {stack.redoText()}" if stack and stack.canRedo() else "&Redo")
+
+    def undo(self) -> None:
+        if self.controller is not None:
+            self.controller.undo()
+
+    def redo(self) -> None:
+        if self.controller is not None:
+            self.controller.redo()
+
+    # -- set-up --------------------------------------------------------------------------
+
+    def _open(self, dialog: QWidget) -> QWidget:
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def new_meeting(self, committee: str | None) -> None:
+        if not catalogue.committees(self.database):
+            self.create_committee()
+            return
+        if committee is None and self.controller is not None:
+            committee = self.controller.record.committee.slug
+        if committee is None:
+            committee = self.home.selected_committee()
+        self._open(
+            meeting_dialog(self, self.database, self.clock().date(), committee, self.open_meeting)
+        )
+
+    def create_committee(self) -> None:
+        if catalogue.council(self.database) is None:
+            self._open(council_dialog(self, self.database, saved=self._council_then_committee))
+            return
+        self._open(CommitteeEditor(self.database, None, self, saved=self._committee_saved))
+
+    def _council_then_committee(self) -> None:
+        self.editor_after_council = CommitteeEditor(
+            self.database, None, self, saved=self._committee_saved
+        )
+        self._open(self.editor_after_council)
+
+    def _committee_saved(self, _committee) -> None:
+        self.show_home()
+
+    def edit_committee(self, slug: str) -> None:
+        committee = catalogue.committee(self.database, slug)
+        self._open(CommitteeEditor(self.database, committee, self, saved=self._committee_saved))
+
+    def show_people(self) -> None:
+        self._open(PeopleDialog(self.database, self))
+
+    def edit_council(self) -> None:
+        self._open(council_dialog(self, self.database))
+
+    def import_record(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            "Import a meeting record",
+            str(Path.home()),
+            "Meeting records (*.clerkmeeting *.json)",
+        )
+        if path:
+            self.import_record_file(Path(path))
+
+    def import_record_file(self, path: Path) -> int | None:
+        try:
+            meeting_id = import_file(self.database, path, who=current_user())
+        except ClerkError as error:
+            self.show_problem(str(error))
+            return None
+        self.show_home()
+        self.statusBar().showMessage(f"Imported {path.name} as meeting {meeting_id}.", 10000)
+        return meeting_id
+
+    # -- documents -----------------------------------------------------------------------
+
+    def generate_minutes(self, meeting_id: int | None) -> None:
+        if meeting_id is None and self.controller is not None:
+            meeting_id = self.controller.meeting_id
+        if meeting_id is None:
+            meeting_id = self.home.selected_meeting()
+        if meeting_id is None:
+            self.show_problem("Choose a meeting first.")
+            return
+        summary = next(m for m in catalogue.meetings(self.database) if m.id == meeting_id)
+        committee = catalogue.committee(self.database, summary.committee)
+        title = f"Minutes of the {committee.name}, {long_date(summary.meeting.date)}."
+        self._open(
+            GenerateDialog(self.database, self, meeting_id=meeting_id, title=title, pool=self.pool)
+        )
+
+    def generate_tracker(self, slug: str | None) -> None:
+        if slug is None and self.controller is not None:
+            slug = self.controller.record.committee.slug
+        if slug is None:
+            slug = self.home.selected_committee()
+        if slug is None:
+            self.show_problem("Choose a committee first.")
+            return
+        committee = catalogue.committee(self.database, slug)
+        title = f"The action tracker of the {committee.name}."
+        self._open(GenerateDialog(self.database, self, committee=slug, title=title, pool=self.pool))
+
+    # -- help and messages ---------------------------------------------------------------
+
+    def show_shortcuts(self) -> None:
+        self._open(ShortcutsDialog(self))
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(f"About {APP_NAME}")
+        box.setText(
+            f"<b>{APP_NAME} {__version__}</b><br>Live meeting recording, minutes and action "
+            "trackers for council committee clerks.<br>Database: "
+            f"{self.database.describe()}"
+        )
+        self._open(box)
+
+    def show_problem(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=self)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._open(box)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Nothing to save: every action was committed when it was acknowledged.
+        self.close_meeting_view()
+        event.accept()
+
+
+__all__ = ["MainWindow"]

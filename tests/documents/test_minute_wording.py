@@ -1,0 +1,167 @@
+"""What the minutes say about each kind of business, in the clerk's words, in Word and PDF."""
+
+from __future__ import annotations
+
+from datetime import time
+
+import pytest
+
+from clerk.documents.minutes import MinutesOptions, compose_minutes
+from clerk.documents.model import Document
+from clerk.documents.pdf import render_pdf
+from clerk.documents.word import render_docx
+from clerk.domain.actions.agenda import AddItem
+from clerk.domain.actions.attendance import Arrive, Present
+from clerk.domain.actions.proceedings import CloseMeeting, OpenItem, StartMeeting
+from clerk.domain.enums import StandardItem
+from tests.core.builders import apply, board_record
+from tests.documents.readback import docx_lines, docx_text, pdf_pages, pdf_text
+from tests.documents.scenarios import (
+    EXEMPT_NATURE,
+    EXEMPT_PARAGRAPH,
+    EXEMPT_REASON,
+    EXEMPT_SUMMARY,
+    september_meeting,
+)
+
+EXCLUSION = (
+    "Prior to consideration of the item in Minute 5, the press and public were formally "
+    "excluded from the meeting on the grounds that the item involved the likely disclosure of "
+    "exempt information as defined in paragraph 3 of Part 1 of Schedule 12A to the Local "
+    "Government Act 1972."
+)
+
+BOTH = [
+    "1. Apologies",
+    "Apologies for absence were received from Tatiana Wilson (Co-opted Member) and Brent "
+    "Davison (non-voting Co-opted Member).",
+    "3. Declarations of Interest",
+    "Councillor Mills declared a disclosable pecuniary interest in Minute 4 as a director of a "
+    "bidding firm and left the meeting for that item.",
+    "Councillor Bye declared a disclosable pecuniary interest in Minute 6 (a sensitive "
+    "interest, whose nature is not recorded) and, having been granted a dispensation "
+    "(D/2021/4), remained in the meeting.",
+    "Councillor Barnby proposed and Councillor Douglas-Dunbar seconded a motion as follows:",
+    "Councillor Mandy Darling proposed and Councillor Bye seconded an amendment to add the "
+    "following to the motion:",
+    "On being put to the vote, the amendment was declared carried (For: 3; Against: 1).",
+    "On being put to a recorded vote, the substantive motion was declared carried:",
+    "For: Councillors Bye, Barnby and Mandy Darling (3); Against: Councillor Douglas-Dunbar (1)",
+    "Resolved:",
+    "3. to report progress to the Board in March 2022.",
+    EXCLUSION,
+    "Councillor Barnby left the meeting at 11.05 am during consideration of Minute 5.",
+    "Councillor Mills proposed and Councillor Douglas-Dunbar seconded a motion as follows:",
+    "On being put to the vote, the motion was declared lost (For: 1; Against: 3).",
+    "(Meeting started at 9.30 am)",
+    "(Meeting ended at 12.40 pm)",
+]
+
+PUBLIC_ONLY = [
+    "5. Exempt Item",
+    EXEMPT_SUMMARY,
+    "Councillor Douglas-Dunbar declared a non-pecuniary interest in Minute 5 and remained in "
+    "the meeting.",
+    "The meeting adjourned at 11.10 am and reconvened at 11.20 am.",
+]
+
+CONFIDENTIAL_ONLY = [
+    "5. Residential Care Contract",
+    EXEMPT_PARAGRAPH,
+    f"Public summary: {EXEMPT_SUMMARY}",
+    f"Councillor Douglas-Dunbar declared a non-pecuniary interest in Minute 5 as {EXEMPT_NATURE} "
+    "and remained in the meeting.",
+    "Councillor Bye proposed and Councillor Mandy Darling seconded a motion.",
+    "On being put to the vote, there was an equality of votes (For: 2; Against: 2).",
+    "There being an equality of votes, the Chairman used their casting vote for the motion, "
+    "which was declared carried.",
+    "to award the contract.",
+    f"The meeting adjourned at 11.10 am ({EXEMPT_REASON}) and reconvened at 11.20 am.",
+]
+
+
+def _document(confidential: bool) -> Document:
+    return compose_minutes(september_meeting(), MinutesOptions(confidential=confidential))
+
+
+@pytest.fixture(scope="module")
+def rendered() -> dict[bool, tuple[Document, bytes, bytes]]:
+    result = {}
+    for confidential in (False, True):
+        document = _document(confidential)
+        result[confidential] = (document, render_docx(document), render_pdf(document))
+    return result
+
+
+@pytest.mark.parametrize("confidential", [False, True])
+def test_each_kind_of_business_is_minuted_in_the_clerks_words(
+    rendered: dict[bool, tuple[Document, bytes, bytes]], confidential: bool
+) -> None:
+    _document, word, _pdf = rendered[confidential]
+    lines = docx_lines(word)
+    expected = BOTH + (CONFIDENTIAL_ONLY if confidential else PUBLIC_ONLY)
+    for statement in expected:
+        assert statement in lines, f"no paragraph reads {statement!r}"
+    hidden = PUBLIC_ONLY[:1] + PUBLIC_ONLY[2:] if confidential else CONFIDENTIAL_ONLY
+    for statement in hidden:
+        assert statement not in lines
+
+
+@pytest.mark.parametrize("confidential", [False, True])
+def test_word_and_pdf_say_the_same_thing(
+    rendered: dict[bool, tuple[Document, bytes, bytes]], confidential: bool
+) -> None:
+    document, word, pdf = rendered[confidential]
+    assert docx_text(word) == pdf_text(pdf, document.furniture)
+
+
+def test_the_confidential_version_names_the_schedule_12a_paragraph_on_every_page(
+    rendered: dict[bool, tuple[Document, bytes, bytes]],
+) -> None:
+    document, _word, _pdf = rendered[True]
+    assert document.furniture.markings == (
+        "Confidential: not for publication",
+        "Exempt information: paragraph 3 of Part 1 of Schedule 12A to the Local Government Act "
+        "1972",
+        "Draft: subject to confirmation",
+    )
+    assert "Confidential: not for publication" not in rendered[False][0].furniture.markings
+
+
+def test_a_minuted_declarations_item_with_none_says_so() -> None:
+    record = board_record()
+    apply(
+        record,
+        AddItem("1", "Declarations of Interest", standard=StandardItem.DECLARATIONS),
+        AddItem("2", "Family Friendly Vision"),
+        Present("bye"),
+        Present("barnby"),
+        StartMeeting(at=time(9, 30)),
+        OpenItem(1),
+        OpenItem(2),
+        Arrive("mills", at=time(9, 50)),
+        CloseMeeting(at=time(10, 15)),
+    )
+    lines = compose_minutes(record, MinutesOptions()).text_lines()
+    assert lines[lines.index("1. Declarations of Interest") + 1] == "No interests were declared."
+    assert (
+        "Councillor Mills arrived at the meeting at 9.50 am during consideration of Minute 2."
+        in lines
+    )
+    assert "Councillor Bye (Chairman)" in lines
+    assert "Councillor Mills (Vice-Chair)" in lines
+
+
+@pytest.mark.parametrize("confidential", [False, True])
+def test_the_signature_block_is_on_the_page_of_the_text_before_it(
+    rendered: dict[bool, tuple[Document, bytes, bytes]], confidential: bool
+) -> None:
+    last = pdf_pages(rendered[confidential][2])[-1]
+    for line in (
+        "On being put to the vote, the motion was declared lost",
+        "(Meeting ended at 12.40 pm)",
+        "Signed:",
+        "Chairman",
+        "Date:",
+    ):
+        assert line in last

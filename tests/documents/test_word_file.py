@@ -1,0 +1,98 @@
+"""The Word file: the house template's styles, A4, properties, headers and page numbers."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from zipfile import ZipFile
+
+import docx
+from docx.oxml.ns import qn
+
+from clerk.documents.house_template import TEMPLATE, build_template
+from clerk.resources import resource
+from tests.documents.conftest import MINUTES, TRACKER, DemoFiles
+
+COMMITTEE = "Children and Young People's Overview and Scrutiny Board"
+
+
+def _open(demo_files: DemoFiles, name: str) -> docx.document.Document:
+    return docx.Document(BytesIO(demo_files.read(name)))
+
+
+def test_the_committed_house_template_is_what_the_script_builds() -> None:
+    built = ZipFile(BytesIO(build_template()))
+    committed = ZipFile(resource(*TEMPLATE))
+    assert sorted(built.namelist()) == sorted(committed.namelist())
+    for name in built.namelist():
+        assert built.read(name) == committed.read(name), f"{name} differs: rebuild the template"
+
+
+def test_the_template_has_the_house_styles_on_a4() -> None:
+    template = docx.Document(str(resource(*TEMPLATE)))
+    names = {style.name for style in template.styles}
+    assert {"Title", "Heading 1", "Heading 2", "List Number", "Body Text", "Table Text"} <= names
+    section = template.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert (round(section.left_margin.mm), round(section.right_margin.mm)) == (25, 25)
+    for level, style in enumerate(("Heading 1", "Heading 2")):
+        outline = template.styles[style].element.pPr.find(qn("w:outlineLvl"))
+        assert outline is not None and outline.get(qn("w:val")) == str(level)
+
+
+def test_minutes_use_real_heading_and_list_styles(demo_files: DemoFiles) -> None:
+    document = _open(demo_files, f"{MINUTES}.docx")
+    by_style: dict[str, list[str]] = {}
+    for paragraph in document.paragraphs:
+        by_style.setdefault(paragraph.style.name, []).append(paragraph.text)
+    assert by_style["Title"] == [f"Minutes of the {COMMITTEE}"]
+    assert by_style["Heading 1"] == [
+        "14. Apologies",
+        "15. Minutes",
+        "16. Corporate Parenting Strategy",
+        "17. Exploitation Update",
+    ]
+    assert "to approve the Corporate Parenting Strategy;" in by_style["List Number"]
+
+
+def test_core_properties_name_the_council_and_committee(demo_files: DemoFiles) -> None:
+    core = _open(demo_files, f"{MINUTES}.docx").core_properties
+    assert core.title == f"Minutes of the {COMMITTEE}, 18 August 2021"
+    assert core.subject == COMMITTEE
+    assert core.author == "Torbay Council"
+    assert core.language == "en-GB"
+
+
+def test_running_header_after_the_first_page_and_page_x_of_y(demo_files: DemoFiles) -> None:
+    section = _open(demo_files, f"{MINUTES}.docx").sections[0]
+    assert section.different_first_page_header_footer
+    first = [p.text for p in section.first_page_header.paragraphs]
+    later = [p.text for p in section.header.paragraphs]
+    assert first == ["Draft: subject to confirmation"]
+    assert later == ["Draft: subject to confirmation", f"{COMMITTEE}\tWednesday, 18 August 2021"]
+    for footer in (section.footer, section.first_page_footer):
+        xml = footer._element.xml
+        assert " PAGE " in xml and " NUMPAGES " in xml
+        assert "Page " in footer.paragraphs[0].text and " of " in footer.paragraphs[0].text
+
+
+def test_the_signature_block_is_kept_with_the_text_before_it(demo_files: DemoFiles) -> None:
+    paragraphs = _open(demo_files, f"{MINUTES}.docx").paragraphs
+    texts = [p.text for p in paragraphs]
+    chairman = texts.index("Chairman")
+    for paragraph in paragraphs[chairman - 3 : chairman]:
+        assert paragraph.paragraph_format.keep_with_next, paragraph.text
+
+
+def test_the_tracker_is_a_landscape_table_with_a_repeating_header(demo_files: DemoFiles) -> None:
+    document = _open(demo_files, f"{TRACKER}.docx")
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (297, 210)
+    (table,) = document.tables
+    assert [c.text for c in table.rows[0].cells] == [
+        "Date of meeting",
+        "Minute No.",
+        "Action",
+        "Comments",
+        "Status",
+    ]
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None

@@ -1,0 +1,75 @@
+"""Documents generated off the UI thread; ``clerk --demo --screenshot``."""
+
+from __future__ import annotations
+
+import struct
+
+import pytest
+
+from clerk.ui import documents
+from tests.conftest import run_clerk
+from tests.ui.conftest import named, open_dialog
+
+
+def png_size(path) -> tuple[int, int]:
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", header[16:24])
+
+
+def test_the_screenshot_command_renders_the_demo_vote_at_laptop_size(tmp_path):
+    out = tmp_path / "shot.png"
+    result = run_clerk("--demo", "--screenshot", str(out))
+    assert result.returncode == 0, result.stderr
+    assert png_size(out) == (1366, 768)
+
+
+def test_minutes_are_generated_off_the_ui_thread_then_offered(
+    qtbot, sqlite_demo, make_window, tmp_path
+):
+    pytest.importorskip(documents.SERVICE)
+    window = make_window(sqlite_demo)
+    window.generate_minutes(1)
+    dialog = open_dialog(qtbot, window)
+    dialog.folder.setText(str(tmp_path / "out"))
+    named(dialog, "Progress")
+    dialog.generate_button.click()
+    qtbot.waitUntil(lambda: dialog.files.count() > 0, timeout=60_000)
+    paths = dialog.paths
+    assert {p.suffix for p in paths} == {".docx", ".pdf"}
+    assert all(p.is_file() and p.stat().st_size > 0 for p in paths)
+    assert dialog.open_file_button.isVisible() and dialog.open_folder_button.isVisible()
+    assert dialog.chosen_file() == paths[0]
+
+
+def test_the_tracker_is_generated_from_the_window(qtbot, sqlite_demo, make_window, tmp_path):
+    pytest.importorskip(documents.SERVICE)
+    window = make_window(sqlite_demo)
+    window.open_meeting(2)
+    window.run_command("generate_tracker")  # the open meeting's committee
+    dialog = open_dialog(qtbot, window)
+    assert dialog.what.text() == (
+        "The action tracker of the Children and Young People's Overview and Scrutiny Board."
+    )
+    dialog.folder.setText(str(tmp_path))
+    dialog.pdf.setChecked(False)
+    dialog.open_only.setChecked(False)
+    dialog.generate_button.click()
+    qtbot.waitUntil(lambda: dialog.files.count() > 0, timeout=60_000)
+    assert [p.name for p in dialog.paths] == ["cyp-scrutiny-board-action-tracker.docx"]
+
+
+def test_the_tracker_dialog_says_so_when_documents_cannot_be_made(
+    qtbot, sqlite_demo, make_window, monkeypatch
+):
+    monkeypatch.setattr(documents, "SERVICE", "clerk.services.not_in_this_build")
+    window = make_window(sqlite_demo)
+    window.generate_tracker("cyp-scrutiny-board")
+    dialog = open_dialog(qtbot, window)
+    assert dialog.open_only.isChecked()
+    dialog.generate_button.click()
+    assert "cannot produce documents" in dialog.message.text()
+    dialog.word.setChecked(False)
+    dialog.pdf.setChecked(False)
+    dialog.generate_button.click()
+    assert dialog.message.text() == "Choose Word, PDF or both."
