@@ -21,7 +21,7 @@ from clerk.services.demo import load_demo
 from clerk.services.recording import MeetingSession
 from clerk.storage import backup as backups
 from clerk.storage import database as database_module
-from clerk.storage.database import Database, open_database
+from clerk.storage.database import Database, head_revision, open_database
 from clerk.storage.engine import data_dir
 from clerk.storage.integrity import check_sqlite_file, clerk_revision
 from tests.conftest import ROOT, run_clerk
@@ -82,40 +82,44 @@ def test_a_migration_is_preceded_by_a_backup(
     for old in backups.list_backups(path):
         old.path.unlink()
     # A Clerk with one more migration than this database has.
+    shipped = head_revision()
     migrations = tmp_path / "migrations"
     shutil.copytree(database_module.MIGRATIONS, migrations)
-    (migrations / "versions" / "0002_test_note.py").write_text(
+    (migrations / "versions" / "9990_test_note.py").write_text(
         '"""a test migration"""\n'
         "import sqlalchemy as sa\n"
         "from alembic import op\n\n"
-        'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n\n\n'
+        f'revision = "9990"\ndown_revision = "{shipped}"\n'
+        "branch_labels = None\ndepends_on = None\n\n\n"
         "def upgrade() -> None:\n"
         '    op.add_column("council", sa.Column("note", sa.Text(), nullable=True))\n'
     )
     monkeypatch.setattr(database_module, "MIGRATIONS", migrations)
     upgraded = open_database(str(path))
-    assert upgraded.current_revision() == "0002"
+    assert upgraded.current_revision() == "9990"
     upgraded.dispose()
     reasons = {b.reason: b.path for b in backups.list_backups(path)}
     assert "upgrade" in reasons
-    assert clerk_revision(reasons["upgrade"]) == "0001"  # the database as it was
+    assert clerk_revision(reasons["upgrade"]) == shipped  # the database as it was
     assert meeting_count(reasons["upgrade"]) == 2
 
 
 def test_no_migration_without_its_backup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "clerk.sqlite3"
     open_database(str(path)).dispose()
+    shipped = head_revision()
     migrations = tmp_path / "migrations"
     shutil.copytree(database_module.MIGRATIONS, migrations)
-    (migrations / "versions" / "0002_test_note.py").write_text(
-        'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n\n\n'
+    (migrations / "versions" / "9990_test_note.py").write_text(
+        f'revision = "9990"\ndown_revision = "{shipped}"\n'
+        "branch_labels = None\ndepends_on = None\n\n\n"
         "def upgrade() -> None:\n    raise AssertionError('must not run')\n"
     )
     monkeypatch.setattr(database_module, "MIGRATIONS", migrations)
     (tmp_path / "backups").write_text("a file where the backups folder should be")
     with pytest.raises(ClerkError, match=r"did not upgrade .* could not back it up first"):
         open_database(str(path))
-    assert clerk_revision(path) == "0001"
+    assert clerk_revision(path) == shipped
 
 
 def test_rotation_keeps_the_setting_s_number_and_every_manual_backup(

@@ -38,17 +38,19 @@ def test_migrations_run_on_postgresql(
     assert {"meetings", "journal", "agenda_items", "alembic_version"} <= tables
     database.dispose()
     # A later migration applies to a database already in use.
+    shipped = head_revision()
     migrations = tmp_path / "migrations"
     shutil.copytree(database_module.MIGRATIONS, migrations)
-    (migrations / "versions" / "0002_test_note.py").write_text(
+    (migrations / "versions" / "9990_test_note.py").write_text(
         "import sqlalchemy as sa\nfrom alembic import op\n\n"
-        'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n\n\n'
+        f'revision = "9990"\ndown_revision = "{shipped}"\n'
+        "branch_labels = None\ndepends_on = None\n\n\n"
         "def upgrade() -> None:\n"
         '    op.add_column("council", sa.Column("note", sa.Text(), nullable=True))\n'
     )
     monkeypatch.setattr(database_module, "MIGRATIONS", migrations)
     upgraded = open_database(postgres_url)
-    assert upgraded.current_revision() == "0002"
+    assert upgraded.current_revision() == "9990"
     with upgraded.reading() as conn:
         assert "note" in {c["name"] for c in inspect(conn).get_columns("council")}
     upgraded.dispose()
