@@ -8,6 +8,8 @@ import shutil
 import subprocess
 import sys
 import threading
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,11 +18,11 @@ from sqlalchemy import inspect
 from clerk.domain.actions.proceedings import AddParagraph
 from clerk.domain.journal import verify_chain
 from clerk.domain.record import COLLECTIONS
-from clerk.services import maintenance
+from clerk.services import catalogue, maintenance, setup
 from clerk.services.recording import MeetingSession
 from clerk.storage import database as database_module
 from clerk.storage import repository as repo
-from clerk.storage.database import head_revision, open_database
+from clerk.storage.database import Database, head_revision, open_database
 from tests.conftest import run_clerk
 from tests.reliability.processes import OtherClerk, child_env
 from tests.reliability.script_gen import generate, prepare, write_script
@@ -79,36 +81,42 @@ def test_the_commands_on_postgresql(postgres_url: str, tmp_path: Path) -> None:
     assert "journals of its 2 meeting(s) are intact" in checked.stdout
     bad = tmp_path / "bad.json"
     data = json.loads(record.read_text())
-    data["persons"][0]["name"] = "x" * 500
+    data["event"]["date"] = "2021-12-15"
+    data["event"]["venue"] = "x" * 500
     bad.write_text(json.dumps(data))
     refused = run_clerk("--db", postgres_url, "import", str(bad))
     assert refused.returncode == 1
     assert refused.stderr.strip().startswith(
-        "clerk: error: The name of a person is too long (500 characters; at most 200 fit)"
+        "clerk: error: The venue of the meeting is too long (500 characters; at most 200 fit)"
     )
+
+
+def two_committees_meetings(database: Database) -> tuple[int, int]:
+    """The Board's new meeting (as ``prepare``) and one of a second committee with the same
+    members, so that neither meeting's minute numbers depend on the other."""
+    first = prepare(database)
+    board = catalogue.committee(database, "cyp-scrutiny-board")
+    setup.save_committee(
+        database, replace(board, slug="adults-scrutiny-board", name="Adults Scrutiny Board")
+    )
+    second = setup.create_meeting(database, "adults-scrutiny-board", date(2021, 10, 20))
+    return first, second
 
 
 def test_two_clerks_record_different_meetings_at_the_same_time(
     postgres_url: str, tmp_path: Path
 ) -> None:
     database = open_database(postgres_url)
-    first = prepare(database)
-    from datetime import date
-
-    from clerk.services import setup
-
-    second = setup.create_meeting(database, "cyp-scrutiny-board", date(2021, 11, 17))
+    meetings = two_committees_meetings(database)
     database.dispose()
     # Each clerk's script, made by recording it alone on a scratch database.
     scripts, expected = {}, {}
-    for n, (meeting, day) in enumerate([(first, None), (second, date(2021, 11, 17))]):
+    for n, meeting in enumerate(meetings):
         scratch = open_database(str(tmp_path / f"scratch{n}.sqlite3"))
-        scratch_meeting = prepare(scratch)
-        if day is not None:
-            scratch_meeting = setup.create_meeting(scratch, "cyp-scrutiny-board", day)
-        made = generate(scratch, scratch_meeting, seed=100 + n, actions=150)
+        assert two_committees_meetings(scratch) == meetings
+        made = generate(scratch, meeting, seed=100 + n, actions=150)
         with scratch.reading() as conn:
-            expected[meeting], _ = repo.load_record(conn, scratch_meeting)
+            expected[meeting], _ = repo.load_record(conn, meeting)
         scratch.dispose()
         scripts[meeting] = write_script(tmp_path / f"clerk{n}.jsonl", made)
     children = {
