@@ -86,6 +86,7 @@ class HomeView(QWidget):
     council = Signal()
     generate_minutes = Signal(int)
     generate_tracker = Signal(str)
+    signoff = Signal(int)
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,6 +145,7 @@ class HomeView(QWidget):
             ("&Open (record)", self._open),
             ("Ne&w meeting…", self._new_meeting),
             ("Generate min&utes…", self._minutes),
+            ("Si&gn-off…", self._signoff),
         ):
             button = QPushButton(text)
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
@@ -231,6 +233,11 @@ class HomeView(QWidget):
         meeting = self.selected_meeting()
         if meeting is not None:
             self.generate_minutes.emit(meeting)
+
+    def _signoff(self) -> None:
+        meeting = self.selected_meeting()
+        if meeting is not None:
+            self.signoff.emit(meeting)
 
     def _tracker(self) -> None:
         slug = self.selected_committee()
