@@ -417,3 +417,22 @@ def test_the_sign_off_key_is_listed_in_help() -> None:
     html = shortcuts_html()
     assert "<b>F9</b></td><td>Sign-off the minutes</td>" in html
     assert "Esc or Alt+Left" in html
+
+
+def test_the_sign_off_screenshots_are_drawn_at_laptop_size(styled, tmp_path) -> None:
+    from clerk.ui.screenshot import SIZE, render
+    from clerk.ui.signoff.gallery import signoff_gallery
+    from tests.ui.test_documents_and_screenshot import png_size
+
+    written = signoff_gallery(tmp_path, render)
+    assert [p.name for p in written] == [
+        "ui-signoff.png",
+        "ui-signoff-confirm.png",
+        "ui-signoff-signed.png",
+        "ui-signoff-locked.png",
+        "ui-signoff-digital.png",
+        "ui-signoff-verify.png",
+    ]
+    for path in written:
+        if path.name not in ("ui-signoff-confirm.png", "ui-signoff-verify.png"):  # dialogs
+            assert png_size(path) == SIZE

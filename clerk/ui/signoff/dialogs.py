@@ -126,7 +126,7 @@ def paragraph_choices(record: MeetingRecord) -> list[tuple[str, object]]:
         reference = minute_reference(record, item.minute_number) or f"item {item.number}"
         for index, paragraph in enumerate(record.paragraphs_for(item.id)):
             nth = ORDINALS[index] if index < len(ORDINALS) else f"{index + 1}th"
-            preview = paragraph.text if len(paragraph.text) <= 60 else paragraph.text[:59] + "…"
+            preview = paragraph.text if len(paragraph.text) <= 48 else paragraph.text[:47] + "…"
             rows.append((f"Minute {reference}, {nth} paragraph: {preview}", paragraph.id))
     return rows
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -71,22 +72,23 @@ class VerifyDialog(WorkDialog):
             "&Signed PDF:", PathField("Signed PDF", PDF, str(path) if path else "")
         )
         roots = QWidget()
-        column = QVBoxLayout(roots)
-        column.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout(roots)
+        row.setContentsMargins(0, 0, 0, 0)
         self.roots = QListWidget()
         self.roots.setMaximumHeight(self.roots.fontMetrics().lineSpacing() * 3 + 8)
-        column.addWidget(self.roots)
-        row = QHBoxLayout()
+        row.addWidget(self.roots, 1)
+        buttons = QVBoxLayout()
         self.add_root_button = QPushButton("&Add a root…")
         self.add_root_button.setAutoDefault(False)
         self.add_root_button.clicked.connect(self.choose_root)
         self.remove_root_button = QPushButton("&Remove")
         self.remove_root_button.setAutoDefault(False)
         self.remove_root_button.clicked.connect(self.remove_root)
-        row.addWidget(self.add_root_button)
-        row.addWidget(self.remove_root_button)
-        row.addStretch(1)
-        column.addLayout(row)
+        buttons.addWidget(self.add_root_button)
+        buttons.addWidget(self.remove_root_button)
+        buttons.addStretch(1)
+        row.addLayout(buttons)
+        roots.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.add_row("Also &trust:", roots, "Root certificates to trust for this check")
         self.roots.setAccessibleName("Also trust")
         self.form.addRow(

@@ -91,9 +91,9 @@ def _allowed_reason(status: SignoffStatus, step: str, title: str) -> str:
         if digital:
             return f"With the {title}'s certificate (a PKCS#12 file and its passphrase)."
         return f"Once the {title} has signed the printed copy; attach the scan now or later."
-    attached = recorded(status, SignoffStepKind.COPY_ATTACHED)
-    again = " (again: the last one is kept as well)" if attached else ""
-    return f"The scanned signed pages{again}; their SHA-256 is recorded."
+    if recorded(status, SignoffStepKind.COPY_ATTACHED) is not None:
+        return "A better scan of the signed pages: it is kept beside the first, SHA-256 recorded."
+    return "The scanned signed pages: kept with the meeting, their SHA-256 recorded."
 
 
 def _refused_reason(status: SignoffStatus, step: str, title: str) -> str:

@@ -58,8 +58,8 @@ class WorkDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Progress")
         self.progress.setTextVisible(False)
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
+        self.progress.setRange(0, 0)  # busy: shown only while the step runs
+        self.progress.hide()
         outer.addWidget(self.progress)
         self.message = MessageLabel(self)
         outer.addWidget(self.message)
@@ -126,22 +126,20 @@ class WorkDialog(QDialog):
             self.message.show_message(work)
             return
         self.message.clear_message()
-        self.progress.setRange(0, 0)  # busy until the job reports
+        self.progress.show()
         self.action_button.setEnabled(False)
         self.job = background.start(self.pool, work, self._done, self._failed)
 
     def _done(self, result: Any) -> None:
         self.job = None
         self.outcome = result
-        self.progress.setRange(0, 1)
-        self.progress.setValue(1)
+        self.progress.hide()
         self.action_button.setEnabled(True)
         self.succeeded(result)
 
     def _failed(self, message: str) -> None:
         self.job = None
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
+        self.progress.hide()
         self.action_button.setEnabled(True)
         self.message.show_message(message)
 
