@@ -98,7 +98,7 @@ PANEL_KEYS: tuple[tuple[str, str, str], ...] = (
     ("Recorded-vote grid", "Delete", "clear the member's vote"),
     ("Tabs of the item", "Alt+1 … Alt+4", "minutes, declarations, motions and vote, resolution"),
     ("Sign-off view", "Esc or Alt+Left", "back to the meeting or the list of meetings"),
-    ("Sign-off view", "Return", "take the next step (the highlighted button)"),
+    ("Sign-off view", "Ctrl+Return", "take the next step (the highlighted button)"),
     ("Dialogs", "Ctrl+Return", "OK (Return in a one-line field)"),
     ("Dialogs", "Esc", "cancel"),
 )

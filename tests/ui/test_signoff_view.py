@@ -58,7 +58,7 @@ def circulate_and_approve(qtbot, view) -> None:
     assert view.step_reasons["approve"].text() == (
         "Not yet: circulate the draft to the Chairman first."
     )
-    assert view.primary.text() == "&Circulate the draft…"
+    assert view.primary.text() == "Circulate the draft…"
     view.primary.click()
     dialog = open_dialog(qtbot, view)
     assert named(dialog, "To").currentData() == "bye"
@@ -70,8 +70,8 @@ def circulate_and_approve(qtbot, view) -> None:
     assert view.steps_model.rows[0].step.recorded_by == "test-clerk"
     assert view.message.text() == "Recorded: Circulated to Councillor Bye on 19 August 2021."
 
-    assert view.primary.text() == "Record the &approval…"
-    view.primary.click()
+    assert view.primary.text() == "Record the approval…"
+    press(qtbot, view.steps_view, Qt.Key.Key_Return, CTRL)  # the next step, from the keyboard
     dialog = open_dialog(qtbot, view)
     set_day(named(dialog, "On"), date(2021, 8, 23))
     dialog.accept()
@@ -210,7 +210,7 @@ def test_the_august_minutes_are_signed_in_wet_ink_through_the_window(
 
     scan = tmp_path / "signed-scan.pdf"
     scan.write_bytes(b"%PDF-1.4 the minute-book pages as signed by the Chairman")
-    assert view.primary.text() == "Record the &signature…"
+    assert view.primary.text() == "Record the signature…"
     view.primary.click()
     signing = open_dialog(qtbot, view)
     assert signing.on.date().toPython() == date(2021, 9, 20)  # the confirming meeting
@@ -266,7 +266,7 @@ def test_the_august_minutes_are_signed_digitally_and_verify_as_clerk_verify_does
     open_september_at_its_minutes(qtbot, window, clock)
     confirm_at_september(qtbot, window, view, correct=False)
 
-    assert view.primary.text() == "&Sign digitally…"
+    assert view.primary.text() == "Sign digitally…"
     assert not view.print_first.isVisible()
     view.primary.click()
     dialog = open_dialog(qtbot, view)
@@ -436,3 +436,26 @@ def test_the_sign_off_screenshots_are_drawn_at_laptop_size(styled, tmp_path) -> 
     for path in written:
         if path.name not in ("ui-signoff-confirm.png", "ui-signoff-verify.png"):  # dialogs
             assert png_size(path) == SIZE
+
+
+def test_the_sign_off_view_has_no_clashing_alt_keys(qtbot, sqlite_demo, make_window) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from tests.ui.test_errors_and_help import mnemonics
+
+    window = make_window(sqlite_demo)
+    menus = [a.text()[a.text().index("&") + 1].lower() for a in window.menuBar().actions()]
+    view = window.show_signoff(AUGUST)
+    for stage in ("draft", "approved", "confirmed"):
+        if stage == "approved":
+            approved(sqlite_demo)
+        if stage == "confirmed":
+            from tests.signoff.helpers import under_way
+
+            under_way(sqlite_demo, SEPTEMBER)
+            signoff.confirm(sqlite_demo, AUGUST, SEPTEMBER)
+        view.refresh()
+        letters = menus + mnemonics(view.findChildren(QWidget))
+        clashes = {letter for letter in letters if letters.count(letter) > 1}
+        assert not clashes, (stage, clashes)
+    assert view.print_first.isVisible()

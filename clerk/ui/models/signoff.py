@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from clerk.services.signoff import StepRecord, local_time
+from clerk.services.signoff import SIGNED_PDF, StepRecord, local_time
 from clerk.storage.attachments import Attachment
 from clerk.ui import labels
 from clerk.ui.models.base import RowsModel
@@ -62,7 +62,7 @@ class KeptFilesModel(RowsModel):
 
     def cell(self, row: Attachment, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            what = "signed PDF" if row.purpose == "signed-pdf" else "scanned signed copy"
+            what = "signed PDF" if row.purpose == SIGNED_PDF else "scanned signed copy"
             return (f"{row.file_name} ({what})", f"{row.size:,} bytes", row.sha256[:16] + "…")[
                 column
             ]

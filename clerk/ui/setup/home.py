@@ -145,12 +145,16 @@ class HomeView(QWidget):
             ("&Open (record)", self._open),
             ("Ne&w meeting…", self._new_meeting),
             ("Generate min&utes…", self._minutes),
-            ("Si&gn-off…", self._signoff),
         ):
             button = QPushButton(text)
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
             button.clicked.connect(slot)
             row.addWidget(button)
+        self.signoff_button = QPushButton("Sign-off…  F9")  # every letter is taken: F9
+        self.signoff_button.setAccessibleName("Sign-off")
+        self.signoff_button.setToolTip("Where the minutes stand, and the next step (F9)")
+        self.signoff_button.clicked.connect(self._signoff)
+        row.addWidget(self.signoff_button)
         row.addStretch(1)
         right.addLayout(row)
         self.committees.selectionModel().currentRowChanged.connect(self._committee_changed)

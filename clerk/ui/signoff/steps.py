@@ -42,13 +42,13 @@ class StepOffer:
 
 def button_text(step: str, mode: SigningMode) -> str:
     if step == "sign":
-        return "&Sign digitally…" if mode is SigningMode.DIGITAL else "Record the &signature…"
+        return "Sign digita&lly…" if mode is SigningMode.DIGITAL else "Record the signat&ure…"
     return {
         "circulate": "&Circulate the draft…",
         "approve": "Record the &approval…",
-        "confirm": "Con&firm as a correct record…",
+        "confirm": "Co&nfirm as a correct record…",
         "print": "&Print the minute-book copy…",
-        "attach": "A&ttach the signed copy…",
+        "attach": "Attach the signed cop&y…",
     }[step]
 
 
@@ -154,7 +154,7 @@ def primary_text(status: SignoffStatus) -> str:
     """The next step's button: what the clerk is most likely to do now."""
     step = status.next.step if status.next is not None else ""
     if step == "close":
-        return "&Open the meeting to finish it"
+        return "Open the meeting to finish it"
     if step in STEPS:
         return button_text(step, status.signing_mode)
     return ""

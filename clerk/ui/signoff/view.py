@@ -131,6 +131,7 @@ class SignoffView(QWidget):
         self.lock_banner = LockBanner()
         layout.addWidget(self.lock_banner)
         self.tamper = TamperBanner(self.audit)
+        self.tamper.audit_button.hide()  # the view's own Audit button is below
         layout.addWidget(self.tamper)
         self.message = MessageLabel()
         layout.addWidget(self.message)
@@ -139,6 +140,10 @@ class SignoffView(QWidget):
         layout.addLayout(body, 1)
         body.addLayout(self._record_column(), 11)
         body.addLayout(self._steps_column(), 9)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self._next_by_key)
         for keys in ("Esc", "Alt+Left"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -173,11 +178,11 @@ class SignoffView(QWidget):
         self.meetings.setAccessibleName("Minutes of the meeting of")
         self.meetings.setMinimumContentsLength(22)
         self.meetings.currentIndexChanged.connect(self._meeting_chosen)
-        chooser = QLabel("&Minutes of:")
+        chooser = QLabel("&Which minutes:")
         chooser.setBuddy(self.meetings)
         side.addWidget(chooser, 0, 0)
         side.addWidget(self.meetings, 0, 1, 1, 2)
-        self.mode_button = self._button("Signing &mode…", "Change the council's signing mode")
+        self.mode_button = self._button("Signing mode…", "Change the council's signing mode")
         self.mode_button.clicked.connect(self.edit_council.emit)
         self.back_button = self._button("&Back  Esc", "Back")
         self.back_button.clicked.connect(self.back.emit)
@@ -196,7 +201,7 @@ class SignoffView(QWidget):
         self.steps_model = StepsModel(self)
         self.steps_view = table_view(self.steps_model, "Steps taken", stretch=StepsModel.TEXT)
         column.addWidget(
-            heading("Steps &taken (as the record's journal has them)", self.steps_view)
+            heading("Steps ta&ken (as the record's journal has them)", self.steps_view)
         )
         column.addWidget(self.steps_view, 3)
         self.no_steps = QLabel()
@@ -206,15 +211,15 @@ class SignoffView(QWidget):
         self.files_model = KeptFilesModel(self)
         self.files_view = table_view(self.files_model, "Kept with the meeting", stretch=0)
         self.files_view.setWordWrap(False)
-        self.files_heading = heading("Signed copies &kept with the meeting", self.files_view)
+        self.files_heading = heading("Signed copies kept with the meeting", self.files_view)
         column.addWidget(self.files_heading)
         column.addWidget(self.files_view, 1)
         row = QHBoxLayout()
-        self.save_copy_button = self._button("Sa&ve a copy…", "Save a copy of the kept file")
+        self.save_copy_button = self._button("Save a copy…", "Save a copy of the kept file")
         self.save_copy_button.clicked.connect(self.save_copy)
         self.verify_button = self._button("&Verify a signed PDF…", "Verify a signed PDF")
         self.verify_button.clicked.connect(lambda: self.verify())
-        self.audit_button = self._button("A&udit the record…", "Audit the record")
+        self.audit_button = self._button("Au&dit the record…", "Audit the record")
         self.audit_button.clicked.connect(self.audit)
         self.open_button = self._button("&Open the meeting", "Open the meeting")
         self.open_button.clicked.connect(self._open_meeting)
@@ -250,7 +255,7 @@ class SignoffView(QWidget):
         self.primary.setAutoDefault(True)
         self.primary.clicked.connect(self.take_next)
         row.addWidget(self.primary)
-        self.print_first = self._button("&Print the copy first…", "Print the minute-book copy")
+        self.print_first = self._button("P&rint the copy first…", "Print the minute-book copy")
         self.print_first.clicked.connect(lambda: self.take("print"))
         row.addWidget(self.print_first)
         row.addStretch(1)
@@ -344,9 +349,9 @@ class SignoffView(QWidget):
         self.next_command.setText(
             f"From the command line: {following.command}" if following.command else ""
         )
-        text = steps.primary_text(status)
+        text = steps.primary_text(status).replace("&", "")  # Return or Ctrl+Return takes it
         self.primary.setText(text)
-        self.primary.setAccessibleName(f"Next step: {text.replace('&', '').rstrip('…')}")
+        self.primary.setAccessibleName(f"Next step: {text.rstrip('…')}")
         offer = next((o for o in offers if o.step == following.step), None)
         enabled = following.step == "close" or (offer is not None and offer.enabled)
         self.primary.setEnabled(enabled)
@@ -383,6 +388,10 @@ class SignoffView(QWidget):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _next_by_key(self) -> None:
+        if self.primary.isVisible() and self.primary.isEnabled():
+            self.take_next()
 
     def take_next(self) -> None:
         if self.status is None or self.status.next is None:
