@@ -64,7 +64,10 @@ def _type_name(tp: Any) -> str:
 
 def from_json(tp: type[T], data: JSONValue, path: str = "$") -> T:
     """Build a value of type ``tp`` from JSON data, or raise ``RecordFormatError`` at ``path``."""
-    result: T = _convert(tp, data, path)
+    try:
+        result: T = _convert(tp, data, path)
+    except RecursionError:
+        raise RecordFormatError(path, "is nested too deeply to be a Clerk record") from None
     return result
 
 
@@ -93,6 +96,8 @@ def _convert(tp: Any, data: Any, path: str) -> Any:
     if tp is int:
         if isinstance(data, bool) or not isinstance(data, int):
             raise RecordFormatError(path, "must be a whole number")
+        if not -(2**63) <= data < 2**63:
+            raise RecordFormatError(path, f"{data} is too large a number")
         return data
     if tp is str:
         if not isinstance(data, str):

@@ -1,6 +1,26 @@
-"""Times and dates as minutes print them: "11.05 am", "18 August 2021", "18/8/21"."""
+"""Times and dates as minutes print them: "11.05 am", "18 August 2021", "18/8/21".
+
+Month and day names are English whatever the process locale (Qt sets the locale from the
+desktop, and minutes are published in English).
+"""
 
 from datetime import date, time
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def clock(at: time) -> str:
@@ -10,11 +30,11 @@ def clock(at: time) -> str:
 
 
 def long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def weekday_date(day: date) -> str:
-    return f"{day:%A}, {day.day} {day:%B %Y}"
+    return f"{WEEKDAYS[day.weekday()]}, {long_date(day)}"
 
 
 def short_date(day: date) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -32,11 +33,19 @@ from clerk.domain.entities import (
     SignoffStep,
     VoteEvent,
 )
-from clerk.domain.enums import CommitteeKind
+from clerk.domain.enums import CommitteeKind, MotionKind
 from clerk.domain.errors import ClerkError, RecordFormatError
 from clerk.domain.record import MeetingRecord
 from clerk.domain.serial import from_json, to_json
-from clerk.services.recording import create_with_journal
+from clerk.domain.validation import (
+    Problem,
+    council_problems,
+    item_problems,
+    membership_problems,
+    quorum_problems,
+    slug_problems,
+)
+from clerk.services.recording import create_with_journal, current_user
 from clerk.storage import repository as repo
 from clerk.storage.database import Database
 
@@ -136,7 +145,7 @@ def record_to_document(record: MeetingRecord) -> dict[str, Any]:
             quorum=committee.quorum,
             signatory_title=committee.signatory_title,
         ),
-        persons=tuple(record.persons[p] for p in sorted(people) if p in record.persons),
+        persons=tuple(record.persons[p] for p in sorted(people | set(record.persons))),
         memberships=committee.memberships,
         event=record.meeting,
         agenda=_sorted(record.items),
@@ -163,8 +172,18 @@ def dumps(document: dict[str, Any]) -> str:
 
 
 def export_meeting(database: Database, meeting_id: int) -> str:
+    """The meeting as a self-contained record: everyone it may name, where numbering stands.
+
+    A meeting not yet minuted carries the number its first minute will take, so that it can
+    be recorded on another laptop and keep the council's numbering.
+    """
     with database.reading() as conn:
         record, _version = repo.load_record(conn, meeting_id)
+        minuted = any(item.minute_number is not None for item in record.items.values())
+        if not minuted and record.meeting.minute_number_start is None:
+            earlier = repo.earlier_minute_max(conn, record.meeting, record.council)
+            if earlier:
+                record.meeting = replace(record.meeting, minute_number_start=earlier + 1)
     return dumps(record_to_document(record))
 
 
@@ -195,7 +214,42 @@ def _unique_ids(entities: tuple[Any, ...], path: str) -> set[int]:
     return seen
 
 
+def _check_values(doc: RecordDocument) -> None:
+    """Values that parse but make no sense, with the path of the first."""
+    checks: list[tuple[str, Iterator[Problem]]] = [
+        ("$.uk_local_government.council", council_problems(doc.uk_local_government.council)),
+        ("$.organization", slug_problems("id", doc.organization.id)),
+        ("$.organization.quorum", quorum_problems(doc.organization.quorum)),
+    ]
+    checks += [(f"$.persons[{i}]", slug_problems("id", p.id)) for i, p in enumerate(doc.persons)]
+    checks += [
+        (f"$.memberships[{i}]", membership_problems(m)) for i, m in enumerate(doc.memberships)
+    ]
+    checks += [(f"$.agenda[{i}]", item_problems(item)) for i, item in enumerate(doc.agenda)]
+    for where, problems in checks:
+        for name, problem in problems:
+            raise RecordFormatError(f"{where}.{name}", problem)
+    seen: set[str] = set()
+    for index, entry in enumerate(doc.uk_local_government.attendance):
+        if entry.person_id in seen:
+            raise RecordFormatError(
+                f"$.uk_local_government.attendance[{index}].person_id",
+                f"repeats '{entry.person_id}': one attendance entry per person",
+            )
+        seen.add(entry.person_id)
+    amendments = {m.id for m in doc.motions if m.kind is MotionKind.AMENDMENT}
+    for index, motion in enumerate(doc.motions):
+        if motion.amends_id is not None and (
+            motion.amends_id == motion.id or motion.amends_id in amendments
+        ):
+            raise RecordFormatError(
+                f"$.motions[{index}].amends_id",
+                "an amendment amends a motion, not itself or another amendment",
+            )
+
+
 def _check_references(doc: RecordDocument) -> None:
+    _check_values(doc)
     uk = doc.uk_local_government
     people: set[str] = set()
     for index, person in enumerate(doc.persons):
@@ -309,6 +363,8 @@ def document_to_record(doc: RecordDocument) -> MeetingRecord:
 def load_json_text(text: str, source: str) -> Any:
     try:
         return json.loads(text)
+    except RecursionError:
+        raise ClerkError(f"{source} is nested too deeply to be a meeting record.") from None
     except json.JSONDecodeError as error:
         raise ClerkError(
             f"{source} is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})."
@@ -316,7 +372,7 @@ def load_json_text(text: str, source: str) -> Any:
 
 
 def import_document(
-    database: Database, data: Any, source: str = "meeting record", who: str = "clerk"
+    database: Database, data: Any, source: str = "meeting record", who: str | None = None
 ) -> int:
     """Import one meeting record; returns the new meeting's id. All or nothing."""
     try:
@@ -336,9 +392,16 @@ def import_document(
                 f"is not this database's council profile ({council.name}); nothing imported",
             )
         existing = repo.load_persons(conn)
-        for person in record.persons.values():
-            if existing.get(person.id) != person:
+        for index, person in enumerate(doc.persons):
+            known = existing.get(person.id)
+            if known is None:
                 repo.save_person(conn, person)
+            elif known != person:
+                raise RecordFormatError(
+                    f"$.persons[{index}]",
+                    f"differs from '{person.id}' in this database ({_differences(known, person)}); "
+                    "nothing imported",
+                )
         try:
             committee = repo.load_committee(conn, record.committee.slug)
         except repo.NotFound:
@@ -346,16 +409,12 @@ def import_document(
         if committee is None:
             repo.save_committee(conn, record.committee)
         else:
-            merged = committee.memberships + tuple(
-                m for m in record.committee.memberships if m not in committee.memberships
-            )
-            if merged != committee.memberships:
-                repo.save_committee(conn, replace(committee, memberships=merged))
+            _merge_committee(conn, committee, record.committee)
         canonical = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
         meeting_id = create_with_journal(
             conn,
             record,
-            who=who,
+            who=who or current_user(),
             kind="import",
             label=f"import the meeting record from {source}",
             params={"action": "import", "sha256": hashlib.sha256(canonical).hexdigest()},
@@ -363,7 +422,41 @@ def import_document(
     return meeting_id
 
 
-def import_file(database: Database, path: Path, who: str = "clerk") -> int:
+def _differences(old: Any, new: Any) -> str:
+    changed = [
+        f"{name} {getattr(old, name)!r} here, {getattr(new, name)!r} in the file"
+        for name in old.__dataclass_fields__
+        if getattr(old, name) != getattr(new, name)
+    ]
+    return "; ".join(changed)
+
+
+def _merge_committee(conn: Any, committee: Committee, incoming: Committee) -> None:
+    """An existing committee keeps its settings; the file may add members it lacks, no more."""
+    settings = replace(incoming, memberships=committee.memberships)
+    if settings != committee:
+        raise RecordFormatError(
+            "$.organization",
+            f"differs from the committee '{committee.slug}' in this database "
+            f"({_differences(committee, settings)}); nothing imported",
+        )
+    held = {m.person_id for m in committee.memberships}
+    added = []
+    for index, membership in enumerate(incoming.memberships):
+        if membership in committee.memberships:
+            continue
+        if membership.person_id in held:
+            raise RecordFormatError(
+                f"$.memberships[{index}]",
+                f"conflicts with the membership of '{membership.person_id}' in this database; "
+                "nothing imported",
+            )
+        added.append(membership)
+    if added:
+        repo.save_committee(conn, replace(committee, memberships=(*committee.memberships, *added)))
+
+
+def import_file(database: Database, path: Path, who: str | None = None) -> int:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

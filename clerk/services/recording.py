@@ -85,6 +85,9 @@ class MeetingSession:
             self.earlier_minute_max = repo.earlier_minute_max(
                 conn, self.record.meeting, self.record.council
             )
+            self.taken_minute_numbers = repo.minute_numbers_elsewhere(
+                conn, self.meeting_id, self.record.meeting, self.record.council
+            )
         self.undo_state = UndoState.from_entries(entries)
         self.journal_labels = {e.seq: e.label for e in entries}
         self.tail_seq = entries[-1].seq if entries else 0
@@ -115,6 +118,7 @@ class MeetingSession:
             now=time(moment.hour, moment.minute),
             today=moment.date(),
             earlier_minute_max=self.earlier_minute_max,
+            taken_minute_numbers=self.taken_minute_numbers,
         )
 
     @property

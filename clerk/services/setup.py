@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, time
 
 from clerk.domain.actions.agenda import AddItem
@@ -10,11 +11,16 @@ from clerk.domain.entities import Committee, CouncilProfile, Meeting, Person
 from clerk.domain.enums import MeetingKind, StandardItem
 from clerk.domain.errors import ClerkError
 from clerk.domain.record import MeetingRecord
+from clerk.domain.validation import (
+    Problem,
+    council_problems,
+    membership_problems,
+    quorum_problems,
+    slug_problems,
+)
 from clerk.services.recording import MeetingSession, create_with_journal, current_user
 from clerk.storage import repository as repo
 from clerk.storage.database import Database
-
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 #: The items every agenda starts with.
 STANDARD_ITEMS: tuple[tuple[StandardItem, str], ...] = (
@@ -30,16 +36,19 @@ def slugify(name: str) -> str:
     return slug or "committee"
 
 
+def _refuse(what: str, problems: Iterable[Problem]) -> None:
+    for field, problem in problems:
+        raise ClerkError(f"{what}: {field.replace('_', ' ')} {problem}.")
+
+
 def save_council(database: Database, council: CouncilProfile) -> None:
-    if not council.name.strip():
-        raise ClerkError("The council needs a name.")
+    _refuse("The council profile", council_problems(council))
     with database.transaction() as conn:
         repo.save_council(conn, council)
 
 
 def save_person(database: Database, person: Person) -> None:
-    if not SLUG.match(person.id):
-        raise ClerkError(f"Person id '{person.id}' must be lower-case letters, digits and hyphens.")
+    _refuse("The person", slug_problems("id", person.id))
     if not person.name.strip():
         raise ClerkError("A person needs a name.")
     with database.transaction() as conn:
@@ -47,14 +56,12 @@ def save_person(database: Database, person: Person) -> None:
 
 
 def save_committee(database: Database, committee: Committee) -> None:
-    if not SLUG.match(committee.slug):
-        raise ClerkError(
-            f"Committee slug '{committee.slug}' must be lower-case letters, digits and hyphens."
-        )
+    _refuse("The committee", slug_problems("slug", committee.slug))
     if not committee.name.strip():
         raise ClerkError("A committee needs a name.")
-    if committee.quorum.value < 1 or committee.quorum.denominator < 1:
-        raise ClerkError("The quorum must be at least 1.")
+    _refuse("The quorum", quorum_problems(committee.quorum))
+    for membership in committee.memberships:
+        _refuse(f"The membership of '{membership.person_id}'", membership_problems(membership))
     with database.transaction() as conn:
         known = repo.load_persons(conn)
         for membership in committee.memberships:

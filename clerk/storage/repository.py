@@ -304,6 +304,27 @@ def earlier_minute_max(conn: Connection, meeting: Meeting, council: CouncilProfi
     return int(carried) - 1 if carried is not None else 0
 
 
+def minute_numbers_elsewhere(
+    conn: Connection, meeting_id: int, meeting: Meeting, council: CouncilProfile
+) -> frozenset[int]:
+    """Minute numbers the committee's other meetings in the same municipal year have used."""
+    cid = committee_id(conn, meeting.committee)
+    start = municipal_year_start(meeting.date, council.year_start_month, council.year_start_day)
+    end = start.replace(year=start.year + 1)
+    rows = conn.execute(
+        select(AgendaItemRow.minute_number)
+        .join(MeetingRow, MeetingRow.id == AgendaItemRow.meeting_id)
+        .where(
+            MeetingRow.committee_id == cid,
+            MeetingRow.id != meeting_id,
+            MeetingRow.date >= start,
+            MeetingRow.date < end,
+            AgendaItemRow.minute_number.is_not(None),
+        )
+    ).scalars()
+    return frozenset(int(n) for n in rows if n is not None)
+
+
 # -- the journal --------------------------------------------------------------------------
 
 

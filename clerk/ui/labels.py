@@ -21,7 +21,7 @@ from clerk.domain.enums import (
     VoteMethod,
     VoteOption,
 )
-from clerk.domain.timefmt import clock
+from clerk.domain.timefmt import clock, long_date
 
 ROLE = {
     Role.CHAIR: "Chair",
@@ -140,7 +140,7 @@ def at(value: time | None) -> str:
 
 
 def day(value: date | None) -> str:
-    return f"{value.day} {value:%B %Y}" if value is not None else ""
+    return long_date(value) if value is not None else ""
 
 
 #: Local Government Act 1972, Schedule 12A, Part 1: the descriptions of exempt information.

@@ -65,3 +65,22 @@ def test_numbers_continue_between_meetings_and_restart_in_a_new_year(
     assert _take_items(demo_database, october, 1) == [20]
     next_year = setup.create_meeting(demo_database, "cyp-scrutiny-board", date(2022, 6, 6))
     assert _take_items(demo_database, next_year, 2) == [1, 2]
+
+
+def test_a_number_used_by_a_later_meeting_is_refused_until_the_start_is_set(
+    sqlite_demo: Database,
+) -> None:
+    from clerk.domain.actions.proceedings import SetMinuteStart
+    from clerk.domain.errors import RuleViolation
+
+    assert _take_items(sqlite_demo, 2, 2) == [18, 19]  # 20 September
+    early = setup.create_meeting(sqlite_demo, "cyp-scrutiny-board", date(2021, 9, 1))
+    session = MeetingSession(sqlite_demo, early)
+    session.apply(StartMeeting())
+    with pytest.raises(RuleViolation, match="Minute 18 is already used by another meeting"):
+        session.apply(OpenItem(item=1))
+    with pytest.raises(RuleViolation, match="already used"):
+        session.apply(SetMinuteStart(19))
+    session.apply(SetMinuteStart(30))
+    session.apply(OpenItem(item=1))
+    assert session.record.items[1].minute_number == 30

@@ -104,3 +104,107 @@ def test_importing_a_meeting_that_exists_is_refused_whole(database: Database) ->
     with pytest.raises(Exception, match="already has a meeting on 2021-08-18"):
         record_json.import_document(database, document)
     assert counts(database) == before
+
+
+NONSENSE = [
+    (
+        lambda d: d["uk_local_government"]["council"].update(year_start_month=13),
+        "$.uk_local_government.council.year_start_month",
+    ),
+    (
+        lambda d: d["uk_local_government"]["council"].update(minute_heading_pattern="{x}"),
+        "$.uk_local_government.council.minute_heading_pattern",
+    ),
+    (
+        lambda d: d["organization"]["quorum"].update(denominator=0),
+        "$.organization.quorum.denominator",
+    ),
+    (lambda d: d["organization"]["quorum"].update(value=2**70), "$.organization.quorum.value"),
+    (lambda d: d["organization"].update(id="Bad Slug/x"), "$.organization.id"),
+    (lambda d: d["agenda"][0].update(exempt_paragraph=99), "$.agenda[0].exempt_paragraph"),
+    (
+        lambda d: d["memberships"][0].update(end_date="2020-01-01"),
+        "$.memberships[0].end_date",
+    ),
+    (lambda d: d["motions"][0].update(amends_id=1), "$.motions[0].amends_id"),
+    (
+        lambda d: d["uk_local_government"]["attendance"].append(
+            {**d["uk_local_government"]["attendance"][0], "id": 99}
+        ),
+        "$.uk_local_government.attendance[13].person_id",
+    ),
+]
+
+
+@pytest.mark.parametrize(("mutate", "path"), NONSENSE)
+def test_values_that_make_no_sense_are_refused_with_their_path(
+    sqlite_demo: Database, tmp_path: Path, mutate: Any, path: str
+) -> None:
+    document = demo_export(sqlite_demo)
+    mutate(document)
+    target = open_database(str(tmp_path / "target.sqlite3"))
+    before = counts(target)
+    with pytest.raises(RecordFormatError) as refused:
+        record_json.import_document(target, document)
+    assert refused.value.path == path
+    assert counts(target) == before
+
+
+def test_deeply_nested_input_is_refused_not_crashed(sqlite_database: Database) -> None:
+    document: Any = {"text": "x", "parts": []}
+    for _ in range(5000):
+        document = {"text": "x", "parts": [document]}
+    with pytest.raises(RecordFormatError):
+        record_json.import_document(sqlite_database, {**_minimal(), "agenda": [document]})
+
+
+def _minimal() -> dict[str, Any]:
+    return {"format": "clerk-meeting-record", "version": 1}
+
+
+def test_import_never_rewrites_what_other_meetings_rely_on(sqlite_demo: Database) -> None:
+    september = demo_export(sqlite_demo, 2)
+    september["event"]["date"] = "2021-12-20"
+    renamed = copy.deepcopy(september)
+    renamed["persons"][[p["id"] for p in renamed["persons"]].index("bye")]["name"] = "Byeee"
+    before = counts(sqlite_demo)
+    with pytest.raises(RecordFormatError, match="differs from 'bye' in this database") as refused:
+        record_json.import_document(sqlite_demo, renamed)
+    assert refused.value.path.startswith("$.persons[")
+    regrouped = copy.deepcopy(september)
+    regrouped["organization"]["quorum"]["value"] = 7
+    with pytest.raises(RecordFormatError, match="differs from the committee") as refused:
+        record_json.import_document(sqlite_demo, regrouped)
+    assert refused.value.path == "$.organization"
+    role = copy.deepcopy(september)
+    role["memberships"][0]["role"] = "member"
+    with pytest.raises(RecordFormatError, match="conflicts with the membership of 'bye'"):
+        record_json.import_document(sqlite_demo, role)
+    assert counts(sqlite_demo) == before
+    # A new member the database lacks is added with the meeting.
+    newcomer = copy.deepcopy(september)
+    newcomer["persons"].append({"id": "newbie", "name": "Newbie"})
+    newcomer["memberships"].append({"person_id": "newbie", "role": "member"})
+    record_json.import_document(sqlite_demo, newcomer)
+    from clerk.services import catalogue
+
+    roles = {
+        m.person_id for m in catalogue.committee(sqlite_demo, "cyp-scrutiny-board").memberships
+    }
+    assert "newbie" in roles
+
+
+def test_a_meeting_taken_to_another_laptop_keeps_its_numbering_and_people(
+    sqlite_demo: Database, tmp_path: Path
+) -> None:
+    from clerk.domain.actions.attendance import OfficerPresent
+    from clerk.domain.actions.proceedings import OpenItem, StartMeeting
+    from clerk.services.recording import MeetingSession
+
+    laptop = open_database(str(tmp_path / "laptop.sqlite3"))
+    meeting_id = record_json.import_document(laptop, demo_export(sqlite_demo, 2))
+    session = MeetingSession(laptop, meeting_id)
+    session.apply(OfficerPresent("nancy-meehan"))
+    session.apply(StartMeeting())
+    session.apply(OpenItem(item=1))
+    assert session.record.items[1].minute_number == 18

@@ -131,6 +131,14 @@ class RemoveItem(Action):
         for name in ("declarations", "paragraphs", "motions", "resolutions", "actions"):
             if record.for_item(name, target.id):
                 raise RuleViolation(f"Item {target.number} has recorded business ({name}).")
+        referenced = [e for e in record.events.values() if e.item_id == target.id] + [
+            m for m in record.movements.values() if m.item_id == target.id
+        ]
+        if referenced or record.meeting.current_item_id == target.id:
+            raise RuleViolation(
+                f"Item {target.number} is referred to by what was recorded during it, "
+                "so cannot be removed."
+            )
         del record.items[target.id]
         return f"remove item {target.number} from the agenda"
 

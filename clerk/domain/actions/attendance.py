@@ -19,6 +19,7 @@ from clerk.domain.enums import AttendanceStatus, Movement, PersonKind
 from clerk.domain.errors import RuleViolation
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.presence import is_present
+from clerk.domain.timefmt import long_date
 
 
 def set_status(
@@ -53,7 +54,7 @@ def require_member(record: MeetingRecord, person_id: str, marking: str) -> None:
     if record.membership_of(person_id) is None:
         raise RuleViolation(
             f"{name_of(record, person_id)} is not a member of the "
-            f"{record.committee.calls_itself} on {record.meeting.date:%d %B %Y}, so cannot be "
+            f"{record.committee.calls_itself} on {long_date(record.meeting.date)}, so cannot be "
             f"marked {marking}; record them as also in attendance, an officer or a substitute."
         )
 
@@ -119,6 +120,12 @@ class Substitute(Action):
             raise RuleViolation(f"{who} is already a member of the {_body(record)}.")
         if record.person(self.person).kind is not PersonKind.COUNCILLOR:
             raise RuleViolation(f"{who} is not a councillor, so cannot be a substitute.")
+        own = record.attendance_of(self.person)
+        if own is not None and own.substitute_for not in (None, self.replaces):
+            raise RuleViolation(
+                f"{who} is already substituting for {name_of(record, own.substitute_for)}; "
+                "undo that first."
+            )
         taken = next(
             (a for a in record.attendance.values() if a.substitute_for == self.replaces), None
         )

@@ -25,6 +25,8 @@ class Context:
     now: time
     today: date
     earlier_minute_max: int = 0
+    #: Minute numbers the committee's other meetings this municipal year have used.
+    taken_minute_numbers: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)

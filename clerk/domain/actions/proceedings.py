@@ -100,6 +100,16 @@ class ExcludePublic(Action):
             raise RuleViolation(
                 f"Schedule 12A has paragraphs 1 to 7; paragraph {self.paragraph} does not exist."
             )
+        if target.exempt_paragraph is None:
+            raise RuleViolation(
+                f"Item {target.number} is not marked exempt: mark it exempt with its Schedule 12A "
+                "paragraph before excluding the press and public for it."
+            )
+        if target.exempt_paragraph != self.paragraph:
+            raise RuleViolation(
+                f"Item {target.number} is exempt under paragraph {target.exempt_paragraph} of "
+                f"Schedule 12A, not paragraph {self.paragraph}."
+            )
         if record.meeting.public_excluded:
             raise RuleViolation("The press and public are already excluded.")
         at = stamp(self.at, ctx)
@@ -139,7 +149,9 @@ class CloseMeeting(Action):
     at: time | None = None
 
     def apply(self, record: MeetingRecord, ctx: Context) -> str:
-        require_in_progress(record, "close the meeting")
+        # An adjourned meeting that does not reconvene is closed from where it stands.
+        if record.meeting.status is not MeetingStatus.ADJOURNED:
+            require_in_progress(record, "close the meeting")
         at = stamp(self.at, ctx)
         _finish_current(record)
         record.meeting = replace(
@@ -169,6 +181,12 @@ class OpenItem(Action):
             number = next_minute_number(
                 used, record.meeting.minute_number_start, ctx.earlier_minute_max
             )
+            if number in ctx.taken_minute_numbers:
+                raise RuleViolation(
+                    f"Minute {number} is already used by another meeting of the "
+                    f"{record.committee.calls_itself} this municipal year: set this meeting's "
+                    "first minute number (set_minute_start) before taking the item."
+                )
         record.items[target.id] = replace(
             target,
             state=ItemState.UNDER_WAY,
@@ -177,6 +195,27 @@ class OpenItem(Action):
         )
         record.meeting = replace(record.meeting, current_item_id=target.id)
         return f"take item {target.number} ({target.title}) as Minute {number}"
+
+
+@dataclass(frozen=True)
+class SetMinuteStart(Action):
+    """The meeting's first minute number, where numbering carries on from elsewhere."""
+
+    kind = "set_minute_start"
+    number: int
+
+    def apply(self, record: MeetingRecord, ctx: Context) -> str:
+        require_not_closed(record, "change the minute numbering")
+        if any(i.minute_number is not None for i in record.items.values()):
+            raise RuleViolation("Items have been minuted already: the numbering is fixed.")
+        if self.number < 1:
+            raise RuleViolation("Minute numbers start at 1.")
+        if self.number in ctx.taken_minute_numbers:
+            raise RuleViolation(
+                f"Minute {self.number} is already used by another meeting this municipal year."
+            )
+        record.meeting = replace(record.meeting, minute_number_start=self.number)
+        return f"number this meeting's minutes from {self.number}"
 
 
 @dataclass(frozen=True)
@@ -342,6 +381,7 @@ for _cls in (
     ReadmitPublic,
     CloseMeeting,
     OpenItem,
+    SetMinuteStart,
     SetPresiding,
     AddParagraph,
     EditParagraph,

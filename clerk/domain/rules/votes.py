@@ -37,7 +37,11 @@ def tally_choices(choices: Sequence[VoteChoice]) -> Tally:
 
 def check_counts(tally: Tally, eligible: int) -> None:
     """Refuse counts that cannot be right for the members eligible to vote."""
-    for label, value in (("for", tally.yes), ("against", tally.no), ("abstaining", tally.abstain)):
+    for label, value in (
+        ("voting for", tally.yes),
+        ("voting against", tally.no),
+        ("abstaining", tally.abstain),
+    ):
         if value < 0:
             raise RuleViolation(f"The number {label} cannot be negative ({value}).")
     total = tally.yes + tally.no + tally.abstain

@@ -330,8 +330,10 @@ def exclude_dialog(
 ) -> FormDialog:
     record = controller.record
     dialog = FormDialog("Exclude the press and public", parent, "Exclude")
+    # Only an exempt item can be taken in private; if none is marked, the refusal says why.
+    exempt = [i for i in record.agenda() if i.exempt_paragraph is not None] or record.agenda()
     items = dialog.add_row(
-        "For &item:", combo([(item_heading(i), i.id) for i in record.agenda()], item and item.id)
+        "For &item:", combo([(item_heading(i), i.id) for i in exempt], item and item.id)
     )
     paragraph = dialog.add_row(
         "Schedule 12A &paragraph:",
