@@ -383,6 +383,7 @@ class SignoffView(QWidget):
         self.changed.emit()
         if self.status is not None and self.status.steps:
             self.message.show_message(f"Recorded: {self.status.steps[-1].text}", kind="notice")
+        self.focus_start()  # on to the next step from the keyboard
 
     def _open(self, dialog: QWidget) -> QWidget:
         self.dialog = dialog
