@@ -395,10 +395,18 @@ def _journal_entry(row: Any) -> JournalEntry:
     )
 
 
-def last_script_line(conn: Connection, meeting_id: int, script_id: str) -> int:
-    found = conn.execute(
-        select(func.max(JournalRow.script_line)).where(
-            JournalRow.meeting_id == meeting_id, JournalRow.script_id == script_id
+def last_script_line(conn: Connection, meeting_id: int, line_ids: dict[int, str]) -> int:
+    """The last line of a script already applied: its line number and the script's text up
+    to that line (``line_ids``: line -> identity) must both match a journal entry."""
+    wanted = set(line_ids.values())
+    found: set[tuple[str, int]] = set()
+    ids = sorted(wanted)
+    for start in range(0, len(ids), 500):
+        rows = conn.execute(
+            select(JournalRow.script_id, JournalRow.script_line).where(
+                JournalRow.meeting_id == meeting_id,
+                JournalRow.script_id.in_(ids[start : start + 500]),
+            )
         )
-    ).scalar()
-    return int(found) if found is not None else 0
+        found.update((row[0], row[1]) for row in rows if row[1] is not None)
+    return max((n for n, identity in line_ids.items() if (identity, n) in found), default=0)

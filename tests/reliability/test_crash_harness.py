@@ -35,7 +35,7 @@ from clerk.domain.journal import verify_chain
 from clerk.domain.record import COLLECTIONS, MeetingRecord
 from clerk.services import maintenance
 from clerk.services.recording import state_from_journal
-from clerk.services.replay import script_id
+from clerk.services.replay import script_line_ids
 from clerk.storage import backup as backups
 from clerk.storage import repository as repo
 from clerk.storage.database import Database, open_database
@@ -119,7 +119,7 @@ def test_replay_killed_again_and_again_loses_and_repeats_nothing(tmp_path: Path)
     expected, _ = load(scratch, meeting)
     scratch.dispose()
     script = write_script(tmp_path / "meeting.jsonl", generated)
-    identity = script_id(script.read_text(encoding="utf-8"))
+    line_ids = script_line_ids(script.read_text(encoding="utf-8"))
     action_lines = {
         number
         for number, text in enumerate(generated.lines, start=1)
@@ -167,7 +167,8 @@ def test_replay_killed_again_and_again_loses_and_repeats_nothing(tmp_path: Path)
                 row[0]
                 for row in conn.execute(
                     select(JournalRow.script_line).where(
-                        JournalRow.meeting_id == meeting, JournalRow.script_id == identity
+                        JournalRow.meeting_id == meeting,
+                        JournalRow.script_id.in_(set(line_ids.values())),
                     )
                 )
             ]

@@ -17,7 +17,7 @@ from clerk.domain.record import COLLECTIONS
 from clerk.resources import resource
 from clerk.services import setup
 from clerk.services.recording import MeetingSession, state_from_journal
-from clerk.services.replay import ScriptError, parse_script, replay, script_id
+from clerk.services.replay import ScriptError, parse_script, replay, script_line_ids
 from clerk.storage import repository as repo
 from clerk.storage.database import Database
 from tests.reliability.fuzzing import json_values, mutations
@@ -89,7 +89,8 @@ def test_mutated_scripts_replay_cleanly(demo_database: Database) -> None:
             assert rebuilt.collection(name) == record.collection(name), name
             assert session.record.collection(name) == record.collection(name), name
         assert rebuilt.meeting == record.meeting == session.record.meeting
-        applied = [e.script_line for e in entries if e.script_id == script_id(text)]
+        ids = set(script_line_ids(text).values())
+        applied = [e.script_line for e in entries if e.script_id in ids]
         assert applied == sorted(set(applied))
 
     attempt()
