@@ -20,20 +20,26 @@ class WriteError(ClerkError):
 
 
 def _explain(error: OSError, path: Path) -> str:
-    if error.errno == errno.ENOSPC:
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return f"Cannot write {path}: the disk is full. Nothing was written."
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+    if error.errno == errno.EROFS:
+        return f"Cannot write to {path.parent}: it is on a read-only disk. Nothing was written."
+    if error.errno in (errno.EACCES, errno.EPERM):
         return f"Cannot write to {path.parent}: permission denied. Nothing was written."
     if error.errno == errno.ENOENT:
         return f"Cannot write {path}: the folder {path.parent} does not exist."
     return f"Cannot write {path}: {error.strerror or error}. Nothing was written."
 
 
-def _default_mode() -> int:
-    """What a plain ``open(path, "w")`` would give: 0o666 less the umask (mkstemp gives 0o600)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+def _mode_for(path: Path) -> int:
+    """The permissions the file would have had if written directly: those of the file it
+    replaces, else the usual ones for a new file (the temporary file is private)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
@@ -49,7 +55,7 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
         write(temp)
         with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
-        temp.chmod(_default_mode())
+        os.chmod(temp, _mode_for(path))
         os.replace(temp, path)
     except OSError as error:
         temp.unlink(missing_ok=True)

@@ -12,13 +12,13 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from clerk import APP_NAME, __version__
-from clerk.cli import core_commands, document_commands, signoff_commands
+from clerk.cli import core_commands, document_commands, maintenance_commands, signoff_commands
 from clerk.cli.context import CommandContext
-from clerk.domain.errors import ClerkError
+from clerk.domain.errors import ClerkError, one_line
 from clerk.storage.engine import log_dir
 
 #: Modules adding sub-commands; each has ``register(subparsers)``.
-COMMAND_MODULES = [core_commands, document_commands, signoff_commands]
+COMMAND_MODULES = [core_commands, document_commands, signoff_commands, maintenance_commands]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -94,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = args.handler(ctx)
         return result
     except ClerkError as error:
-        print(f"clerk: error: {error}", file=sys.stderr)
+        print(f"clerk: error: {one_line(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("clerk: interrupted; everything acknowledged is saved.", file=sys.stderr)

@@ -13,6 +13,14 @@ class RecordFormatError(ClerkError):
     """Input (a meeting record or a script line) is malformed; ``path`` says where."""
 
     def __init__(self, path: str, problem: str) -> None:
+        path, problem = one_line(path), one_line(problem)
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+
+
+def one_line(text: str) -> str:
+    """Input quoted in a message stays on one line: control characters are shown escaped."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)

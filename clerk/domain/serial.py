@@ -7,6 +7,7 @@ field added to an entity is written, read and validated the same way everywhere.
 from __future__ import annotations
 
 import dataclasses
+import json
 import types
 import typing
 from datetime import date, datetime, time
@@ -168,13 +169,21 @@ def _init_fields(cls: type) -> tuple[tuple[tuple[str, Any, bool], ...], frozense
     return found
 
 
+def member_path(path: str, key: object) -> str:
+    """``$.name`` for a plain key; ``$["odd key"]`` for any other (quoted, escaped)."""
+    text = str(key)
+    if text.isidentifier() and text.isascii():
+        return f"{path}.{text}"
+    return f"{path}[{json.dumps(text)}]"
+
+
 def _dataclass(cls: Any, data: Any, path: str) -> Any:
     if not isinstance(data, dict):
         raise RecordFormatError(path, f"must be an object ({cls.__name__})")
     plan, known = _init_fields(cls)
     for key in data:
         if key not in known:
-            raise RecordFormatError(f"{path}.{key}", "is not a field Clerk knows")
+            raise RecordFormatError(member_path(path, key), "is not a field Clerk knows")
     values: dict[str, Any] = {}
     for name, tp, required in plan:
         if name in data:

@@ -279,10 +279,20 @@ class MeetingSession:
         self.journal_labels[entry.seq] = entry.label
         self.undo_state.push(entry)
         self.last_saved = datetime.now()
+        if _closes_meeting(prepared.changes):
+            self.database.automatic_backup("close")
         ack = Ack(seq=entry.seq, label=entry.label, kind=entry.kind)
         for listener in self.listeners:
             listener(ack)
         return ack
+
+
+def _closes_meeting(changes: Changes) -> bool:
+    """True for the change that closes the meeting (a close, or the redo of one)."""
+    if changes.meeting is None:
+        return False
+    before, after = changes.meeting
+    return before.status is not MeetingStatus.CLOSED and after.status is MeetingStatus.CLOSED
 
 
 @dataclass

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clerk.domain.actions import Action, action_from_json
-from clerk.domain.errors import ClerkError, RecordFormatError, RuleViolation
+from clerk.domain.errors import ClerkError, RecordFormatError, RuleViolation, one_line
 from clerk.services.recording import Ack, MeetingSession
 from clerk.storage import repository as repo
 
@@ -32,8 +32,19 @@ class ScriptError(ClerkError):
     """A script line could not be read or was refused; earlier lines stay committed."""
 
 
-def script_id(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def script_line_ids(text: str) -> dict[int, str]:
+    """Each line's identity: a SHA-256 of the script's text up to and including that line.
+
+    The journal keeps it with each action, so a rerun skips exactly the lines already
+    applied, even when lines have since been added at the end; a line edited after it was
+    applied is a different line, and is applied from there on.
+    """
+    digest = hashlib.sha256()
+    ids: dict[int, str] = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        digest.update(raw.encode("utf-8") + b"\n")
+        ids[number] = digest.copy().hexdigest()
+    return ids
 
 
 def parse_script(text: str, source: str = "script") -> Iterator[ScriptLine]:
@@ -75,9 +86,9 @@ def replay(
     on_ack: Callable[[int, Ack], None] | None = None,
 ) -> tuple[int, int]:
     """Apply the script; returns (applied, skipped as already applied)."""
-    identity = script_id(text)
+    line_ids = script_line_ids(text)
     with session.database.reading() as conn:
-        done = repo.last_script_line(conn, session.meeting_id, identity)
+        done = repo.last_script_line(conn, session.meeting_id, line_ids)
     applied = skipped = 0
     for line in parse_script(text, source):
         if line.number <= done:
@@ -85,14 +96,18 @@ def replay(
             continue
         try:
             if line.special == UNDO:
-                ack = session.undo(identity, line.number)
+                ack = session.undo(line_ids[line.number], line.number)
             elif line.special == REDO:
-                ack = session.redo(identity, line.number)
+                ack = session.redo(line_ids[line.number], line.number)
             else:
                 assert line.action is not None
-                ack = session.apply(line.action, script_id=identity, script_line=line.number)
+                ack = session.apply(
+                    line.action, script_id=line_ids[line.number], script_line=line.number
+                )
         except RuleViolation as error:
-            raise ScriptError(f"{source} line {line.number}: refused: {error}") from None
+            raise ScriptError(one_line(f"{source} line {line.number}: refused: {error}")) from None
+        except ClerkError as error:  # the database could not take it: nothing of it was saved
+            raise ScriptError(one_line(f"{source} line {line.number}: {error}")) from None
         applied += 1
         if on_ack is not None:
             on_ack(line.number, ack)

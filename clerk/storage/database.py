@@ -1,19 +1,37 @@
-"""The database Clerk works on: engine, migrations to head, and transactions."""
+"""The database Clerk works on: the open sequence, migrations to head, and transactions.
+
+Opening an SQLite file (``open_database``):
+
+1. take the writer lock (``clerk.storage.locking``); if another Clerk holds it, open the file
+   read-only and say so in ``Database.notices``;
+2. a quick integrity check (``clerk.storage.integrity``): a damaged file, or one that is not a
+   Clerk database, is moved aside to a timestamped name and ``DamagedDatabase`` names it and
+   the newest backup;
+3. once a day, a backup (``clerk.storage.backup``);
+4. migrate to head, backing up first when there is anything to migrate.
+
+A server database (PostgreSQL) is only migrated: several clerks share it, and conflicting
+edits of one meeting are caught by the meeting's version column.
+"""
 
 from __future__ import annotations
 
 import ast
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import DataError, OperationalError
 
-from clerk.domain.errors import ClerkError
+from clerk.domain.errors import ClerkError, one_line
+from clerk.storage import backup as backups
 from clerk.storage.engine import database_url, make_engine, sqlite_path
+from clerk.storage.integrity import check_sqlite_file, move_aside
+from clerk.storage.locking import DatabaseInUse, WriterLock
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -24,9 +42,32 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).parent / "migrations"
 
+#: Called with the database and its current revision before a migration runs.
+BackupHook = Callable[["Database", str], None]
+
 
 class NotAClerkDatabase(ClerkError):
     """The file holds tables, but not Clerk's."""
+
+
+class DamagedDatabase(ClerkError):
+    """The database file was damaged or foreign, and has been moved aside (never deleted)."""
+
+    def __init__(self, lead: str, moved_to: Path, newest_backup: Path | None) -> None:
+        offer = (
+            f"; the newest backup is {newest_backup}"
+            if newest_backup is not None
+            else "; there is no backup of it, so Clerk will start a new, empty database"
+        )
+        super().__init__(f"{lead}{offer}.")
+        #: What happened, without the offer of a backup (for a caller to phrase the offer).
+        self.lead = lead
+        self.moved_to = moved_to
+        self.newest_backup = newest_backup
+
+
+class NewerDatabase(ClerkError):
+    """The database was made by a newer version of Clerk."""
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -39,12 +80,16 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
-@cache
 def head_revision() -> str:
     """The newest migration. Read from the migration files' ``revision`` and ``down_revision``
     lines, as Alembic reads them, without importing Alembic; Alembic decides when that
     reading does not give exactly one head."""
-    heads = _heads_in_files()
+    return _head_revision(MIGRATIONS)
+
+
+@cache
+def _head_revision(migrations: Path) -> str:
+    heads = _heads_in_files(migrations)
     if len(heads) == 1:
         return heads[0]
     from alembic.script import ScriptDirectory
@@ -55,10 +100,10 @@ def head_revision() -> str:
     return head
 
 
-def _heads_in_files() -> list[str]:
+def _heads_in_files(migrations: Path) -> list[str]:
     revisions: set[str] = set()
     replaced: set[str] = set()
-    for path in (MIGRATIONS / "versions").glob("*.py"):
+    for path in (migrations / "versions").glob("*.py"):
         for name, value in _module_constants(path):
             if name == "revision" and isinstance(value, str):
                 revisions.add(value)
@@ -83,10 +128,45 @@ def _module_constants(path: Path) -> Iterator[tuple[str, object]]:
                 continue
 
 
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {
+        script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()
+    }
+
+
+def _read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def _read_only_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path.as_uri()}?mode=ro&uri=true")
+    event.listen(engine, "connect", _read_only_pragmas)
+    return engine
+
+
 class Database:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, read_only_because: str | None = None) -> None:
         self.url = url
-        self.engine: Engine = make_engine(url)
+        path = sqlite_path(url)
+        #: Why this database may only be read (another Clerk writes to it), or None.
+        self.read_only_because = read_only_because
+        self.engine: Engine = (
+            _read_only_engine(path)
+            if read_only_because is not None and path is not None
+            else make_engine(url)
+        )
+        #: Things the user should be told about opening it (read-only, a backup that failed).
+        self.notices: list[str] = []
+        self._lock: WriterLock | None = None
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_because is not None
 
     @property
     def path(self) -> Path | None:
@@ -97,7 +177,6 @@ class Database:
         return str(self.path) if self.path else self.engine.url.render_as_string(hide_password=True)
 
     def current_revision(self) -> str | None:
-        """The revision the database is at (None for a new one): Alembic's version table."""
         with self.engine.connect() as conn:
             if not inspect(conn).has_table("alembic_version"):
                 return None
@@ -120,6 +199,16 @@ class Database:
             return False
         if current is None and not self.is_empty():
             raise NotAClerkDatabase(f"{self.describe()} is not a Clerk database.")
+        if current is not None and current not in known_revisions():
+            raise NewerDatabase(
+                f"{self.describe()} was made by a newer version of Clerk (schema {current}): "
+                "install the newer Clerk to open it."
+            )
+        if self.read_only_because is not None:
+            raise DatabaseInUse(
+                f"Clerk cannot upgrade {self.describe()}: {self.read_only_because}. "
+                "Close the other Clerk and try again."
+            )
         if current is not None and before_upgrade is not None:
             before_upgrade(self, current)
         from alembic import command
@@ -132,27 +221,129 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
         """One committed transaction: everything in it is on disk when the block ends."""
-        with self.engine.begin() as conn:
-            yield conn
+        if self.read_only_because is not None:
+            raise DatabaseInUse(
+                f"Nothing was saved: {self.read_only_because}, so this Clerk may only read it. "
+                "Close the other Clerk and try again."
+            )
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except DataError as error:  # a value the database refuses: nothing was committed
+            raise ClerkError(
+                one_line(f"The database refused a value ({error.orig}); nothing was saved.")
+            ) from None
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
         with self.engine.connect() as conn:
             yield conn
 
+    def backup(self, reason: str, target: Path | None = None) -> Path:
+        """A backup of this SQLite database (see ``clerk.storage.backup``)."""
+        if self.path is None:
+            raise backups.BackupError(
+                f"{self.describe()} is a server database: back it up with the server's own "
+                "tools (for PostgreSQL, pg_dump)."
+            )
+        return backups.make_backup(self.path, reason, target)
+
+    def automatic_backup(self, reason: str) -> Path | None:
+        """A rotating backup that must not stop the clerk: a failure is logged and noted."""
+        if self.path is None or self.read_only:
+            return None
+        try:
+            return self.backup(reason)
+        except Exception as error:  # a failed backup never stops the recording
+            log.warning("automatic %s backup of %s failed: %s", reason, self.describe(), error)
+            self.notices.append(f"Clerk could not make its {reason} backup: {error}")
+            return None
+
     def dispose(self) -> None:
         self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
 
-class BackupHook:
-    """Called with the database and its current revision before a migration runs."""
+def backup_before_upgrade(database: Database, revision: str) -> None:
+    """The default ``before_upgrade``: an SQLite file is backed up, or not migrated at all."""
+    if database.path is None:
+        return
+    try:
+        database.backup("upgrade")
+    except ClerkError as error:
+        raise ClerkError(
+            f"Clerk did not upgrade {database.describe()} because it could not back it up "
+            f"first: {error}"
+        ) from None
 
-    def __call__(self, database: Database, revision: str) -> None:  # pragma: no cover
-        raise NotImplementedError
+
+def _open_sqlite(url: str, path: Path, before_upgrade: BackupHook | None) -> Database:
+    lock = WriterLock(path)
+    owned = lock.acquire()
+    try:
+        holder = lock.holder() if not owned else None
+        finding = check_sqlite_file(path)
+        if finding is not None:
+            if not owned:
+                raise ClerkError(
+                    f"{path} cannot be opened ({finding.reason}) and another Clerk has it open: "
+                    "close the other Clerk and try again."
+                )
+            moved = move_aside(path, "damaged" if finding.damaged else "not-clerk")
+            log.error("%s moved aside to %s: %s", path, moved, finding.reason)
+            what = "is damaged" if finding.damaged else "is not a Clerk database"
+            raise DamagedDatabase(
+                f"{path} {what} ({finding.reason}), so Clerk moved it aside to {moved}",
+                moved,
+                backups.newest_backup(path),
+            )
+        if not owned:
+            who = holder.describe() if holder else "another Clerk"
+            reason = f"{path} is open in {who}"
+            database = Database(url, read_only_because=reason)
+            database.notices.append(f"{reason}: this Clerk opened it read-only and cannot save.")
+            database.upgrade()
+            return database
+        database = Database(url)
+        database._lock = lock
+        try:
+            backups.remove_stale_parts(path)
+            if database.current_revision() is not None and backups.daily_backup_due(path):
+                database.automatic_backup("daily")
+            database.upgrade(before_upgrade or backup_before_upgrade)
+        except BaseException:
+            database.dispose()
+            raise
+        return database
+    except BaseException:
+        lock.release()
+        raise
 
 
 def open_database(target: str | None = None, before_upgrade: BackupHook | None = None) -> Database:
-    """Open (creating if need be) the database at a path or URL, migrated to head."""
-    database = Database(database_url(target))
-    database.upgrade(before_upgrade)
+    """Open (creating if need be) the database at a path or URL, checked and migrated to head."""
+    url = database_url(target)
+    path = sqlite_path(url)
+    if path is not None:
+        return _open_sqlite(url, path, before_upgrade)
+    try:
+        database = Database(url)
+    except ModuleNotFoundError as error:
+        raise ClerkError(
+            f"Clerk needs the {error.name} package for this database: install it with "
+            "pip install 'psycopg[binary]' (or clerk-minutes[postgres])."
+        ) from None
+    try:
+        database.upgrade(before_upgrade)
+    except OperationalError as error:
+        database.dispose()
+        reason = " ".join(part.strip() for part in str(error.orig or error).splitlines())
+        raise ClerkError(
+            one_line(f"Clerk cannot reach the database {database.describe()}: {reason}")
+        ) from None
+    except BaseException:
+        database.dispose()
+        raise
     return database

@@ -28,6 +28,7 @@ from clerk.domain.errors import ClerkError
 from clerk.domain.journal import JournalEntry
 from clerk.domain.record import COLLECTIONS, MeetingRecord
 from clerk.domain.rules.numbering import municipal_year_start
+from clerk.storage.limits import fit
 from clerk.storage.mapping import from_values, to_values
 from clerk.storage.models import (
     COLLECTION_TABLES,
@@ -61,9 +62,9 @@ def load_council(conn: Connection) -> CouncilProfile | None:
 def save_council(conn: Connection, council: CouncilProfile) -> None:
     values = to_values(council)
     if conn.execute(select(CouncilRow.id)).first() is None:
-        conn.execute(insert(table_of(CouncilRow)).values(id=1, **values))
+        conn.execute(insert(table_of(CouncilRow)).values(id=1, **fit(table_of(CouncilRow), values)))
     else:
-        conn.execute(update(table_of(CouncilRow)).values(**values))
+        conn.execute(update(table_of(CouncilRow)).values(**fit(table_of(CouncilRow), values)))
 
 
 def load_persons(conn: Connection) -> dict[str, Person]:
@@ -72,7 +73,7 @@ def load_persons(conn: Connection) -> dict[str, Person]:
 
 
 def save_person(conn: Connection, person: Person) -> None:
-    values = to_values(person)
+    values = fit(table_of(PersonRow), to_values(person))
     exists = conn.execute(select(PersonRow.id).where(PersonRow.id == person.id)).first()
     if exists is None:
         conn.execute(insert(table_of(PersonRow)).values(**values))
@@ -137,6 +138,7 @@ def save_committee(conn: Connection, committee: Committee) -> int:
         "quorum_denominator": committee.quorum.denominator,
         "signatory_title": committee.signatory_title,
     }
+    fit(table_of(CommitteeRow), values)
     found = conn.execute(
         select(CommitteeRow.id).where(CommitteeRow.slug == committee.slug)
     ).scalar()
@@ -150,7 +152,9 @@ def save_committee(conn: Connection, committee: Committee) -> int:
     for position, membership in enumerate(committee.memberships, start=1):
         conn.execute(
             insert(table_of(MembershipRow)).values(
-                committee_id=found, position=position, **to_values(membership)
+                committee_id=found,
+                position=position,
+                **fit(table_of(MembershipRow), to_values(membership)),
             )
         )
     return int(found)
@@ -169,7 +173,7 @@ def create_meeting(conn: Connection, meeting: Meeting) -> int:
             f"The committee '{meeting.committee}' already has a meeting on "
             f"{meeting.date.isoformat()} (meeting {clash[0]})."
         )
-    values = to_values(meeting, skip=("committee",))
+    values = fit(table_of(MeetingRow), to_values(meeting, skip=("committee",)))
     result = conn.execute(
         insert(table_of(MeetingRow)).values(committee_id=cid, version=0, **values)
     )
@@ -324,7 +328,7 @@ def write_changes(
             "your action was not saved. The meeting has been reloaded: check it and try again."
         )
     if changes.meeting is not None:
-        values = to_values(changes.meeting[1], skip=("committee",))
+        values = fit(table_of(MeetingRow), to_values(changes.meeting[1], skip=("committee",)))
         conn.execute(_update_meeting(tuple(values)), {"b_id": meeting_id, **values})
     for name, by_id in changes.entities.items():
         table = table_of(COLLECTION_TABLES[name])
@@ -333,9 +337,10 @@ def write_changes(
             if after is None:
                 conn.execute(_delete_entity(table), keys)
             elif before is None:
-                conn.execute(insert(table), {"meeting_id": meeting_id, **to_values(after)})
+                values = fit(table, to_values(after))
+                conn.execute(insert(table), {"meeting_id": meeting_id, **values})
             else:
-                values = to_values(after)
+                values = fit(table, to_values(after))
                 conn.execute(_update_entity(table, tuple(values)), {**keys, **values})
     return expected_version + 1
 
@@ -375,7 +380,7 @@ def insert_record_rows(conn: Connection, meeting_id: int, record: MeetingRecord)
     """Bulk-write every entity of a record into a new, empty meeting (import)."""
     for name, table in COLLECTION_TABLES.items():
         rows = [
-            {"meeting_id": meeting_id, **to_values(entity)}
+            {"meeting_id": meeting_id, **fit(table_of(table), to_values(entity))}
             for _key, entity in sorted(record.collection(name).items())
         ]
         if rows:
@@ -433,25 +438,23 @@ def minute_numbers_elsewhere(
 
 
 def append_journal(conn: Connection, meeting_id: int, entry: JournalEntry) -> None:
-    conn.execute(
-        insert(table_of(JournalRow)),
-        dict(
-            meeting_id=meeting_id,
-            seq=entry.seq,
-            recorded_at=entry.recorded_at,
-            who=entry.who,
-            kind=entry.kind,
-            label=entry.label,
-            params=entry.params,
-            changes=entry.changes,
-            undoes=entry.undoes,
-            redoes=entry.redoes,
-            script_id=entry.script_id,
-            script_line=entry.script_line,
-            prev_hash=entry.prev_hash,
-            hash=entry.hash,
-        ),
+    values = dict(
+        meeting_id=meeting_id,
+        seq=entry.seq,
+        recorded_at=entry.recorded_at,
+        who=entry.who,
+        kind=entry.kind,
+        label=entry.label,
+        params=entry.params,
+        changes=entry.changes,
+        undoes=entry.undoes,
+        redoes=entry.redoes,
+        script_id=entry.script_id,
+        script_line=entry.script_line,
+        prev_hash=entry.prev_hash,
+        hash=entry.hash,
     )
+    conn.execute(insert(table_of(JournalRow)), dict(fit(table_of(JournalRow), values)))
 
 
 def load_journal(conn: Connection, meeting_id: int) -> list[JournalEntry]:
@@ -496,10 +499,18 @@ def _journal_entry(row: Any) -> JournalEntry:
     )
 
 
-def last_script_line(conn: Connection, meeting_id: int, script_id: str) -> int:
-    found = conn.execute(
-        select(func.max(JournalRow.script_line)).where(
-            JournalRow.meeting_id == meeting_id, JournalRow.script_id == script_id
+def last_script_line(conn: Connection, meeting_id: int, line_ids: dict[int, str]) -> int:
+    """The last line of a script already applied: its line number and the script's text up
+    to that line (``line_ids``: line -> identity) must both match a journal entry."""
+    wanted = set(line_ids.values())
+    found: set[tuple[str, int]] = set()
+    ids = sorted(wanted)
+    for start in range(0, len(ids), 500):
+        rows = conn.execute(
+            select(JournalRow.script_id, JournalRow.script_line).where(
+                JournalRow.meeting_id == meeting_id,
+                JournalRow.script_id.in_(ids[start : start + 500]),
+            )
         )
-    ).scalar()
-    return int(found) if found is not None else 0
+        found.update((row[0], row[1]) for row in rows if row[1] is not None)
+    return max((n for n, identity in line_ids.items() if (identity, n) in found), default=0)

@@ -18,11 +18,13 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
+    from clerk.domain.errors import ClerkError
     from clerk.services.demo import load_demo
     from clerk.storage.database import open_database
     from clerk.storage.engine import data_dir
     from clerk.ui import style
     from clerk.ui.errors import ExceptHook
+    from clerk.ui.startup import open_with_recovery, report_failure, show_notices
     from clerk.ui.window import MainWindow
 
     target = args.db
@@ -31,9 +33,6 @@ def run(args: argparse.Namespace) -> int:
         for suffix in ("", "-wal", "-shm"):
             path.with_name(path.name + suffix).unlink(missing_ok=True)
         target = str(path)
-    database = open_database(target)
-    if args.demo:
-        load_demo(database)
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
@@ -41,6 +40,19 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     style.apply(app)
+    if args.screenshot:
+        database = open_database(target)
+    else:
+        try:
+            opened = open_with_recovery(target)
+        except ClerkError as error:
+            report_failure(error)
+            return 1
+        if opened is None:
+            return 1
+        database = opened
+    if args.demo:
+        load_demo(database)
     if args.screenshot:
         from clerk.ui.screenshot import SCENE_CLOCK, render, stage_september_vote
 
@@ -57,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
     hook.install()
     window.resize(1366, 768)
     window.show()
+    show_notices(database, window)
     try:
         return app.exec()
     finally:

@@ -122,6 +122,12 @@ class MeetingController(QObject):
         self.saved.emit(ack.label)
         self.changed.emit()
 
+    def reload(self) -> None:
+        """The meeting changed outside this controller (a sign-off step, a confirmation at
+        another meeting): read it again, rebuild the undo stack and show it."""
+        self.session.reload()
+        self.seed_from_journal()
+
     # -- the stack from the journal -------------------------------------------------------
 
     def seed_from_journal(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QTimeEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -92,6 +93,18 @@ class FormDialog(QDialog):
             return
         self.message.clear_message()
         super().accept()
+
+
+def keep_short_text(button: QToolButton, action: QAction, text: str) -> None:
+    """Show ``text`` on a button that runs ``action``, and keep it: a tool button takes its
+    default action's text again whenever the action changes (enabled, disabled)."""
+
+    def apply() -> None:
+        button.setText(text)
+
+    button.setDefaultAction(action)
+    apply()
+    action.changed.connect(apply)
 
 
 def combo(items: list[tuple[str, object]], current: object = None) -> QComboBox:

@@ -180,6 +180,9 @@ def gallery(folder: Path) -> list[Path]:
         window.close()
         database.dispose()
         empty.dispose()
+    from clerk.ui.signoff.gallery import signoff_gallery
+
+    written += signoff_gallery(folder, render)
     return written
 
 

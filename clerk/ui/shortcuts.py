@@ -27,6 +27,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("import_record", "&Import a meeting record…", ("Ctrl+I",), "File"),
     Command("generate_minutes", "Generate &minutes…", ("Ctrl+Shift+G",), "File"),
     Command("generate_tracker", "Generate the action &tracker…", ("Ctrl+Shift+K",), "File"),
+    Command("verify", "&Verify a signed PDF…", (), "File"),
     Command("quit", "&Quit", ("Ctrl+Q",), "File"),
     # Edit
     Command("undo", "&Undo", ("Ctrl+Z",), "Edit"),
@@ -41,6 +42,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("close_meeting", "&Close the meeting", ("F8",), "Meeting"),
     Command("presiding", "Who &presides…", ("Ctrl+Shift+H",), "Meeting"),
     Command("note", "Timed &note…", ("Ctrl+Shift+O",), "Meeting"),
+    Command("signoff", "Sign-&off the minutes…", ("F9",), "Meeting"),
+    Command("audit", "A&udit the record…", (), "Meeting"),
     # Agenda
     Command("next_item", "Take the &next item", ("Ctrl+PgDown",), "Agenda"),
     Command("previous_item", "Take the &previous item", ("Ctrl+PgUp",), "Agenda"),
@@ -94,6 +97,8 @@ PANEL_KEYS: tuple[tuple[str, str, str], ...] = (
     ("Recorded-vote grid", "1 / 2 / 3 / 0", "for / against / abstain / not voting, then next"),
     ("Recorded-vote grid", "Delete", "clear the member's vote"),
     ("Tabs of the item", "Alt+1 … Alt+4", "minutes, declarations, motions and vote, resolution"),
+    ("Sign-off view", "Esc or Alt+Left", "back to the meeting or the list of meetings"),
+    ("Sign-off view", "Ctrl+Return", "take the next step (the highlighted button)"),
     ("Dialogs", "Ctrl+Return", "OK (Return in a one-line field)"),
     ("Dialogs", "Esc", "cancel"),
 )

@@ -36,6 +36,20 @@ QLabel#outcome {{ font-weight: 600; padding: 2px 0; }}
 QFrame#votePanel {{ border: 2px solid #7a8793; border-radius: 4px; background: #fbfbfc; }}
 QFrame#votePanel QSpinBox {{ font-size: {size * 1.3:.1f}pt; font-weight: 600; }}
 QFrame#resumeBanner {{ background: #e8f0fb; border: 2px solid #1a5fb4; border-radius: 6px; }}
+QLabel#lockBanner {{ background: #eef0f2; color: #22272c; border: 2px solid #5d6b78;
+    border-radius: 4px; padding: 6px 10px; }}
+QFrame#tamperBanner {{ background: #fbe4e1; border: 2px solid #c0392b; border-radius: 4px; }}
+QFrame#tamperBanner QLabel {{ color: #8a1c10; }}
+QFrame#nextStep {{ background: #f3f7fc; border: 1px solid #8fb0dc; border-radius: 6px; }}
+QLabel#stageDone {{ color: #1e5631; padding: 2px 6px; }}
+QLabel#stageCurrent {{ background: #1a5fb4; color: white; font-weight: 600; padding: 2px 8px;
+    border-radius: 4px; }}
+QLabel#stageTodo {{ color: #6b7278; padding: 2px 6px; }}
+QLabel#verdictGood {{ background: #e3f1e6; color: #1e5631; border: 1px solid #8cc09a;
+    border-radius: 4px; padding: 6px; font-weight: 600; }}
+QLabel#verdictBad {{ background: #fbe4e1; color: #8a1c10; border: 2px solid #c0392b;
+    border-radius: 4px; padding: 6px; font-weight: 600; }}
+QLabel#hint:disabled {{ color: #7d848a; }}
 QPushButton, QToolButton {{
     border: 2px solid #aab2ba; border-radius: 4px; background: #fafbfc;
     padding: 3px 10px; min-height: {size * 1.6:.0f}px; outline: none; }}
@@ -47,6 +61,11 @@ QPushButton:disabled, QToolButton:disabled {{ color: #8a9096; border-color: #d5d
     background: #f4f5f6; }}
 QToolButton {{ padding: 3px 4px; }}
 QPushButton#bigButton {{ text-align: left; padding: 8px 14px; }}
+QPushButton#primaryButton {{ background: #1a5fb4; color: white; border-color: #134a8e;
+    font-weight: 600; padding: 5px 14px; }}
+QPushButton#primaryButton:hover {{ background: #1c6ad0; }}
+QPushButton#primaryButton:focus {{ border-color: #0b2f5c; background: #1a5fb4; }}
+QPushButton#primaryButton:disabled {{ background: #f4f5f6; color: #8a9096; border-color: #d5d9dd; }}
 QCheckBox:focus, QRadioButton:focus {{ color: {FOCUS}; }}
 QLineEdit:focus, QPlainTextEdit:focus, QSpinBox:focus, QComboBox:focus, QDateEdit:focus,
 QTimeEdit:focus, QTableView:focus, QListView:focus, QListWidget:focus {{

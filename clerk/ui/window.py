@@ -32,6 +32,7 @@ from clerk.ui import labels
 from clerk.ui.controller import MeetingController
 from clerk.ui.documents import GenerateDialog
 from clerk.ui.help import ShortcutsDialog
+from clerk.ui.live.readonly import set_recording_actions
 from clerk.ui.live.view import MeetingView
 from clerk.ui.setup.committee import CommitteeEditor
 from clerk.ui.setup.council import council_dialog
@@ -39,6 +40,8 @@ from clerk.ui.setup.home import HomeView, WelcomeView
 from clerk.ui.setup.meeting import meeting_dialog
 from clerk.ui.setup.people import PeopleDialog
 from clerk.ui.shortcuts import ATTENDANCE_LIST, COMMANDS, keys_text
+from clerk.ui.signoff.reports import AuditDialog, VerifyDialog
+from clerk.ui.signoff.view import SignoffView
 
 MENUS = {
     "File": "&File",
@@ -61,6 +64,9 @@ WINDOW_COMMANDS = {
     "redo",
     "shortcuts",
     "about",
+    "signoff",
+    "verify",
+    "audit",
 }
 
 
@@ -100,6 +106,14 @@ class MainWindow(QMainWindow):
         self.home.council.connect(self.edit_council)
         self.home.generate_minutes.connect(self.generate_minutes)
         self.home.generate_tracker.connect(self.generate_tracker)
+        self.home.signoff.connect(self.show_signoff)
+        self.signoff_view = SignoffView(database, lambda: self.clock().date(), pool=pool)
+        self.stack.addWidget(self.signoff_view)
+        self.signoff_view.changed.connect(self.reload_meeting)
+        self.signoff_view.back.connect(self._signoff_back)
+        self.signoff_view.open_meeting.connect(self.open_meeting)
+        self.signoff_view.edit_council.connect(self._signing_mode)
+        self._signoff_return: QWidget | None = None
         self.saved_label = QLabel("")
         self.saved_label.setAccessibleName("Last saved")
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -147,6 +161,9 @@ class MainWindow(QMainWindow):
                 "redo": self.redo,
                 "shortcuts": self.show_shortcuts,
                 "about": self.show_about,
+                "signoff": lambda: self.show_signoff(None),
+                "verify": self.verify_pdf,
+                "audit": lambda: self.audit(None),
             }[name]()
             return
         handler = self.meeting_view.command(name) if self.meeting_view is not None else None
@@ -195,13 +212,18 @@ class MainWindow(QMainWindow):
             session.record.committee.slug, session.record.meeting.date
         )
         view = MeetingView(
-            controller, self.actions, today=lambda: self.clock().date(), previous_meeting=previous
+            controller,
+            self.actions,
+            today=lambda: self.clock().date(),
+            previous_meeting=previous,
+            audit=lambda: self.audit(meeting_id),
         )
         self.controller = controller
         self.meeting_view = view
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
         controller.saved.connect(self._saved)
+        controller.changed.connect(self._undo_changed)  # a reload can lock the meeting
         controller.refused.connect(lambda message: self.statusBar().showMessage(message, 15000))
         controller.undo_stack.indexChanged.connect(self._undo_changed)
         self._undo_changed()
@@ -227,6 +249,7 @@ class MainWindow(QMainWindow):
         if self.controller is not None:
             self.controller.deleteLater()
             self.controller = None
+        set_recording_actions(self.actions, None)
         self.actions["undo"].setEnabled(False)
         self.actions["redo"].setEnabled(False)
 
@@ -239,6 +262,8 @@ class MainWindow(QMainWindow):
 
     def _undo_changed(self, *_args) -> None:
         stack = self.controller.undo_stack if self.controller else None
+        if self.controller is not None and self.controller.session.lock_reason is not None:
+            stack = None  # approved minutes: nothing to undo or redo (the service agrees)
         undo, redo = self.actions["undo"], self.actions["redo"]
         undo.setEnabled(bool(stack and stack.canUndo()))
         redo.setEnabled(bool(stack and stack.canRedo()))
@@ -252,6 +277,76 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         if self.controller is not None:
             self.controller.redo()
+
+    def reload_meeting(self) -> None:
+        """A sign-off step was recorded: the meeting held open may have changed (locked, or
+        confirmed the previous minutes), so read it again."""
+        if self.controller is not None:
+            self.controller.reload()
+        if self.stack.currentWidget() is self.home:
+            self.home.refresh()
+
+    # -- sign-off ------------------------------------------------------------------------
+
+    def _meeting_for_command(self) -> int | None:
+        """The meeting a command is about: the one on screen, else the one selected."""
+        current = self.stack.currentWidget()
+        if current is self.signoff_view and self.signoff_view.meeting_id is not None:
+            return self.signoff_view.meeting_id
+        if current is not self.home and self.controller is not None:
+            return self.controller.meeting_id
+        return self.home.selected_meeting()
+
+    def show_signoff(self, meeting_id: int | None = None) -> SignoffView | None:
+        if meeting_id is None:
+            meeting_id = self._meeting_for_command()
+        if meeting_id is None:
+            self.show_problem("Choose a meeting first (File, Meetings and committees: Ctrl+O).")
+            return None
+        current = self.stack.currentWidget()
+        if current is not self.signoff_view:
+            self._signoff_return = current
+        self.signoff_view.show_meeting(meeting_id)
+        self.stack.setCurrentWidget(self.signoff_view)
+        self.setWindowTitle(f"Sign-off: {self.signoff_view.title.text()} — {APP_NAME}")
+        self.signoff_view.focus_start()
+        return self.signoff_view
+
+    def _signoff_back(self) -> None:
+        target = self._signoff_return
+        if target is not None and target is self.meeting_view and self.controller is not None:
+            self.stack.setCurrentWidget(target)
+            record = self.controller.record
+            self.setWindowTitle(
+                f"{record.committee.name}, {long_date(record.meeting.date)} — {APP_NAME}"
+            )
+            self.meeting_view.focus_start()
+            return
+        self.setWindowTitle(APP_NAME)
+        self.show_home()
+
+    def _signing_mode(self) -> None:
+        self._open(council_dialog(self, self.database, saved=self.signoff_view.refresh))
+
+    def verify_pdf(self, path: Path | None = None) -> VerifyDialog:
+        dialog = VerifyDialog(self, path, self.pool)
+        self._open(dialog)
+        if path is not None:
+            dialog.run()
+        return dialog
+
+    def audit(self, meeting_id: int | None = None) -> AuditDialog | None:
+        if meeting_id is None:
+            meeting_id = self._meeting_for_command()
+        if meeting_id is None:
+            self.show_problem("Choose a meeting first (File, Meetings and committees: Ctrl+O).")
+            return None
+        summary = next(m for m in catalogue.meetings(self.database) if m.id == meeting_id)
+        subject = f"the meeting of {long_date(summary.meeting.date)}"
+        dialog = AuditDialog(self, self.database, meeting_id, subject, self.pool)
+        self._open(dialog)
+        dialog.run()
+        return dialog
 
     # -- set-up --------------------------------------------------------------------------
 

@@ -102,3 +102,18 @@ def test_a_new_action_clears_redo_and_nothing_to_undo_is_said(demo_database: Dat
     with pytest.raises(RuleViolation, match="nothing to undo"):
         session.undo()
     assert session.record.items == {}  # back to the meeting as created
+
+
+def test_lines_added_to_a_script_after_a_replay_are_applied_and_the_rest_skipped(
+    demo_database: Database,
+) -> None:
+    first = MeetingSession(demo_database, 2)
+    assert replay(first, SCRIPT) == (6, 0)
+    longer = SCRIPT + '\n{"action": "present", "person": "barnby"}'
+    again = MeetingSession(demo_database, 2)
+    assert replay(again, longer) == (1, 6)
+    assert {a.person_id for a in again.record.attendance.values()} == {"bye", "mills", "barnby"}
+    # A line edited after it was applied is a new line: applied from there on.
+    edited = longer.replace('"person": "mills"', '"person": "douglas-dunbar"')
+    with pytest.raises(ScriptError, match="line 4: refused: The meeting has already started"):
+        replay(MeetingSession(demo_database, 2), edited)

@@ -28,7 +28,7 @@ from clerk.domain.actions.attendance import (
 from clerk.domain.enums import PersonKind
 from clerk.domain.names import display_name
 from clerk.ui.controller import MeetingController
-from clerk.ui.forms import FormDialog, combo
+from clerk.ui.forms import FormDialog, combo, keep_short_text
 from clerk.ui.live.tables import select_key, select_row, selected_key, table_view
 from clerk.ui.models.attendance import AttendanceModel, attendance_rows
 
@@ -86,8 +86,7 @@ class AttendancePanel(QWidget):
         }
         for number, key in enumerate(short):
             button = QToolButton()
-            button.setDefaultAction(actions[key])
-            button.setText(short[key])
+            keep_short_text(button, actions[key], short[key])
             button.setAccessibleName(actions[key].text().replace("&", "").rstrip("…"))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)

@@ -11,6 +11,7 @@ from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.quorum import quorum_state
 from clerk.domain.timefmt import weekday_date
 from clerk.ui import labels
+from clerk.ui.forms import keep_short_text
 from clerk.ui.models.agenda import item_heading
 
 #: Which procedural commands make sense in each state (the rest are hidden, not just greyed).
@@ -48,10 +49,12 @@ class MeetingHeader(QFrame):
         for key in ("start", "adjourn", "resume", "exclude_public", "readmit_public"):
             layout.addWidget(self._button(actions[key], key))
         layout.addWidget(self._button(actions["close_meeting"], "close_meeting"))
+        self.signoff_button = self._button(actions["signoff"], "signoff")  # always shown
+        del self.buttons["signoff"]  # the procedural buttons come and go; this one stays
+        layout.addWidget(self.signoff_button)
 
     def _button(self, action: QAction, key: str) -> QToolButton:
         button = QToolButton()
-        button.setDefaultAction(action)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         shortcut = action.shortcut().toString()
         text = action.text().replace("&", "").rstrip("…")
@@ -62,8 +65,9 @@ class MeetingHeader(QFrame):
             "exclude_public": "Exclude public…",
             "readmit_public": "Readmit public",
             "close_meeting": "Close meeting",
+            "signoff": "Sign-off…",
         }[key]
-        button.setText(f"{short}  {shortcut}")
+        keep_short_text(button, action, f"{short}  {shortcut}")
         button.setAccessibleName(text)
         button.setToolTip(f"{text} ({shortcut})")
         self.buttons[key] = button

@@ -17,12 +17,14 @@ from clerk.domain.actions.proceedings import (
     Resume,
     StartMeeting,
 )
+from clerk.ui.banners import LockBanner, TamperBanner
 from clerk.ui.controller import MeetingController
 from clerk.ui.forms import FormDialog, MessageLabel
 from clerk.ui.live import dialogs
 from clerk.ui.live.agenda_panel import AgendaPanel
 from clerk.ui.live.attendance_panel import AttendancePanel
 from clerk.ui.live.header import MeetingHeader
+from clerk.ui.live.readonly import lock_controls, set_recording_actions
 from clerk.ui.live.workspace import MOTIONS_TAB, RESOLUTION_TAB, ItemWorkspace
 from clerk.ui.resume import where_we_were
 from clerk.ui.setup.agenda import AgendaEditor
@@ -63,16 +65,25 @@ class MeetingView(QWidget):
         today: Callable[[], date],
         previous_meeting: date | None = None,
         parent: QWidget | None = None,
+        audit: Callable[[], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.actions = actions
         self.dialog: QWidget | None = None
         self._current: int | None = None
+        #: Why the record cannot be changed (its minutes are approved), or None.
+        self.read_only: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 0)
         layout.setSpacing(4)
         self.header = MeetingHeader(actions)
         layout.addWidget(self.header)
+        self.lock_banner = LockBanner()
+        layout.addWidget(self.lock_banner)
+        self.tamper = TamperBanner(audit or (lambda: None))
+        self.tamper.audit_button.setVisible(audit is not None)
+        layout.addWidget(self.tamper)
         self.banner = MessageLabel()
         self.banner.setAccessibleName("Refused")
         layout.addWidget(self.banner)
@@ -98,6 +109,7 @@ class MeetingView(QWidget):
         controller.saved.connect(lambda _label: self.banner.clear_message())
         self.refresh()
         self.restore_position()
+        self.tamper.show_problems(controller.session.tamper_warnings, controller.meeting_id)
 
     # -- state ---------------------------------------------------------------------------
 
@@ -114,6 +126,17 @@ class MeetingView(QWidget):
             self.agenda.select_item(self.agenda.model.rows[0].key)
         self.workspace.refresh()
         self.attendance.refresh(self.workspace.item_id)
+        self.apply_lock()
+
+    def apply_lock(self) -> None:
+        """Approved minutes: the banner says why, and nothing invites a change."""
+        reason = self.controller.session.lock_reason
+        self.read_only = reason
+        self.lock_banner.show_reason(reason)
+        set_recording_actions(self.actions, reason)
+        if reason is not None:
+            for panel in (self.agenda, self.workspace, self.attendance):
+                lock_controls(panel, reason)
 
     def restore_position(self) -> None:
         """Open where the meeting was: the item under way, its pending vote or resolution."""
@@ -140,6 +163,8 @@ class MeetingView(QWidget):
     def _item_selected(self, item_id: int) -> None:
         self.workspace.show_item(item_id)
         self.attendance.refresh(item_id)
+        if self.read_only is not None:
+            self.apply_lock()  # the item's controls were refreshed for it
 
     def selected_item(self):
         return self.workspace.item()
@@ -177,6 +202,9 @@ class MeetingView(QWidget):
     # -- the agenda ----------------------------------------------------------------------
 
     def _take(self, item_id: int) -> None:
+        if self.read_only is not None:
+            self.show_refusal(f"Read-only: {self.read_only}.")
+            return
         if self.controller.perform(OpenItem(item_id)) is not None:
             self.agenda.select_item(item_id)
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox, QWidget
 
 from clerk.domain.entities import CouncilProfile
-from clerk.domain.enums import CodeOfConduct
+from clerk.domain.enums import CodeOfConduct, SigningMode
 from clerk.domain.errors import ClerkError
 from clerk.services import catalogue, setup
 from clerk.storage.database import Database
@@ -46,6 +46,17 @@ def council_dialog(
     day.setRange(1, 31)
     day.setValue(council.year_start_day)
     dialog.add_row("Year starts (&day):", day)
+    signing = dialog.add_row(
+        "Minutes are si&gned:",
+        combo(
+            [
+                ("in wet ink (the minute-book copy)", SigningMode.WET_INK),
+                ("digitally (the chair's certificate)", SigningMode.DIGITAL),
+            ],
+            council.signing_mode,
+        ),
+        "How the chair signs confirmed minutes, for every committee of the council",
+    )
     officers = dialog.add_row("", QCheckBox("&List officers in the minutes"))
     officers.setChecked(council.lists_officers)
 
@@ -60,6 +71,7 @@ def council_dialog(
             year_start_month=month.value(),
             year_start_day=day.value(),
             lists_officers=officers.isChecked(),
+            signing_mode=SigningMode(signing.currentData()),
         )
         try:
             setup.save_council(database, value)

@@ -86,6 +86,7 @@ class HomeView(QWidget):
     council = Signal()
     generate_minutes = Signal(int)
     generate_tracker = Signal(str)
+    signoff = Signal(int)
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,6 +150,11 @@ class HomeView(QWidget):
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
             button.clicked.connect(slot)
             row.addWidget(button)
+        self.signoff_button = QPushButton("Sign-off…  F9")  # every letter is taken: F9
+        self.signoff_button.setAccessibleName("Sign-off")
+        self.signoff_button.setToolTip("Where the minutes stand, and the next step (F9)")
+        self.signoff_button.clicked.connect(self._signoff)
+        row.addWidget(self.signoff_button)
         row.addStretch(1)
         right.addLayout(row)
         self.committees.selectionModel().currentRowChanged.connect(self._committee_changed)
@@ -231,6 +237,11 @@ class HomeView(QWidget):
         meeting = self.selected_meeting()
         if meeting is not None:
             self.generate_minutes.emit(meeting)
+
+    def _signoff(self) -> None:
+        meeting = self.selected_meeting()
+        if meeting is not None:
+            self.signoff.emit(meeting)
 
     def _tracker(self) -> None:
         slug = self.selected_committee()

@@ -1,0 +1,1 @@
+"""The sign-off view: from draft to signed minutes, in the window."""
