@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from clerk.domain.actions.attendance import Apologies, OfficerPresent, Present
 from clerk.domain.actions.proceedings import OpenItem, StartMeeting
 from clerk.domain.enums import SigningMode
+from clerk.fileio import write_bytes
 from clerk.services import catalogue, signoff
 from clerk.services.demo import load_demo
 from clerk.services.recording import MeetingSession
@@ -121,13 +122,14 @@ def throwaway_pki(folder: Path) -> tuple[Path, bytes, Path]:
     )
     passphrase = b"demo passphrase"
     p12 = folder / "chair-demo.p12"
-    p12.write_bytes(
+    write_bytes(
+        p12,
         pkcs12.serialize_key_and_certificates(
             b"chair", key, cert, [root], serialization.BestAvailableEncryption(passphrase)
-        )
+        ),
     )
     root_path = folder / "clerk-demo-root.pem"
-    root_path.write_bytes(root.public_bytes(serialization.Encoding.PEM))
+    write_bytes(root_path, root.public_bytes(serialization.Encoding.PEM))
     return p12, passphrase, root_path
 
 
@@ -165,7 +167,7 @@ def signoff_gallery(folder: Path, render) -> list[Path]:
 
         signoff.confirm(database, august, september, who="demo")
         scan = scratch / "minutes-2021-08-18-signed.pdf"
-        scan.write_bytes(b"%PDF-1.4 the minute-book pages as the Chairman signed them\n")
+        write_bytes(scan, b"%PDF-1.4 the minute-book pages as the Chairman signed them\n")
         signoff.sign_wet_ink(database, august, on=SEPTEMBER, scan=scan, who="demo")
         window.reload_meeting()
         view.show_meeting(august)
