@@ -33,9 +33,9 @@ if not sys.platform.startswith("linux"):
     pytest.skip("the Linux bundle", allow_module_level=True)
 pytestmark = pytest.mark.slow
 
-#: The unpacked bundle must stay below this (it is about 150 MB): a dependency dragging in
+#: The unpacked bundle must stay below this (it is about 210 MB): a dependency dragging in
 #: something large (numpy, QtWebEngine, ...) fails here rather than in a clerk's download.
-SIZE_BUDGET = 200 * 1024 * 1024
+SIZE_BUDGET = 240 * 1024 * 1024
 
 
 @dataclass(frozen=True)
