@@ -20,19 +20,7 @@ from PySide6.QtWidgets import (
 
 #: The window's commands that record something on the open meeting (undo and redo are the
 #: window's: it disables them for a locked meeting).
-RECORDING_COMMANDS = (
-    "edit_agenda",
-    "start",
-    "adjourn",
-    "resume",
-    "exclude_public",
-    "readmit_public",
-    "close_meeting",
-    "presiding",
-    "note",
-    "next_item",
-    "previous_item",
-    "take_item",
+ATTENDANCE_COMMANDS = (
     "present",
     "apologies",
     "absent",
@@ -41,6 +29,8 @@ RECORDING_COMMANDS = (
     "arrive",
     "leave",
     "add_attendee",
+)
+ITEM_COMMANDS = (
     "write_minutes",
     "add_paragraph",
     "confirm_minutes",
@@ -55,6 +45,22 @@ RECORDING_COMMANDS = (
     "add_action",
     "update_action",
     "public_summary",
+)
+RECORDING_COMMANDS = (
+    "edit_agenda",
+    "start",
+    "adjourn",
+    "resume",
+    "exclude_public",
+    "readmit_public",
+    "close_meeting",
+    "presiding",
+    "note",
+    "next_item",
+    "previous_item",
+    "take_item",
+    *ATTENDANCE_COMMANDS,
+    *ITEM_COMMANDS,
 )
 
 

@@ -24,37 +24,15 @@ from clerk.ui.live import dialogs
 from clerk.ui.live.agenda_panel import AgendaPanel
 from clerk.ui.live.attendance_panel import AttendancePanel
 from clerk.ui.live.header import MeetingHeader
-from clerk.ui.live.readonly import lock_controls, set_recording_actions
+from clerk.ui.live.readonly import (
+    ATTENDANCE_COMMANDS,
+    ITEM_COMMANDS,
+    lock_controls,
+    set_recording_actions,
+)
 from clerk.ui.live.workspace import MOTIONS_TAB, RESOLUTION_TAB, ItemWorkspace
 from clerk.ui.resume import where_we_were
 from clerk.ui.setup.agenda import AgendaEditor
-
-ATTENDANCE_COMMANDS = (
-    "present",
-    "apologies",
-    "absent",
-    "substitute",
-    "remote",
-    "arrive",
-    "leave",
-    "add_attendee",
-)
-ITEM_COMMANDS = (
-    "write_minutes",
-    "add_paragraph",
-    "confirm_minutes",
-    "declare",
-    "move_motion",
-    "amend",
-    "second",
-    "withdraw",
-    "fall",
-    "vote",
-    "resolve",
-    "add_action",
-    "update_action",
-    "public_summary",
-)
 
 
 class MeetingView(QWidget):
