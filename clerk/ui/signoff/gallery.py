@@ -21,6 +21,7 @@ from clerk.domain.enums import SigningMode
 from clerk.fileio import write_bytes
 from clerk.services import catalogue, signoff
 from clerk.services.demo import load_demo
+from clerk.services.demo_certificates import make_pki
 from clerk.services.recording import MeetingSession
 from clerk.storage.database import Database, open_database
 
@@ -64,73 +65,6 @@ def _grab(widget: QWidget, path: Path) -> Path:
     if not widget.grab().save(str(path)):
         raise OSError(f"Could not write the screenshot {path}.")
     return path
-
-
-def throwaway_pki(folder: Path) -> tuple[Path, bytes, Path]:
-    """A demo root and the chair's demo certificate (PKCS#12): for the screenshot only."""
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.hazmat.primitives.serialization import pkcs12
-    from cryptography.x509.oid import NameOID
-
-    def name(common: str) -> x509.Name:
-        return x509.Name(
-            [
-                x509.NameAttribute(NameOID.COMMON_NAME, common),
-                x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Torbay Council (demo)"),
-            ]
-        )
-
-    now = dt.datetime.now(dt.UTC)
-    root_key = ec.generate_private_key(ec.SECP256R1())
-    root = (
-        x509.CertificateBuilder()
-        .subject_name(name("Clerk Demo Root"))
-        .issuer_name(name("Clerk Demo Root"))
-        .public_key(root_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=7))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(root_key, hashes.SHA256())
-    )
-    key = ec.generate_private_key(ec.SECP256R1())
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name("Councillor Bye"))
-        .issuer_name(root.subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=7))
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=True,  # non-repudiation: the signature commits the chair
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=False,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .sign(root_key, hashes.SHA256())
-    )
-    passphrase = b"demo passphrase"
-    p12 = folder / "chair-demo.p12"
-    write_bytes(
-        p12,
-        pkcs12.serialize_key_and_certificates(
-            b"chair", key, cert, [root], serialization.BestAvailableEncryption(passphrase)
-        ),
-    )
-    root_path = folder / "clerk-demo-root.pem"
-    write_bytes(root_path, root.public_bytes(serialization.Encoding.PEM))
-    return p12, passphrase, root_path
 
 
 def signoff_gallery(folder: Path, render) -> list[Path]:
@@ -183,15 +117,25 @@ def signoff_gallery(folder: Path, render) -> list[Path]:
         signoff.set_signing_mode(database, SigningMode.DIGITAL)
         august, september = _approved_and_september_at_minutes(database)
         signoff.confirm(database, august, september, who="demo")
-        p12, passphrase, root = throwaway_pki(scratch)
+        pki = make_pki(
+            scratch,
+            organisation="Torbay Council (demo)",
+            root_name="Clerk Demo Root",
+            passphrase=b"demo passphrase",
+        )
         signed = signoff.sign_digital(
-            database, august, p12, passphrase, scratch / "minutes-2021-08-18-signed.pdf", who="demo"
+            database,
+            august,
+            pki.p12,
+            pki.passphrase,
+            scratch / "minutes-2021-08-18-signed.pdf",
+            who="demo",
         )
         window = MainWindow(database, clock=lambda: CLOCK)
         view = window.show_signoff(august)
         written.append(render(window, folder / "ui-signoff-digital.png"))
         verify = VerifyDialog(window, signed.path)
-        verify.add_root(root)
+        verify.add_root(pki.root)
         verify.run()
         app = QApplication.instance()
         while verify.running:  # the check runs on the pool; its answer comes back queued
