@@ -76,15 +76,7 @@ class FormDialog(QDialog):
         self.setMinimumWidth(520)
 
     def add_row(self, label: str, field: QWidget, help_text: str = "") -> QWidget:
-        """A labelled field: the label's mnemonic focuses it; the name is read aloud."""
-        caption = QLabel(label)
-        caption.setBuddy(field)
-        field.setAccessibleName(label.replace("&", "").rstrip(":"))
-        if help_text:
-            field.setToolTip(help_text)
-            field.setAccessibleDescription(help_text)
-        self.form.addRow(caption, field)
-        return field
+        return add_labelled_row(self.form, label, field, help_text)
 
     def accept(self) -> None:
         problem = self.submit()
@@ -153,3 +145,15 @@ def time_edit(value=None) -> QTimeEdit:
     if value is not None:
         edit.setTime(QTime(value.hour, value.minute))
     return edit
+
+
+def add_labelled_row(form, label: str, field: QWidget, help_text: str = "") -> QWidget:
+    """A labelled field: the label's mnemonic focuses it; the name is read aloud."""
+    caption = QLabel(label)
+    caption.setBuddy(field)
+    field.setAccessibleName(label.replace("&", "").rstrip(":"))
+    if help_text:
+        field.setToolTip(help_text)
+        field.setAccessibleDescription(help_text)
+    form.addRow(caption, field)
+    return field

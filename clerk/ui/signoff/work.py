@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.ui import background
-from clerk.ui.forms import MessageLabel
+from clerk.ui.forms import MessageLabel, add_labelled_row
 
 Work = Callable[[], Any]
 
@@ -90,15 +89,7 @@ class WorkDialog(QDialog):
         return button
 
     def add_row(self, label: str, field: QWidget, help_text: str = "") -> QWidget:
-        """A labelled field, as in ``FormDialog``: the label's mnemonic focuses it."""
-        caption = QLabel(label)
-        caption.setBuddy(field)
-        field.setAccessibleName(label.replace("&", "").rstrip(":"))
-        if help_text:
-            field.setToolTip(help_text)
-            field.setAccessibleDescription(help_text)
-        self.form.addRow(caption, field)
-        return field
+        return add_labelled_row(self.form, label, field, help_text)
 
     # -- what subclasses provide --------------------------------------------------------
 
