@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import sys
 from typing import TextIO
 
 from clerk.domain.errors import ClerkError
-from clerk.storage.database import DamagedDatabase, Database, open_database
+from clerk.storage.database import Access, DamagedDatabase, Database, NoDatabase, open_database
+
+
+def how_to_create(error: NoDatabase, named: bool = True) -> ClerkError:
+    """'No database at PATH; `clerk init PATH` creates one.' (plain ``clerk init`` for the
+    default database, when --db and CLERK_DB did not name one)."""
+    init = shlex.join(["clerk", "init", *([str(error.path)] if named else [])])
+    verb = "makes it one" if error.empty else "creates one"
+    return ClerkError(f"{error.lead}; `{init}` {verb}.")
 
 
 class CommandContext:
@@ -21,10 +30,19 @@ class CommandContext:
         self._database: Database | None = None
 
     @property
+    def access(self) -> Access:
+        """What the command does with the database (each command says, with ``access=``)."""
+        access: Access = getattr(self.args, "access", Access.READ)
+        return access
+
+    @property
     def database(self) -> Database:
         if self._database is None:
             try:
-                self._database = open_database(self.args.db)
+                self._database = open_database(self.args.db, access=self.access)
+            except NoDatabase as error:
+                named = self.args.db is not None or bool(os.environ.get("CLERK_DB"))
+                raise how_to_create(error, named) from None
             except DamagedDatabase as error:
                 if error.newest_backup is None:
                     raise

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,9 @@ from clerk.fileio import write_text
 from clerk.services import catalogue, demo, record_json
 from clerk.services.recording import Ack, MeetingSession
 from clerk.services.replay import read_script, replay
+from clerk.storage.database import Access
+from clerk.storage.engine import database_url, sqlite_path
+from clerk.storage.integrity import FileKind, identify
 
 
 def cmd_demo(ctx: CommandContext) -> int:
@@ -22,6 +26,35 @@ def cmd_demo(ctx: CommandContext) -> int:
     for summary in catalogue.meetings(ctx.database):
         if summary.id in ids:
             ctx.say(f"  {summary.id}  {summary.reference}  ({summary.meeting.status})")
+    return 0
+
+
+def cmd_init(ctx: CommandContext) -> int:
+    """An empty Clerk database at PATH (or --db, CLERK_DB, the default); one already there
+    is left as it is."""
+    if ctx.args.path is not None:
+        if ctx.args.db is not None and ctx.args.db != ctx.args.path:
+            raise ClerkError("Give the database once: 'clerk init PATH' or 'clerk --db PATH init'.")
+        ctx.args.db = ctx.args.path
+    path = sqlite_path(database_url(ctx.args.db))
+    kind = identify(path) if path is not None else None
+    database = ctx.database
+    if kind in (FileKind.MISSING, FileKind.EMPTY):
+        ctx.say(f"Created an empty Clerk database at {database.describe()}.")
+        clerk = shlex.join(["clerk", *ctx.db_option()])
+        ctx.say(
+            f"Next: '{clerk} demo' loads the demo, '{clerk} import FILE.json' a meeting record."
+        )
+    elif (
+        kind is None and catalogue.council(database) is None and not catalogue.committees(database)
+    ):
+        ctx.say(f"{database.describe()} is ready for Clerk.")
+    else:
+        count = len(catalogue.meetings(database))
+        ctx.say(
+            f"{database.describe()} is already a Clerk database ({count} meeting(s)); "
+            "nothing was changed."
+        )
     return 0
 
 
@@ -121,14 +154,22 @@ def cmd_redo(ctx: CommandContext) -> int:
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     meeting_help = "a meeting id or <committee-slug>/<yyyy-mm-dd>"
+    p = sub.add_parser("init", help="create an empty Clerk database (at PATH, or --db)")
+    p.add_argument(
+        "path",
+        metavar="PATH",
+        nargs="?",
+        help="the database file (default: --db, CLERK_DB or the user data folder)",
+    )
+    p.set_defaults(handler=cmd_init, access=Access.CREATE)
     p = sub.add_parser("demo", help="load the demo committee and meetings")
-    p.set_defaults(handler=cmd_demo)
+    p.set_defaults(handler=cmd_demo, access=Access.CREATE)
     p = sub.add_parser("list", help="committees and meetings with their ids")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_list)
     p = sub.add_parser("import", help="import a JSON meeting record")
     p.add_argument("file", metavar="FILE.json")
-    p.set_defaults(handler=cmd_import)
+    p.set_defaults(handler=cmd_import, access=Access.CREATE)
     p = sub.add_parser("export", help="export a meeting as a JSON meeting record")
     p.add_argument("meeting", metavar="MEETING", help=meeting_help)
     p.add_argument("-o", "--output", metavar="FILE.json", help="file to write (default: stdout)")
@@ -136,13 +177,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("replay", help="record a script of actions (JSON lines) on a meeting")
     p.add_argument("meeting", metavar="MEETING", help=meeting_help)
     p.add_argument("script", metavar="SCRIPT.jsonl")
-    p.set_defaults(handler=cmd_replay)
+    p.set_defaults(handler=cmd_replay, access=Access.WRITE)
     p = sub.add_parser("undo", help="undo the meeting's last recorded action")
     p.add_argument("meeting", metavar="MEETING", help=meeting_help)
-    p.set_defaults(handler=cmd_undo)
+    p.set_defaults(handler=cmd_undo, access=Access.WRITE)
     p = sub.add_parser("redo", help="redo the meeting's last undone action")
     p.add_argument("meeting", metavar="MEETING", help=meeting_help)
-    p.set_defaults(handler=cmd_redo)
+    p.set_defaults(handler=cmd_redo, access=Access.WRITE)
 
 
 __all__ = ["ClerkError", "register"]

@@ -33,7 +33,7 @@ def cmd_tracker(ctx: CommandContext) -> int:
 
     paths = generate_tracker(
         ctx.database,
-        ctx.args.committee,
+        catalogue.resolve_committee(ctx.database, ctx.args.committee),
         [ctx.args.format],
         open_only=ctx.args.open,
         out_dir=Path(ctx.args.output),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -13,8 +14,10 @@ from pathlib import Path
 
 from clerk import APP_NAME, __version__
 from clerk.cli import core_commands, document_commands, maintenance_commands, signoff_commands
-from clerk.cli.context import CommandContext
+from clerk.cli.context import CommandContext, how_to_create
+from clerk.cli.display import how_to_run, no_display_reason
 from clerk.domain.errors import ClerkError, one_line
+from clerk.storage.database import NoDatabase
 from clerk.storage.engine import log_dir
 
 #: Modules adding sub-commands; each has ``register(subparsers)``.
@@ -63,7 +66,11 @@ def setup_logging() -> Path | None:
     return path
 
 
-def run_desktop(args: argparse.Namespace) -> int:
+def run_desktop(args: argparse.Namespace, argv: Sequence[str]) -> int:
+    if not args.screenshot:
+        reason = no_display_reason()
+        if reason is not None:
+            raise ClerkError(how_to_run(reason, argv))
     missing = qt_missing()
     if missing is not None:
         raise ClerkError(
@@ -71,7 +78,11 @@ def run_desktop(args: argparse.Namespace) -> int:
         )
     from clerk.ui.app import run  # Qt is imported only when the window is wanted
 
-    return run(args)
+    try:
+        return run(args)
+    except NoDatabase as error:  # --screenshot on a path with no database
+        named = args.db is not None or bool(os.environ.get("CLERK_DB"))
+        raise how_to_create(error, named) from None
 
 
 def qt_missing() -> str | None:
@@ -84,13 +95,14 @@ def qt_missing() -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     log_path = setup_logging()
     ctx = CommandContext(args)
     try:
         if args.command is None:
-            return run_desktop(args)
+            return run_desktop(args, argv)
         result: int = args.handler(ctx)
         return result
     except ClerkError as error:

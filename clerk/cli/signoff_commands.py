@@ -19,6 +19,7 @@ from clerk.domain.signoff.confirmation import Correction
 from clerk.fileio import write_bytes
 from clerk.services import audit, catalogue, signoff
 from clerk.services.recording import Ack
+from clerk.storage.database import Access
 from clerk.storage.engine import data_dir
 
 PASSPHRASE_ENV = "CLERK_P12_PASSPHRASE"
@@ -234,6 +235,7 @@ def cmd_verify(ctx: CommandContext) -> int:
 
 def cmd_signing_mode(ctx: CommandContext) -> int:
     if ctx.args.mode is not None:
+        ctx.args.access = Access.WRITE
         signoff.set_signing_mode(ctx.database, SigningMode(ctx.args.mode))
     council = catalogue.council(ctx.database)
     if council is None:
@@ -271,13 +273,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("meeting", metavar="MEETING", help=MEETING_HELP)
     p.add_argument("--to", metavar="PERSON", help="person id (default: the chair)")
     p.add_argument("--on", metavar="YYYY-MM-DD", help="the date, when not today")
-    p.set_defaults(handler=cmd_circulate)
+    p.set_defaults(handler=cmd_circulate, access=Access.WRITE)
 
     p = sub.add_parser("approve", help="record the chair's approval; the record locks")
     p.add_argument("meeting", metavar="MEETING", help=MEETING_HELP)
     p.add_argument("--by", metavar="PERSON", help="person id (default: who it went to)")
     p.add_argument("--on", metavar="YYYY-MM-DD", help="the date, when not today")
-    p.set_defaults(handler=cmd_approve)
+    p.set_defaults(handler=cmd_approve, access=Access.WRITE)
 
     p = sub.add_parser(
         "confirm", help="confirm the minutes at the next suitable meeting's Minutes item"
@@ -294,7 +296,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar=("PARAGRAPH", "TEXT"),
         help="the amendment corrects paragraph PARAGRAPH to read TEXT (repeatable)",
     )
-    p.set_defaults(handler=cmd_confirm)
+    p.set_defaults(handler=cmd_confirm, access=Access.WRITE)
 
     p = sub.add_parser(
         "print", help="wet ink: the print-ready minute-book copy (numbered pages, initials boxes)"
@@ -318,13 +320,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--p12", metavar="CHAIR.p12", help="digital: the chair's certificate and key")
     p.add_argument("--passphrase-file", metavar="FILE", help="digital: the .p12's passphrase")
     p.add_argument("-o", "--output", metavar="SIGNED.pdf", help="digital: the signed PDF")
-    p.set_defaults(handler=cmd_sign)
+    p.set_defaults(handler=cmd_sign, access=Access.WRITE)
 
     p = sub.add_parser("attach", help="keep the scanned copy of minutes signed in ink")
     p.add_argument("meeting", metavar="MEETING", help=MEETING_HELP)
     p.add_argument("file", metavar="FILE")
     p.add_argument("--on", metavar="YYYY-MM-DD", help="the date, when not today")
-    p.set_defaults(handler=cmd_attach)
+    p.set_defaults(handler=cmd_attach, access=Access.WRITE)
 
     p = sub.add_parser("signed-copy", help="list or save the signed copies kept with a meeting")
     p.add_argument("meeting", metavar="MEETING", help=MEETING_HELP)

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import Connection
+
 from clerk.domain.entities import Committee, CouncilProfile, Meeting, Person
 from clerk.domain.errors import ClerkError
 from clerk.storage import repository as repo
@@ -35,14 +37,56 @@ def resolve_meeting(database: Database, reference: str) -> int:
             return int(text)
         match = REFERENCE.match(text)
         if match is None:
-            raise ClerkError(
-                f"'{reference}' is not a meeting: give its id or <committee-slug>/<yyyy-mm-dd>."
-            )
+            raise ClerkError(_not_a_meeting(conn, text))
         try:
             day = date.fromisoformat(match["date"])
         except ValueError:
             raise ClerkError(f"'{match['date']}' is not a real date.") from None
         return repo.find_meeting(conn, match["slug"], day)
+
+
+def _not_a_meeting(conn: Connection, text: str) -> str:
+    """Why ``text`` names no meeting: a committee or a date are named as such."""
+    if any(c.slug == text for c in repo.list_committees(conn)):
+        held = repo.list_meetings(conn, text)
+        if not held:
+            return f"'{text}' is a committee, not a meeting, and it has no meetings yet."
+        latest_id, _slug, latest = held[-1]
+        return (
+            f"'{text}' is a committee, not a meeting: give one of its meetings, for example "
+            f"{text}/{latest.date.isoformat()} (meeting {latest_id}; 'clerk list' shows them all)."
+        )
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return f"'{text}' is not a meeting: give its id or <committee-slug>/<yyyy-mm-dd>."
+    that_day = [(i, s) for i, s, m in repo.list_meetings(conn) if m.date == day]
+    if not that_day:
+        return f"'{text}' is a date, not a meeting, and no meeting in this database is on it."
+    examples = " or ".join(f"{slug}/{text} (meeting {i})" for i, slug in that_day[:3])
+    return f"'{text}' is a date, not a meeting: give the committee too, {examples}."
+
+
+def resolve_committee(database: Database, reference: str) -> str:
+    """A committee's slug; a meeting given instead is named as one, with its committee."""
+    text = reference.strip()
+    with database.reading() as conn:
+        known = {c.slug for c in repo.list_committees(conn)}
+        if text in known:
+            return text
+        if text.isdigit() and repo.meeting_exists(conn, int(text)):
+            slug, meeting = next((s, m) for i, s, m in repo.list_meetings(conn) if i == int(text))
+            raise ClerkError(
+                f"'{text}' is a meeting ({slug}/{meeting.date.isoformat()}), not a committee: "
+                f"give the committee, {slug}."
+            )
+    match = REFERENCE.match(text)
+    if match is not None and match["slug"] in known:
+        raise ClerkError(
+            f"'{text}' is a meeting, not a committee: give the committee, {match['slug']}."
+        )
+    among = f" (its committees: {', '.join(sorted(known))})" if known else ""
+    raise repo.NotFound(f"No committee '{text}' in this database{among}.")
 
 
 def committees(database: Database) -> list[Committee]:

@@ -8,14 +8,24 @@ from pathlib import Path
 from clerk.domain.errors import ClerkError
 from clerk.domain.journal import verify_chain
 from clerk.domain.record import COLLECTIONS
+from clerk.services import file_kinds
 from clerk.services.recording import state_from_journal
 from clerk.storage import backup as backups
 from clerk.storage import repository as repo
-from clerk.storage.database import Database, known_revisions, open_database
+from clerk.storage.database import (
+    Database,
+    NotAClerkDatabase,
+    known_revisions,
+    open_database,
+    prepare_new_database,
+    refuse_unless_clerk,
+)
 from clerk.storage.engine import database_url, sqlite_path
 from clerk.storage.integrity import (
+    FileKind,
     check_sqlite_file,
     clerk_revision,
+    identify,
     integrity_problems,
     move_aside,
 )
@@ -38,8 +48,17 @@ def list_backups(database: Database) -> list[backups.BackupFile]:
 
 def check_backup_file(source: Path) -> str:
     """The schema revision of a file fit to restore; refuses anything else in one sentence."""
-    if not source.is_file():
+    if not source.exists():
         raise ClerkError(f"No backup file {source}.")
+    file_kinds.require(
+        source,
+        "a Clerk backup",
+        frozenset({file_kinds.CLERK_DATABASE}),
+        {
+            file_kinds.MEETING_RECORD: f"import it with 'clerk import {source}'",
+            file_kinds.FOLDER: "give a backup file ('clerk backup --list' lists them)",
+        },
+    )
     finding = check_sqlite_file(source)
     if finding is not None:
         raise ClerkError(f"{source} cannot be restored: {finding.reason}.")
@@ -72,6 +91,10 @@ def restore(target: str | None, source: Path) -> Restored:
     if source == path.resolve():
         raise ClerkError(f"{source} is the database itself: choose a backup to restore.")
     check_backup_file(source)
+    kind = identify(path)
+    refuse_unless_clerk(path, kind)  # never replaces what is not a Clerk database
+    if kind is FileKind.MISSING:
+        prepare_new_database(path)
     lock = WriterLock(path)
     if not lock.acquire():
         holder = lock.holder()
@@ -83,8 +106,13 @@ def restore(target: str | None, source: Path) -> Restored:
         previous = moved = None
         finding = check_sqlite_file(path)
         if finding is not None:
-            moved = move_aside(path, "damaged" if finding.damaged else "not-clerk")
-        elif path.exists() and clerk_revision(path) is not None:
+            if not finding.damaged:
+                raise NotAClerkDatabase(
+                    f"{path} is not a Clerk database ({finding.reason}); "
+                    "Clerk has left it as it is."
+                )
+            moved = move_aside(path, "damaged")
+        elif kind is FileKind.CLERK and clerk_revision(path) is not None:
             previous = backups.make_backup(path, "restore")
         backups.restore_into(source, path)
     finally:

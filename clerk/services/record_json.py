@@ -45,6 +45,7 @@ from clerk.domain.validation import (
     quorum_problems,
     slug_problems,
 )
+from clerk.services import file_kinds
 from clerk.services.recording import create_with_journal, current_user
 from clerk.storage import repository as repo
 from clerk.storage.database import Database
@@ -457,6 +458,15 @@ def _merge_committee(conn: Any, committee: Committee, incoming: Committee) -> No
 
 
 def import_file(database: Database, path: Path, who: str | None = None) -> int:
+    file_kinds.require(
+        path,
+        "a meeting record",
+        frozenset({file_kinds.MEETING_RECORD}),
+        {
+            file_kinds.CLERK_DATABASE: f"give it as the database, 'clerk --db {path} ...'",
+            file_kinds.SCRIPT: f"record it on a meeting with 'clerk replay MEETING {path}'",
+        },
+    )
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

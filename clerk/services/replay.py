@@ -15,6 +15,7 @@ from pathlib import Path
 
 from clerk.domain.actions import Action, action_from_json
 from clerk.domain.errors import ClerkError, RecordFormatError, RuleViolation, one_line
+from clerk.services import file_kinds
 from clerk.services.recording import Ack, MeetingSession
 from clerk.storage import repository as repo
 
@@ -69,6 +70,12 @@ def parse_script(text: str, source: str = "script") -> Iterator[ScriptLine]:
 
 
 def read_script(path: Path) -> str:
+    file_kinds.require(
+        path,
+        "a script of actions",
+        frozenset({file_kinds.SCRIPT}),
+        {file_kinds.MEETING_RECORD: f"import it with 'clerk import {path}'"},
+    )
     try:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:

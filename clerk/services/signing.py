@@ -32,6 +32,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from clerk.domain.errors import ClerkError
 from clerk.domain.timefmt import clock, long_date
+from clerk.services import file_kinds
 from clerk.storage.engine import data_dir
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,7 @@ class Credentials:
 
 
 def load_credentials(p12: Path, passphrase: bytes) -> Credentials:
+    file_kinds.require(p12, "the signer's certificate (a PKCS#12 .p12/.pfx file)", frozenset(), {})
     try:
         data = p12.read_bytes()
     except FileNotFoundError:
@@ -366,6 +368,7 @@ def verify_pdf(
 def verify_file(
     path: Path, trust: Sequence[Path] = (), use_configured: bool = True
 ) -> Verification:
+    file_kinds.require(path, "a signed PDF", frozenset({file_kinds.PDF}), {})
     try:
         data = path.read_bytes()
     except FileNotFoundError:

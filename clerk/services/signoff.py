@@ -51,6 +51,7 @@ from clerk.domain.signoff.lifecycle import (
 )
 from clerk.domain.timefmt import clock, long_date
 from clerk.fileio import write_bytes
+from clerk.services import file_kinds
 from clerk.services.catalogue import resolve_meeting
 from clerk.services.confirmation import committee_meetings, facts
 from clerk.services.recording import Ack, MeetingSession, apply_together
@@ -320,6 +321,21 @@ def signatory(database: Database, record: MeetingRecord) -> str | None:
     return chair_of(record)
 
 
+def read_scan(path: Path) -> bytes:
+    """The scanned signed copy: a PDF."""
+    kind = file_kinds.what_is(path)
+    if kind is not None and kind != file_kinds.PDF:
+        raise file_kinds.WrongKindOfFile(
+            f"{path} is {kind}, not a PDF: the scanned copy of the signed minutes is kept as a PDF."
+        )
+    content = read_file(path, "scanned copy")
+    if not content.startswith(b"%PDF-"):
+        raise file_kinds.WrongKindOfFile(
+            f"{path} is not a PDF: the scanned copy of the signed minutes is kept as a PDF."
+        )
+    return content
+
+
 def read_file(path: Path, what: str) -> bytes:
     try:
         return path.read_bytes()
@@ -361,7 +377,7 @@ def sign_wet_ink(
     )
     if scan is None:
         return session.apply(sign)
-    content = read_file(scan, "scanned copy")
+    content = read_scan(scan)
     attach = AttachSignedCopy(
         file_name=scan.name, sha256=hashlib.sha256(content).hexdigest(), on=on
     )
@@ -377,7 +393,7 @@ def attach_signed_copy(
 ) -> Ack:
     """Attach the scanned copy of minutes signed in ink; its SHA-256 goes in the journal."""
     session = MeetingSession(database, meeting_id, who=who)
-    content = read_file(scan, "scanned copy")
+    content = read_scan(scan)
     action = AttachSignedCopy(
         file_name=scan.name, sha256=hashlib.sha256(content).hexdigest(), on=on
     )

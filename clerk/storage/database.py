@@ -1,14 +1,17 @@
 """The database Clerk works on: the open sequence, migrations to head, and transactions.
 
-Opening an SQLite file (``open_database``):
+Opening an SQLite file (``open_database``), for reading, writing or creating (``Access``):
 
-1. take the writer lock (``clerk.storage.locking``); if another Clerk holds it, open the file
+1. look at what is at the path without changing it (``clerk.storage.integrity.identify``): a
+   folder, a file that is not SQLite, or another program's database is refused
+   (``NotAClerkDatabase``) and left as it is; nothing there (or an empty file) is refused
+   (``NoDatabase``) unless the caller creates databases;
+2. take the writer lock (``clerk.storage.locking``); if another Clerk holds it, open the file
    read-only and say so in ``Database.notices``;
-2. a quick integrity check (``clerk.storage.integrity``): a damaged file, or one that is not a
-   Clerk database, is moved aside to a timestamped name and ``DamagedDatabase`` names it and
-   the newest backup;
-3. once a day, a backup (``clerk.storage.backup``);
-4. migrate to head, backing up first when there is anything to migrate.
+3. a quick integrity check: a damaged Clerk database is moved aside to a timestamped name when
+   the caller writes (a reader leaves it be), and ``DamagedDatabase`` names the newest backup;
+4. once a day, a backup (``clerk.storage.backup``);
+5. migrate to head, backing up first when there is anything to migrate.
 
 A server database (PostgreSQL) is only migrated: several clerks share it, and conflicting
 edits of one meeting are caught by the meeting's version column.
@@ -20,6 +23,7 @@ import ast
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from enum import Enum
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,7 +34,7 @@ from sqlalchemy.exc import DataError, OperationalError
 from clerk.domain.errors import ClerkError, one_line
 from clerk.storage import backup as backups
 from clerk.storage.engine import database_url, make_engine, sqlite_path
-from clerk.storage.integrity import check_sqlite_file, move_aside
+from clerk.storage.integrity import FileKind, check_sqlite_file, identify, move_aside
 from clerk.storage.locking import DatabaseInUse, WriterLock
 
 if TYPE_CHECKING:
@@ -46,24 +50,74 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 BackupHook = Callable[["Database", str], None]
 
 
+class Access(Enum):
+    """What the caller will do with the database: it decides what opening may change."""
+
+    READ = "read"  # never moves or creates anything
+    WRITE = "write"  # may move a damaged Clerk database aside
+    CREATE = "create"  # may also create a database where there is none (or an empty file)
+
+
 class NotAClerkDatabase(ClerkError):
-    """The file holds tables, but not Clerk's."""
+    """Something that is not a Clerk database is where the database should be; left as is."""
+
+
+class NoDatabase(ClerkError):
+    """There is no database at the path (or only an empty file), and the caller does not
+    create one."""
+
+    def __init__(self, path: Path, empty: bool) -> None:
+        what = f"{path} is empty, not yet a Clerk database" if empty else f"No database at {path}"
+        super().__init__(f"{what}.")
+        self.path = path
+        self.empty = empty
+        #: The sentence without its full stop, for a caller to add how to create one.
+        self.lead = what
 
 
 class DamagedDatabase(ClerkError):
-    """The database file was damaged or foreign, and has been moved aside (never deleted)."""
+    """A Clerk database failed its integrity check: moved aside (never deleted) by a caller
+    that writes, left where it is for one that only reads."""
 
-    def __init__(self, lead: str, moved_to: Path, newest_backup: Path | None) -> None:
-        offer = (
-            f"; the newest backup is {newest_backup}"
-            if newest_backup is not None
-            else "; there is no backup of it, so Clerk will start a new, empty database"
-        )
+    def __init__(self, lead: str, moved_to: Path | None, newest_backup: Path | None) -> None:
+        if newest_backup is not None:
+            offer = f"; the newest backup is {newest_backup}"
+        elif moved_to is not None:
+            offer = "; there is no backup of it, so Clerk will start a new, empty database"
+        else:
+            offer = "; there is no backup of it"
         super().__init__(f"{lead}{offer}.")
         #: What happened, without the offer of a backup (for a caller to phrase the offer).
         self.lead = lead
         self.moved_to = moved_to
         self.newest_backup = newest_backup
+
+
+def refuse_unless_clerk(path: Path, kind: FileKind) -> None:
+    """One sentence for anything at ``path`` that Clerk must not open as its database."""
+    left = "Clerk has left it as it is"
+    if kind is FileKind.FOLDER:
+        raise NotAClerkDatabase(
+            f"{path} is a folder, not a Clerk database: give the database file's path "
+            f"(for example {path / 'clerk.sqlite3'}); {left}."
+        )
+    if kind is FileKind.OTHER:
+        raise NotAClerkDatabase(
+            f"{path} is not a Clerk database (it is not an ordinary file); {left}."
+        )
+    if kind is FileKind.NOT_SQLITE:
+        raise NotAClerkDatabase(
+            f"{path} is not a Clerk database (it is not an SQLite database file); {left}."
+        )
+    if kind is FileKind.FOREIGN:
+        raise NotAClerkDatabase(
+            f"{path} is another program's SQLite database, not a Clerk database; {left}."
+        )
+    if kind is FileKind.UNKNOWN_DAMAGED:
+        raise NotAClerkDatabase(
+            f"{path} is a damaged SQLite file that Clerk cannot tell is one of its databases; "
+            f"{left}."
+        )
 
 
 class NewerDatabase(ClerkError):
@@ -279,7 +333,29 @@ def backup_before_upgrade(database: Database, revision: str) -> None:
         ) from None
 
 
-def _open_sqlite(url: str, path: Path, before_upgrade: BackupHook | None) -> Database:
+def prepare_new_database(path: Path) -> None:
+    """The folder for a database about to be created, or one sentence why it cannot be."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise ClerkError(
+            f"Cannot create the database {path}: {path.parent} is a file, not a folder."
+        ) from None
+    except OSError as error:
+        raise ClerkError(
+            f"Cannot create the database {path}: {error.strerror} ({error.filename})."
+        ) from None
+
+
+def _open_sqlite(
+    url: str, path: Path, before_upgrade: BackupHook | None, access: Access
+) -> Database:
+    kind = identify(path)
+    refuse_unless_clerk(path, kind)
+    if kind in (FileKind.MISSING, FileKind.EMPTY):
+        if access is not Access.CREATE:
+            raise NoDatabase(path, empty=kind is FileKind.EMPTY)
+        prepare_new_database(path)
     lock = WriterLock(path)
     owned = lock.acquire()
     try:
@@ -291,11 +367,21 @@ def _open_sqlite(url: str, path: Path, before_upgrade: BackupHook | None) -> Dat
                     f"{path} cannot be opened ({finding.reason}) and another Clerk has it open: "
                     "close the other Clerk and try again."
                 )
-            moved = move_aside(path, "damaged" if finding.damaged else "not-clerk")
+            if not finding.damaged:  # not Clerk's after all: leave it be
+                raise NotAClerkDatabase(
+                    f"{path} is not a Clerk database ({finding.reason}); "
+                    "Clerk has left it as it is."
+                )
+            if access is Access.READ:
+                raise DamagedDatabase(
+                    f"{path} is damaged ({finding.reason}); Clerk has left it as it is",
+                    None,
+                    backups.newest_backup(path),
+                )
+            moved = move_aside(path, "damaged")
             log.error("%s moved aside to %s: %s", path, moved, finding.reason)
-            what = "is damaged" if finding.damaged else "is not a Clerk database"
             raise DamagedDatabase(
-                f"{path} {what} ({finding.reason}), so Clerk moved it aside to {moved}",
+                f"{path} is damaged ({finding.reason}), so Clerk moved it aside to {moved}",
                 moved,
                 backups.newest_backup(path),
             )
@@ -322,12 +408,20 @@ def _open_sqlite(url: str, path: Path, before_upgrade: BackupHook | None) -> Dat
         raise
 
 
-def open_database(target: str | None = None, before_upgrade: BackupHook | None = None) -> Database:
-    """Open (creating if need be) the database at a path or URL, checked and migrated to head."""
+def open_database(
+    target: str | None = None,
+    before_upgrade: BackupHook | None = None,
+    access: Access = Access.CREATE,
+) -> Database:
+    """Open the database at a path or URL, checked and migrated to head.
+
+    ``access`` says what may happen to what is there (see ``Access``): the commands and the
+    window pass what they do; the default creates, for tests and tools that make databases.
+    """
     url = database_url(target)
     path = sqlite_path(url)
     if path is not None:
-        return _open_sqlite(url, path, before_upgrade)
+        return _open_sqlite(url, path, before_upgrade, access)
     try:
         database = Database(url)
     except ModuleNotFoundError as error:

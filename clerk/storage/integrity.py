@@ -1,23 +1,39 @@
-"""Is this file a sound Clerk database? A quick check on open, and moving a bad file aside.
+"""Is this file a Clerk database, and is it sound? Looked at before Clerk opens anything.
 
-A file that is damaged, or is not a Clerk database at all, is never overwritten or deleted:
-it is renamed to a timestamped name beside it (with its ``-wal`` and ``-shm`` files), so that
-nothing in it is lost and Clerk can start on a fresh or restored database.
+``identify`` says what is at a path without changing it: nothing, a folder, an empty file, a
+file that is not SQLite, another program's SQLite database, or a Clerk database. Only a Clerk
+database is ever opened for writing. A Clerk database that fails SQLite's quick check is
+never overwritten or deleted: a command that writes renames it to a timestamped name beside
+it (with its ``-wal`` and ``-shm`` files), so that nothing in it is lost and Clerk can start
+on a restored database. Anything else is left exactly as it was.
+
+A Clerk database says so in its SQLite header (``PRAGMA application_id``, set by migration
+0018), which survives most damage; older files are known by their tables, and a damaged one
+whose tables cannot be read by the backups Clerk made of it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import sqlite3
+import stat
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum
 from pathlib import Path
 
 from sqlalchemy import Connection, text
 
 from clerk.domain.errors import ClerkError
+from clerk.storage.backup import list_backups
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+#: Clerk's mark in the SQLite header (``PRAGMA application_id``): "CLRK" as a big-endian int.
+CLERK_APPLICATION_ID = int.from_bytes(b"CLRK", "big")
+#: Where SQLite keeps the application id in the header.
+APPLICATION_ID_OFFSET = 68
+#: Tables that only a Clerk database has together (files from before the application id).
+CLERK_TABLES = frozenset({"alembic_version", "meetings", "journal", "council"})
 SIDECARS = ("-wal", "-shm")
 #: The SQLite errors that mean the file itself is damaged or not a database.
 DAMAGE = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
@@ -35,9 +51,84 @@ class Finding:
     reason: str
 
 
-def _header(path: Path) -> bytes:
+class FileKind(Enum):
+    """What is at a database path, as far as Clerk is concerned."""
+
+    MISSING = "missing"
+    FOLDER = "folder"
+    OTHER = "other"  # not a regular file: a device, a pipe, a socket
+    EMPTY = "empty"  # a file of no bytes, or an SQLite database with no tables
+    NOT_SQLITE = "not-sqlite"
+    FOREIGN = "foreign"  # another program's SQLite database
+    UNKNOWN_DAMAGED = "unknown-damaged"  # a damaged SQLite file not known to be Clerk's
+    CLERK = "clerk"  # a Clerk database, sound or not (``check_sqlite_file`` says)
+
+
+def _header(path: Path, size: int = len(SQLITE_HEADER)) -> bytes:
     with open(path, "rb") as handle:
-        return handle.read(len(SQLITE_HEADER))
+        return handle.read(size)
+
+
+def identify(path: Path) -> FileKind:
+    """What is at ``path``, read without changing anything.
+
+    Raises ``UnreadableDatabase`` when the file cannot be read for a reason that is not its
+    own (permissions, a disk error): then nothing can be said about it.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return FileKind.MISSING
+    except NotADirectoryError:
+        return FileKind.MISSING  # a parent is a file: there is nothing at this path
+    except OSError as error:
+        raise UnreadableDatabase(
+            f"Clerk cannot look at {path} ({error.strerror}); it has not been changed."
+        ) from None
+    if stat.S_ISDIR(info.st_mode):
+        return FileKind.FOLDER
+    if not stat.S_ISREG(info.st_mode):
+        return FileKind.OTHER
+    if info.st_size == 0:
+        return FileKind.EMPTY
+    try:
+        header = _header(path, APPLICATION_ID_OFFSET + 4)
+    except OSError as error:
+        raise UnreadableDatabase(
+            f"Clerk cannot read {path} ({error.strerror}); it has not been changed."
+        ) from None
+    if not header.startswith(SQLITE_HEADER):
+        return FileKind.NOT_SQLITE
+    if int.from_bytes(header[APPLICATION_ID_OFFSET:], "big") == CLERK_APPLICATION_ID:
+        return FileKind.CLERK
+    try:
+        tables = _table_names(path)
+    except sqlite3.DatabaseError as error:
+        if getattr(error, "sqlite_errorname", "") not in DAMAGE:
+            raise UnreadableDatabase(
+                f"Clerk cannot open {path} just now ({error}); it has not been changed."
+            ) from None
+        # Its tables cannot be read: Clerk's own if Clerk has backed it up.
+        return FileKind.CLERK if list_backups(path) else FileKind.UNKNOWN_DAMAGED
+    if not tables:
+        return FileKind.EMPTY
+    return FileKind.CLERK if tables >= CLERK_TABLES else FileKind.FOREIGN
+
+
+def _table_names(path: Path) -> set[str]:
+    """The tables in an SQLite file, leaving no trace: with no write-ahead log beside it the
+    file is read as immutable (an ordinary read-only open of a WAL-mode database would make
+    ``-wal`` and ``-shm`` files beside another program's database)."""
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        conn = _connect_read_only(path)  # the log holds part of the database: read it too
+    else:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True, timeout=10)
+    try:
+        rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    finally:
+        conn.close()
+    return {str(row[0]) for row in rows if not str(row[0]).startswith("sqlite_")}
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:

@@ -20,7 +20,7 @@ def run(args: argparse.Namespace) -> int:
 
     from clerk.domain.errors import ClerkError
     from clerk.services.demo import load_demo
-    from clerk.storage.database import open_database
+    from clerk.storage.database import Access, open_database
     from clerk.storage.engine import data_dir
     from clerk.ui import style
     from clerk.ui.errors import ExceptHook
@@ -40,11 +40,15 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     style.apply(app)
+    # Clerk's own default database is made on the first start; one the clerk names is
+    # created only when the clerk says so (a mistyped path must not become a new database).
+    named = args.db is not None or bool(os.environ.get("CLERK_DB"))
+    access = Access.WRITE if named and not args.demo else Access.CREATE
     if args.screenshot:
-        database = open_database(target)
+        database = open_database(target, access=Access.CREATE if args.demo else Access.READ)
     else:
         try:
-            opened = open_with_recovery(target)
+            opened = open_with_recovery(target, access=access)
         except ClerkError as error:
             report_failure(error)
             return 1

@@ -221,7 +221,7 @@ def test_restore_refuses_what_is_not_a_clerk_database(demo_db: Path, tmp_path: P
     before = demo_db.read_bytes()
     for bad, message in [
         (text, "it is not a database file"),
-        (other, "it is an SQLite database of another program"),
+        (other, "is another program's SQLite database, not a Clerk backup"),
         (newer, "it was made by a newer version of Clerk"),
         (tmp_path / "missing.sqlite3", "No backup file"),
     ]:

@@ -1,5 +1,6 @@
-"""Damaged or foreign database files: moved aside (never overwritten or deleted), one clear
-sentence, and the newest backup offered."""
+"""Damaged Clerk databases: moved aside (never overwritten or deleted) by what writes, one
+clear sentence, and the newest backup offered. (Files that are not Clerk databases are never
+moved: tests/reliability/test_database_paths.py.)"""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import pytest
 
 from clerk.services.demo import load_demo
 from clerk.storage import backup as backups
-from clerk.storage.database import DamagedDatabase, NewerDatabase, open_database
+from clerk.storage.database import Access, DamagedDatabase, NewerDatabase, open_database
 from clerk.storage.integrity import aside_name
 from tests.conftest import ROOT, run_clerk
 
@@ -40,27 +41,15 @@ def scribble(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
-def foreign_sqlite(path: Path) -> None:
-    """Another program's SQLite database in Clerk's place."""
-    for old in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-        old.unlink(missing_ok=True)
-    with sqlite3.connect(path) as conn:
-        conn.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, caption TEXT)")
-        conn.execute("INSERT INTO photos VALUES (1, 'holiday')")
-    conn.close()
-
-
 @pytest.mark.parametrize(
-    ("spoil", "what", "reason"),
+    ("spoil", "reason"),
     [
-        (truncate, "is damaged", "SQLite says: database disk image is malformed"),
-        (scribble, "is damaged", "SQLite"),
-        (lambda p: p.write_text("Minutes of the meeting\n"), "is not a Clerk database", "not a"),
-        (foreign_sqlite, "is not a Clerk database", "another program"),
+        (truncate, "SQLite says: database disk image is malformed"),
+        (scribble, "SQLite"),
     ],
 )
-def test_a_bad_file_is_moved_aside_and_the_newest_backup_offered(
-    tmp_path: Path, spoil: object, what: str, reason: str
+def test_a_damaged_database_is_moved_aside_and_the_newest_backup_offered(
+    tmp_path: Path, spoil: object, reason: str
 ) -> None:
     db = tmp_path / "clerk.sqlite3"
     make_demo(db)
@@ -69,11 +58,12 @@ def test_a_bad_file_is_moved_aside_and_the_newest_backup_offered(
     spoil(db)  # type: ignore[operator]
     spoiled = db.read_bytes()
     with pytest.raises(DamagedDatabase) as raised:
-        open_database(str(db))
+        open_database(str(db), access=Access.WRITE)
     error = raised.value
     assert error.newest_backup == newest
+    assert error.moved_to is not None
     message = str(error)
-    assert message.startswith(f"{db} {what} (")
+    assert message.startswith(f"{db} is damaged (")
     assert reason in message
     assert f"moved it aside to {error.moved_to}; the newest backup is {newest}." in message
     assert message.count(". ") == 0  # one sentence
@@ -116,32 +106,61 @@ def test_the_command_says_one_sentence_with_the_restore_command(tmp_path: Path) 
     )
 
 
+def clerk_header_only(path: Path) -> None:
+    """A Clerk database's first page (its header names Clerk), then damage."""
+    head = path.read_bytes()[:4096]
+    path.write_bytes(head + b"\xde\xad" * 30_000)
+
+
 def test_without_a_backup_the_user_is_told_so(tmp_path: Path) -> None:
     db = tmp_path / "clerk.sqlite3"
-    db.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    open_database(str(db)).dispose()
+    clerk_header_only(db)
     with pytest.raises(DamagedDatabase, match="there is no backup of it"):
-        open_database(str(db))
+        open_database(str(db), access=Access.WRITE)
+
+
+def test_a_reading_command_leaves_a_damaged_database_where_it_is(tmp_path: Path) -> None:
+    db = tmp_path / "clerk.sqlite3"
+    make_demo(db)
+    newest = backups.newest_backup(db)
+    truncate(db)
+    spoiled = db.read_bytes()
+    with pytest.raises(DamagedDatabase) as raised:
+        open_database(str(db), access=Access.READ)
+    assert raised.value.moved_to is None
+    assert raised.value.newest_backup == newest
+    assert str(raised.value).startswith(f"{db} is damaged (SQLite says: ")
+    assert "Clerk has left it as it is; the newest backup is" in str(raised.value)
+    assert db.read_bytes() == spoiled
+    assert list(tmp_path.glob("*.damaged-*")) == []
 
 
 def test_moving_aside_never_overwrites_an_earlier_one(tmp_path: Path) -> None:
     db = tmp_path / "clerk.sqlite3"
     moved = []
     for n in range(3):
-        db.write_text(f"not a database {n}")
+        open_database(str(db)).dispose()
+        clerk_header_only(db)
+        with db.open("ab") as handle:
+            handle.write(f"damaged {n}".encode())
         with pytest.raises(DamagedDatabase) as raised:
-            open_database(str(db))
+            open_database(str(db), access=Access.WRITE)
+        assert raised.value.moved_to is not None
         moved.append(raised.value.moved_to)
     assert len(set(moved)) == 3
-    assert [p.read_text() for p in moved] == [f"not a database {n}" for n in range(3)]
+    assert [p.read_bytes()[-8:] for p in moved] == [f"amaged {n}".encode() for n in range(3)]
     assert aside_name(db, "damaged") not in moved or not aside_name(db, "damaged").exists()
 
 
 def test_the_wal_goes_with_the_file_it_belongs_to(tmp_path: Path) -> None:
     db = tmp_path / "clerk.sqlite3"
-    db.write_text("garbage")
+    open_database(str(db)).dispose()
+    clerk_header_only(db)
     Path(f"{db}-wal").write_bytes(b"wal bytes")
     with pytest.raises(DamagedDatabase) as raised:
-        open_database(str(db))
+        open_database(str(db), access=Access.WRITE)
+    assert raised.value.moved_to is not None
     assert Path(f"{raised.value.moved_to}-wal").read_bytes() == b"wal bytes"
     assert not Path(f"{db}-wal").exists()
 
