@@ -22,6 +22,7 @@ from clerk.domain.actions.reports import AttachReport
 from clerk.domain.entities import AgendaItem
 from clerk.domain.errors import ClerkError
 from clerk.domain.record import MeetingRecord
+from clerk.domain.timefmt import long_date
 from clerk.services.recording import Ack, MeetingSession, apply_together
 from clerk.storage import attachments
 from clerk.storage.database import Database
@@ -122,7 +123,7 @@ def find_item(record: MeetingRecord, number: str) -> AgendaItem:
             return item
     numbers = ", ".join(i.number for i in record.agenda()) or "none"
     raise ClerkError(
-        f"The meeting of {record.meeting.date.isoformat()} has no agenda item {wanted} "
+        f"The meeting of {long_date(record.meeting.date)} has no agenda item {wanted} "
         f"(its items: {numbers})."
     )
 
