@@ -32,11 +32,10 @@ from clerk.domain.entities import AgendaItem
 from clerk.domain.enums import StandardItem
 from clerk.domain.errors import ClerkError
 from clerk.domain.record import MeetingRecord
-from clerk.domain.rules.clear_days import NOTICE_DAYS, clear_days, latest_publication
 from clerk.domain.rules.numbering import same_municipal_year
 from clerk.domain.signoff.confirmation import action_tracker_item, minutes_due_at
 from clerk.domain.signoff.lifecycle import MinutesStage, stage_of
-from clerk.domain.timefmt import long_date, weekday_date
+from clerk.domain.timefmt import long_date
 from clerk.services.confirmation import facts
 from clerk.services.documents import (
     TRACKER_COLLECTIONS,
@@ -44,46 +43,13 @@ from clerk.services.documents import (
     parse_formats,
     write_files,
 )
+from clerk.services.publication import PublicationCheck, publication_check
 from clerk.services.reports import report_content
 from clerk.storage import repository as repo
 from clerk.storage.database import Database
 
 #: Reports progress: (steps done, steps in all, what is being done).
 Progress = Callable[[int, int, str], None]
-
-
-@dataclass(frozen=True)
-class PublicationCheck:
-    """The five-clear-days clock for a meeting, against a day of publication."""
-
-    meeting: date
-    published: date
-    latest: date
-    clear_days: int
-
-    @property
-    def late(self) -> bool:
-        return self.clear_days < NOTICE_DAYS
-
-    def warning(self) -> str | None:
-        if not self.late:
-            return None
-        days = "clear day" if self.clear_days == 1 else "clear days"
-        return (
-            f"Published on {weekday_date(self.published)}, the agenda gives "
-            f"{self.clear_days} {days} before the meeting of {weekday_date(self.meeting)}; "
-            f"the law asks for {NOTICE_DAYS} (Local Government Act 1972, s.100B): the latest "
-            f"day to publish was {weekday_date(self.latest)}."
-        )
-
-
-def publication_check(meeting: date, published: date) -> PublicationCheck:
-    return PublicationCheck(
-        meeting=meeting,
-        published=published,
-        latest=latest_publication(meeting),
-        clear_days=clear_days(published, meeting),
-    )
 
 
 @dataclass(frozen=True)

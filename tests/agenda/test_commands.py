@@ -32,9 +32,10 @@ def test_agenda_writes_the_pack_and_warns_when_late(demo_db: str, tmp_path: Path
         str(out / "cyp-scrutiny-board-2021-09-20-agenda.pdf"),
     ]
     assert result.stderr.startswith("clerk: warning: Published on Wednesday, 15 September 2021")
-    assert "Wednesday, 15 September 2021" in pages(
-        (out / "cyp-scrutiny-board-2021-09-20-agenda.pdf").read_bytes()
-    )[0]
+    assert (
+        "Wednesday, 15 September 2021"
+        in pages((out / "cyp-scrutiny-board-2021-09-20-agenda.pdf").read_bytes())[0]
+    )
 
 
 def test_attach_report_then_the_pack_carries_it(demo_db: str, tmp_path: Path) -> None:

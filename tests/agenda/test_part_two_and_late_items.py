@@ -41,9 +41,7 @@ def october(sqlite_demo: Database, tmp_path: Path) -> int:
             exempt_paragraph=3,
         )
     )
-    session.apply(
-        AddItem(number="7", title="Youth Consultation Response", urgency_reason=REASON)
-    )
+    session.apply(AddItem(number="7", title="Youth Consultation Response", urgency_reason=REASON))
     for item, name, count in (("5", "places", 4), ("6", "contract", 3), ("7", "youth", 2)):
         path = tmp_path / f"{name}.pdf"
         path.write_bytes(make_pdf(count, name.upper()))
