@@ -81,10 +81,10 @@ def council_dialog(
         "&Apologies item:", text_box(2, wording.apologies), f"The Apologies item; {placeholders}"
     )
     minutes = dialog.add_row(
-        "&Minutes item:", text_box(2, wording.minutes), f"The Minutes item; {placeholders}"
+        "Minu&tes item:", text_box(2, wording.minutes), f"The Minutes item; {placeholders}"
     )
     declarations = dialog.add_row(
-        "&Declarations item:",
+        "Declarat&ions item:",
         text_box(3, wording.declarations),
         "The Declarations of Interest item with the council's notes for members",
     )
