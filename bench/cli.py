@@ -13,10 +13,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench import documents, recording, scale, startup
+from bench import agenda_pack, documents, recording, scale, startup
 from bench.harness import CACHE, KEYS, ROOT, Outcome, table, write_results
 
-BENCHMARKS = ("recording", "documents", "startup", "scale")
+BENCHMARKS = ("recording", "documents", "agenda", "startup", "scale")
 
 
 def cpu_model() -> str:
@@ -77,6 +77,8 @@ def run_one(name: str, args: argparse.Namespace, cache: Path) -> Outcome:
         return recording.run(work, cycles=20 if quick else 100 * (runs or 3))
     if name == "documents":
         return documents.run(work, documents.QUICK if quick else documents.SIZE, runs or 5)
+    if name == "agenda":
+        return agenda_pack.run(work, runs or 5, quick=quick)
     if name == "startup":
         return startup.run(work, runs or 7)
     return scale.run(cache, scale.QUICK if quick else scale.FULL, runs or 5)

@@ -23,6 +23,7 @@ KEYS = (
     "recording_p99_ms",
     "documents_ratio",
     "documents_cli_s",
+    "agenda_pack_s",
     "startup_ratio",
     "scale_open_list_s",
     "scale_tracker_s",

@@ -126,7 +126,12 @@ class Signature:
         )
 
 
-Block = Heading | Para | NumberedList | Table | Signature
+@dataclass(frozen=True)
+class PageBreak:
+    """What follows starts on a new page (the agenda after the front sheet)."""
+
+
+Block = Heading | Para | NumberedList | Table | Signature | PageBreak
 
 
 @dataclass(frozen=True)
@@ -205,6 +210,8 @@ class Document:
 
 
 def block_lines(block: Block | CellBlock) -> list[str]:
+    if isinstance(block, PageBreak):
+        return []
     if isinstance(block, Heading | Para):
         return [block.text]
     if isinstance(block, Signature):

@@ -23,6 +23,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -271,6 +272,8 @@ class _Renderer:
             return self.numbered(block)
         if isinstance(block, model.Table):
             return [self.table(block)]
+        if isinstance(block, model.PageBreak):
+            return [PageBreak()]
         return self.signature(block)
 
 

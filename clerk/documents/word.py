@@ -117,6 +117,7 @@ class _Renderer:
         self.doc = docx.Document(str(resource(*TEMPLATE)))
         self.numbering = _Numbering(self.doc)
         self.style_ids: dict[str, str | None] = {}
+        self.break_next = False
 
     def render(self) -> bytes:
         self.page_setup()
@@ -213,6 +214,9 @@ class _Renderer:
 
     def add(self, text: str = "", style: str = "Body Text") -> Paragraph:
         paragraph = self.style(self.doc.add_paragraph(), style)
+        if self.break_next:
+            paragraph.paragraph_format.page_break_before = True
+            self.break_next = False
         if text:
             _add_run(paragraph, text)
         return paragraph
@@ -226,6 +230,8 @@ class _Renderer:
             self.numbered(self.add, block, "List Number")
         elif isinstance(block, model.Table):
             self.table(block)
+        elif isinstance(block, model.PageBreak):
+            self.break_next = True  # the next paragraph starts the new page
         else:
             self.signature(block)
 

@@ -46,6 +46,24 @@ class Part:
 
 
 @dataclass(frozen=True)
+class AgendaWording:
+    """A council's standing words for its agenda packs; empty means Clerk's own wording.
+
+    ``contact`` and ``notes`` go on the front sheet (paragraphs separated by a blank line);
+    the four standard items' texts may use {body}, {committee}, {chair} and (Minutes)
+    {dates}.
+    """
+
+    contact: str = ""
+    notes: str = ""
+    strapline: str = ""
+    apologies: str = ""
+    minutes: str = ""
+    declarations: str = ""
+    urgent: str = ""
+
+
+@dataclass(frozen=True)
 class CouncilProfile:
     name: str
     code_of_conduct: CodeOfConduct = CodeOfConduct.LGA_MODEL_2020
@@ -57,6 +75,7 @@ class CouncilProfile:
     signing_mode: SigningMode = SigningMode.WET_INK
     extraordinary_confirms_minutes: bool = False
     lists_officers: bool = False
+    agenda: AgendaWording = field(default_factory=AgendaWording)
 
 
 @dataclass(frozen=True)
@@ -101,6 +120,8 @@ class Committee:
     quorum: QuorumRule = field(default_factory=QuorumRule)
     signatory_title: str = ""
     memberships: tuple[Membership, ...] = ()
+    #: The agenda's front sheet lists the non-voting co-opted members too.
+    lists_non_voting_co_optees: bool = False
 
 
 @dataclass(frozen=True)
@@ -117,6 +138,16 @@ class Meeting:
     presiding_id: str | None = None
     minute_number_start: int | None = None
     public_excluded: bool = False
+
+
+@dataclass(frozen=True)
+class Report:
+    """A report (PDF) attached to an agenda item; the file is kept in the database by its
+    SHA-256, so the agenda pack can be rebuilt with no network."""
+
+    file_name: str
+    sha256: str
+    pages: int
 
 
 @dataclass(frozen=True)
@@ -138,6 +169,12 @@ class AgendaItem:
     state: ItemState = ItemState.NOT_STARTED
     started_at: time | None = None
     confirms_meeting: str = ""
+    reports: tuple[Report, ...] = ()
+    #: The item's report is not ready: the agenda says "(To Follow)" until one is attached.
+    report_to_follow: bool = False
+    #: An item added after the agenda was published, with the chair's reason for urgency
+    #: (s.100B(4)(b)): it goes in the supplementary pack.
+    urgency_reason: str = ""
 
     @property
     def exempt(self) -> bool:

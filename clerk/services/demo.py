@@ -2,7 +2,8 @@
 
 Its members and co-optees come from the agenda pack of 20 September 2021; the meeting of
 18 August 2021 is recorded in full by replaying ``resources/demo/*-2021-08-18.jsonl`` through
-the same service the window uses; the meeting of 20 September 2021 has its agenda ready.
+the same service the window uses; the meeting of 20 September 2021 has its agenda ready, with
+placeholder reports (``resources/demo/reports``, see ``demo_reports``) attached to two items.
 """
 
 from __future__ import annotations
@@ -18,10 +19,19 @@ from clerk.resources import resource
 from clerk.services import setup
 from clerk.services.recording import MeetingSession
 from clerk.services.replay import replay
+from clerk.services.reports import attach_report
 from clerk.storage import repository as repo
 from clerk.storage.database import Database
 
 DEMO_FILE = ("demo", "torbay.json")
+
+
+@dataclass(frozen=True)
+class DemoReport:
+    """A report to attach: the agenda item's number and a file in resources/demo/reports."""
+
+    item: str
+    file: str
 
 
 @dataclass(frozen=True)
@@ -31,6 +41,7 @@ class DemoMeeting:
     scheduled_time: time | None = None
     venue: str = ""
     minute_number_start: int | None = None
+    reports: tuple[DemoReport, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,5 +89,8 @@ def load_demo(database: Database, who: str = "demo") -> list[int]:
         session = MeetingSession(database, meeting_id, who=who)
         script = resource("demo", meeting.script)
         replay(session, script.read_text(encoding="utf-8"), source=script.name)
+        for report in meeting.reports:
+            path = resource("demo", "reports", report.file)
+            attach_report(database, meeting_id, report.item, path, session=session)
         ids.append(meeting_id)
     return ids

@@ -120,11 +120,16 @@ def tracker_document(database: Database, committee_slug: str, open_only: bool) -
 
 
 def _write(document: Document, names: list[str], out_dir: Path, stem: str) -> list[Path]:
-    rendered = [(out_dir / f"{stem}.{name}", RENDERERS[name](document)) for name in names]
+    rendered = [(f"{stem}.{name}", RENDERERS[name](document)) for name in names]
+    return write_files(rendered, out_dir)
+
+
+def write_files(rendered: Sequence[tuple[str, bytes]], out_dir: Path) -> list[Path]:
+    """Write files already rendered (name, bytes) into ``out_dir``, each atomically."""
     if out_dir.exists() and not out_dir.is_dir():
         raise WriteError(f"Cannot write into {out_dir}: it is a file, not a folder.")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise WriteError(f"Cannot create the folder {out_dir}: {error.strerror}.") from None
-    return [write_bytes(path, data) for path, data in rendered]
+    return [write_bytes(out_dir / name, data) for name, data in rendered]

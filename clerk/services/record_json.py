@@ -62,6 +62,7 @@ class Organization:
     calls_itself: str = "Committee"
     quorum: QuorumRule = field(default_factory=QuorumRule)
     signatory_title: str = ""
+    lists_non_voting_co_optees: bool = False
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ def record_to_document(record: MeetingRecord) -> dict[str, Any]:
             calls_itself=committee.calls_itself,
             quorum=committee.quorum,
             signatory_title=committee.signatory_title,
+            lists_non_voting_co_optees=committee.lists_non_voting_co_optees,
         ),
         persons=tuple(record.persons[p] for p in sorted(people | set(record.persons))),
         memberships=committee.memberships,
@@ -338,6 +340,7 @@ def document_to_record(doc: RecordDocument) -> MeetingRecord:
             quorum=org.quorum,
             signatory_title=org.signatory_title,
             memberships=doc.memberships,
+            lists_non_voting_co_optees=org.lists_non_voting_co_optees,
         ),
         persons={p.id: p for p in doc.persons},
         meeting=doc.event,
@@ -387,7 +390,7 @@ def import_document(
         council = repo.load_council(conn)
         if council is None:
             repo.save_council(conn, record.council)
-        elif council != record.council:
+        elif not same_council(council, record.council):
             raise RecordFormatError(
                 "$.uk_local_government.council",
                 f"is not this database's council profile ({council.name}); nothing imported",
@@ -423,6 +426,12 @@ def import_document(
     return meeting_id
 
 
+def same_council(here: CouncilProfile, incoming: CouncilProfile) -> bool:
+    """The same council, whatever the file says of the agenda's wording (which is the
+    database's own, and which records written before it existed do not carry)."""
+    return replace(incoming, agenda=here.agenda) == here
+
+
 def _differences(old: Any, new: Any) -> str:
     changed = [
         f"{name} {getattr(old, name)!r} here, {getattr(new, name)!r} in the file"
@@ -434,7 +443,13 @@ def _differences(old: Any, new: Any) -> str:
 
 def _merge_committee(conn: Any, committee: Committee, incoming: Committee) -> None:
     """An existing committee keeps its settings; the file may add members it lacks, no more."""
-    settings = replace(incoming, memberships=committee.memberships)
+    # How the agenda's front sheet looks is the database's own business: a file from
+    # elsewhere (or from before the setting existed) does not change it.
+    settings = replace(
+        incoming,
+        memberships=committee.memberships,
+        lists_non_voting_co_optees=committee.lists_non_voting_co_optees,
+    )
     if settings != committee:
         raise RecordFormatError(
             "$.organization",

@@ -1,4 +1,5 @@
-"""Files kept with a meeting (the scanned signed copy, the digitally signed PDF), by SHA-256."""
+"""Files kept with a meeting (the scanned signed copy, the digitally signed PDF, the reports
+attached to agenda items), by SHA-256."""
 
 from __future__ import annotations
 
@@ -79,3 +80,17 @@ def content(conn: Connection, attachment_id: int) -> bytes:
     if found is None:
         raise KeyError(attachment_id)
     return bytes(found)
+
+
+def find(conn: Connection, meeting_id: int, purpose: str, sha256: str) -> bytes | None:
+    """The content of a file kept with the meeting for ``purpose``, by its SHA-256."""
+    found = conn.execute(
+        select(AttachmentRow.content)
+        .where(
+            AttachmentRow.meeting_id == meeting_id,
+            AttachmentRow.purpose == purpose,
+            AttachmentRow.sha256 == sha256,
+        )
+        .limit(1)
+    ).scalar()
+    return bytes(found) if found is not None else None

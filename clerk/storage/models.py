@@ -39,6 +39,8 @@ class CouncilRow(Base):
     signing_mode: Mapped[str] = mapped_column(String(20))
     extraordinary_confirms_minutes: Mapped[bool]
     lists_officers: Mapped[bool]
+    #: The council's standing words for agenda packs (``AgendaWording``).
+    agenda: Mapped[dict[str, Any]]
 
 
 class PersonRow(Base):
@@ -62,6 +64,7 @@ class CommitteeRow(Base):
     quorum_value: Mapped[int]
     quorum_denominator: Mapped[int]
     signatory_title: Mapped[str] = mapped_column(String(80))
+    lists_non_voting_co_optees: Mapped[bool] = mapped_column(default=False)
 
 
 class MembershipRow(Base):
@@ -118,6 +121,9 @@ class AgendaItemRow(Base):
     state: Mapped[str] = mapped_column(String(20))
     started_at: Mapped[time | None]
     confirms_meeting: Mapped[str] = mapped_column(String(20))
+    reports: Mapped[list[Any]]
+    report_to_follow: Mapped[bool]
+    urgency_reason: Mapped[str] = mapped_column(Text)
 
 
 class AttendanceRow(Base):

@@ -29,6 +29,7 @@ from clerk.services.record_json import import_file
 from clerk.services.recording import Clock, MeetingSession, current_user, local_now
 from clerk.storage.database import Database
 from clerk.ui import labels
+from clerk.ui.agenda_pack import AgendaPackDialog
 from clerk.ui.controller import MeetingController
 from clerk.ui.documents import GenerateDialog
 from clerk.ui.help import ShortcutsDialog
@@ -59,6 +60,7 @@ WINDOW_COMMANDS = {
     "import_record",
     "generate_minutes",
     "generate_tracker",
+    "agenda_pack",
     "quit",
     "undo",
     "redo",
@@ -156,6 +158,7 @@ class MainWindow(QMainWindow):
                 "import_record": self.import_record,
                 "generate_minutes": lambda: self.generate_minutes(None),
                 "generate_tracker": lambda: self.generate_tracker(None),
+                "agenda_pack": lambda: self.agenda_pack(None),
                 "quit": self.close,
                 "undo": self.undo,
                 "redo": self.redo,
@@ -440,6 +443,18 @@ class MainWindow(QMainWindow):
         committee = catalogue.committee(self.database, slug)
         title = f"The action tracker of the {committee.name}."
         self._open(GenerateDialog(self.database, self, committee=slug, title=title, pool=self.pool))
+
+    def agenda_pack(self, meeting_id: int | None) -> AgendaPackDialog | None:
+        if meeting_id is None:
+            meeting_id = self._meeting_for_command()
+        if meeting_id is None:
+            self.show_problem("Choose a meeting first (File, Meetings and committees: Ctrl+O).")
+            return None
+        dialog = AgendaPackDialog(
+            self.database, meeting_id, self.clock().date(), self, pool=self.pool
+        )
+        self._open(dialog)
+        return dialog
 
     # -- help and messages ---------------------------------------------------------------
 

@@ -147,8 +147,10 @@ def test_a_kept_signed_copy_changed_with_plain_sql_is_caught(
             {"c": b"%PDF-1.4 other pages"},
         )
     report = audit.audit_meeting(demo_database, AUGUST)
+    (kept,) = signoff.signed_copies(demo_database, AUGUST)  # the demo's reports come first
     assert report.files == (
-        "The kept file scan.pdf (attachment 1) has been changed: its SHA-256 no longer matches.",
+        f"The kept file scan.pdf (attachment {kept.id}) has been changed: its SHA-256 no "
+        "longer matches.",
     )
 
 

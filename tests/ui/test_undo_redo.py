@@ -68,9 +68,11 @@ def test_undo_and_redo_with_readable_labels(qtbot, sqlite_demo, make_window):
 def test_a_refused_action_changes_nothing_and_says_why(qtbot, sqlite_demo, make_window):
     window = make_window(sqlite_demo)
     view = window.open_meeting(september_id(sqlite_demo))
-    # the agenda was added through the journal, so it can be undone too
+    # the agenda and its reports were added through the journal, so they can be undone too
     last = window.actions["undo"].text()
-    assert last.startswith("&Undo: add item 8 (")
+    assert last == (
+        "&Undo: attach the report leadership-management-governance-review.pdf to item 7"
+    )
     press(qtbot, window, Qt.Key.Key_PageDown, CTRL)  # take an item before the start
     message = "Start the meeting before you take an item."
     assert view.banner.text() == message and view.banner.isVisible()

@@ -33,6 +33,8 @@ class AddItem(Action):
     exempt_paragraph: int | None = None
     title_is_public: bool = True
     education: bool = False
+    report_to_follow: bool = False
+    urgency_reason: str = ""
 
     def apply(self, record: MeetingRecord, ctx: Context) -> str:
         require_not_closed(record, "change the agenda")
@@ -56,6 +58,8 @@ class AddItem(Action):
             exempt_paragraph=self.exempt_paragraph,
             title_is_public=self.title_is_public,
             education=self.education,
+            report_to_follow=self.report_to_follow,
+            urgency_reason=self.urgency_reason.strip(),
         )
         return f"add item {self.number} ({self.title.strip()}) to the agenda"
 
@@ -76,6 +80,8 @@ class EditItem(Action):
     public: bool | None = None
     title_is_public: bool | None = None
     education: bool | None = None
+    report_to_follow: bool | None = None
+    urgency_reason: str | None = None
 
     def apply(self, record: MeetingRecord, ctx: Context) -> str:
         require_not_closed(record, "change the agenda")
@@ -111,6 +117,12 @@ class EditItem(Action):
             if self.title_is_public is not None
             else target.title_is_public,
             education=self.education if self.education is not None else target.education,
+            report_to_follow=self.report_to_follow
+            if self.report_to_follow is not None
+            else target.report_to_follow,
+            urgency_reason=self.urgency_reason.strip()
+            if self.urgency_reason is not None
+            else target.urgency_reason,
         )
         record.items[target.id] = changed
         return f"edit item {changed.number}"

@@ -9,7 +9,7 @@ confirming them has passed; the one after it is then the next suitable meeting.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -60,6 +60,28 @@ def next_suitable_meeting(
         key=lambda m: m.date,
     )
     return later[0] if later else None
+
+
+def minutes_due_at(
+    at: MeetingFacts,
+    meetings: Sequence[MeetingFacts],
+    council: CouncilProfile,
+    confirmed: Collection[int] = (),
+) -> list[MeetingFacts]:
+    """The meetings whose minutes are to be confirmed at ``at`` (its agenda pack carries them):
+    held (closed), earlier, not yet confirmed (``confirmed``: ids), and with ``at`` as their
+    next suitable meeting."""
+    due = [
+        m
+        for m in meetings
+        if m.committee == at.committee
+        and m.date < at.date
+        and m.status is MeetingStatus.CLOSED
+        and m.id not in confirmed
+        and (following := next_suitable_meeting(m, meetings, council)) is not None
+        and following.id == at.id
+    ]
+    return sorted(due, key=lambda m: m.date)
 
 
 def check_confirming_meeting(
@@ -154,13 +176,20 @@ def origin_of(record: MeetingRecord, action: ActionItem) -> str:
     return carried_from(record.reference, item.minute_number if item else None, action.id)
 
 
-def tracker_item(record: MeetingRecord) -> AgendaItem | None:
-    """The agenda item the open actions are carried to: the action tracker, else the Minutes."""
-    agenda = record.agenda()
-    for item in agenda:
+def action_tracker_item(record: MeetingRecord) -> AgendaItem | None:
+    """The agenda item that receives the action tracker (its title says so), if any."""
+    for item in record.agenda():
         if "action tracker" in item.title.lower():
             return item
-    for item in agenda:
+    return None
+
+
+def tracker_item(record: MeetingRecord) -> AgendaItem | None:
+    """The agenda item the open actions are carried to: the action tracker, else the Minutes."""
+    tracker = action_tracker_item(record)
+    if tracker is not None:
+        return tracker
+    for item in record.agenda():
         if item.standard is StandardItem.MINUTES:
             return item
     return None

@@ -44,6 +44,13 @@ def agenda_rows(record: MeetingRecord) -> list[AgendaRow]:
             notes.append("education item")
         if item.report_pages:
             notes.append(f"pages {item.report_pages}")
+        for report in item.reports:
+            pages = "page" if report.pages == 1 else "pages"
+            notes.append(f"report: {report.file_name} ({report.pages} {pages})")
+        if item.report_to_follow and not item.reports:
+            notes.append("report to follow")
+        if item.urgency_reason:
+            notes.append("added late (urgent)")
         state_text = labels.ITEM_STATE[item.state]
         if item.started_at is not None:
             state_text += f"\n{labels.at(item.started_at)}"
@@ -69,10 +76,14 @@ def agenda_rows(record: MeetingRecord) -> list[AgendaRow]:
 class AgendaModel(RowsModel):
     headers = ("No.", "Item", "State", "Minute")
     NUMBER, TITLE, STATE, MINUTE = range(4)
+    #: Show each item's details (reports, Part II...) under its title (the agenda editor).
+    show_detail = False
 
     def cell(self, row: AgendaRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             title = f"{row.title}\nMinute {row.minute}" if row.minute else row.title
+            if self.show_detail and row.detail:
+                title += f"\n{row.detail}"
             if column == self.TITLE:
                 return title
             return (row.number, title, row.state_text, row.minute)[column]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -15,8 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.domain.actions.agenda import AddItem, EditItem, MoveItem, RemoveItem
+from clerk.domain.actions.reports import DetachReport
 from clerk.domain.entities import AgendaItem
 from clerk.domain.enums import StandardItem
+from clerk.domain.errors import ClerkError
+from clerk.services.reports import attach_report
 from clerk.ui import labels
 from clerk.ui.controller import MeetingController
 from clerk.ui.forms import FormDialog, MessageLabel, combo, text_box
@@ -84,6 +91,14 @@ def item_dialog(
         "", QCheckBox("&Education item (co-opted education representatives vote)")
     )
     education.setChecked(item.education if item else False)
+    to_follow = dialog.add_row("", QCheckBox("A re&port will follow (the agenda says To Follow)"))
+    to_follow.setChecked(item.report_to_follow if item else False)
+    urgency = dialog.add_row(
+        "Added late: reason for &urgency:",
+        QLineEdit(item.urgency_reason if item else ""),
+        "For an item added after the agenda was published: why the chair agreed to take it "
+        "(it goes in the supplementary pack)",
+    )
     dialog.resize(780, dialog.sizeHint().height())
 
     def submit() -> str | None:
@@ -108,6 +123,8 @@ def item_dialog(
                     exempt_paragraph=paragraph,
                     title_is_public=title_public.isChecked(),
                     education=education.isChecked(),
+                    report_to_follow=to_follow.isChecked(),
+                    urgency_reason=urgency.text().strip(),
                 )
             )
         return controller.submit(
@@ -123,6 +140,8 @@ def item_dialog(
                 public=paragraph is None,
                 title_is_public=title_public.isChecked(),
                 education=education.isChecked(),
+                report_to_follow=to_follow.isChecked(),
+                urgency_reason=urgency.text().strip(),
             )
         )
 
@@ -149,6 +168,7 @@ class AgendaEditor(QDialog):
         intro.setObjectName("hint")
         layout.addWidget(intro)
         self.model = AgendaModel(self)
+        self.model.show_detail = True
         self.view = table_view(self.model, "Agenda items", stretch=AgendaModel.TITLE)
         self.view.setColumnHidden(AgendaModel.MINUTE, True)  # shown under the title
         self.view.activated.connect(lambda _index: self.edit_item())
@@ -162,6 +182,8 @@ class AgendaEditor(QDialog):
             ("&Remove", "Remove the selected item", self.remove_item),
             ("Move &up", "Move the selected item up", lambda: self.move_item(-1)),
             ("Move &down", "Move the selected item down", lambda: self.move_item(1)),
+            ("A&ttach report…", "Attach a report (PDF) to the selected item", self.attach),
+            ("Remo&ve report…", "Take a report off the selected item", self.detach),
         ):
             widget = QPushButton(text)
             widget.setAccessibleName(name)
@@ -210,6 +232,54 @@ class AgendaEditor(QDialog):
         item = self._selected()
         if item is not None:
             self._show(self.controller.submit(MoveItem(item.id, by)))
+
+    def attach(self, path: Path | None = None) -> None:
+        """Attach a report file to the selected item (kept in the database, undoable)."""
+        item = self._selected()
+        if item is None:
+            return
+        if path is None:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self,
+                f"A report for item {item.number}",
+                str(Path.home()),
+                "Reports (*.pdf *.docx *.doc *.odt *.rtf);;All files (*)",
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        controller = self.controller
+        try:
+            ack = attach_report(
+                controller.session.database,
+                controller.meeting_id,
+                item.number,
+                path,
+                session=controller.session,
+            )
+        except ClerkError as error:
+            self._show(str(error))
+            return
+        controller.reload()
+        controller.saved.emit(ack.label)
+        self.message.show_message(f"Attached {path.name} to item {item.number}.", "notice")
+
+    def detach(self, sha256: str | None = None) -> None:
+        item = self._selected()
+        if item is None:
+            return
+        if not item.reports:
+            self._show(f"Item {item.number} has no report attached.")
+            return
+        if sha256 is None:
+            names = [r.file_name for r in item.reports]
+            name, ok = QInputDialog.getItem(
+                self, "Remove a report", f"Report on item {item.number}:", names, 0, False
+            )
+            if not ok:
+                return
+            sha256 = item.reports[names.index(name)].sha256
+        self._show(self.controller.submit(DetachReport(item=item.id, sha256=sha256)))
 
     def _show(self, problem: str | None) -> None:
         if problem:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -115,6 +116,10 @@ class CommitteeEditor(QDialog):
         quorum_label = QLabel("&Quorum:")
         quorum_label.setBuddy(self.quorum_kind)
         form.addRow(quorum_label, quorum_row)
+        self.non_voting = QCheckBox("The agenda's front sheet lists non-&voting co-optees too")
+        self.non_voting.setAccessibleName("List non-voting co-opted members on the front sheet")
+        self.non_voting.setChecked(committee.lists_non_voting_co_optees if committee else False)
+        form.addRow("", self.non_voting)
         self.quorum_kind.currentIndexChanged.connect(self._quorum_kind_changed)
         self._quorum_kind_changed()
 
@@ -177,6 +182,7 @@ class CommitteeEditor(QDialog):
             ),
             signatory_title=self.signatory.text().strip(),
             memberships=tuple(self.memberships),
+            lists_non_voting_co_optees=self.non_voting.isChecked(),
         )
 
     def accept(self) -> None:

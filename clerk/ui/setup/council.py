@@ -1,19 +1,19 @@
-"""The council profile: name, code of conduct, signatory, minute numbering."""
+"""The council profile: name, code of conduct, signatory, minute numbering, agenda wording."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSpinBox, QWidget
 
-from clerk.domain.entities import CouncilProfile
+from clerk.domain.entities import AgendaWording, CouncilProfile
 from clerk.domain.enums import CodeOfConduct, SigningMode
 from clerk.domain.errors import ClerkError
 from clerk.services import catalogue, setup
 from clerk.storage.database import Database
 from clerk.ui import labels
-from clerk.ui.forms import FormDialog, combo
+from clerk.ui.forms import FormDialog, combo, text_box
 
 
 def council_dialog(
@@ -59,6 +59,38 @@ def council_dialog(
     )
     officers = dialog.add_row("", QCheckBox("&List officers in the minutes"))
     officers.setChecked(council.lists_officers)
+    wording = council.agenda
+    pack = QLabel("<b>Agenda packs</b> (empty: Clerk's own wording)")
+    dialog.form.addRow(pack)
+    strapline = dialog.add_row(
+        "Stra&pline:", QLineEdit(wording.strapline), "On the front sheet, e.g. the council's motto"
+    )
+    contact = dialog.add_row(
+        "C&ontact:",
+        text_box(2, wording.contact),
+        "The front sheet's contact block: address, e-mail, web site",
+    )
+    notes = dialog.add_row(
+        "&Notes:",
+        text_box(3, wording.notes),
+        "After the agenda: attending the meeting, filming, other formats. Paragraphs are "
+        "separated by a blank line; a line starting '# ' is a heading.",
+    )
+    placeholders = "{body}, {committee}, {chair} and {dates} are filled in"
+    apologies = dialog.add_row(
+        "&Apologies item:", text_box(2, wording.apologies), f"The Apologies item; {placeholders}"
+    )
+    minutes = dialog.add_row(
+        "Minu&tes item:", text_box(2, wording.minutes), f"The Minutes item; {placeholders}"
+    )
+    declarations = dialog.add_row(
+        "Declarat&ions item:",
+        text_box(3, wording.declarations),
+        "The Declarations of Interest item with the council's notes for members",
+    )
+    urgent = dialog.add_row(
+        "&Urgent items:", text_box(2, wording.urgent), f"The Urgent Items item; {placeholders}"
+    )
 
     def submit() -> str | None:
         value = replace(
@@ -72,6 +104,15 @@ def council_dialog(
             year_start_day=day.value(),
             lists_officers=officers.isChecked(),
             signing_mode=SigningMode(signing.currentData()),
+            agenda=AgendaWording(
+                contact=contact.toPlainText().strip(),
+                notes=notes.toPlainText().strip(),
+                strapline=strapline.text().strip(),
+                apologies=apologies.toPlainText().strip(),
+                minutes=minutes.toPlainText().strip(),
+                declarations=declarations.toPlainText().strip(),
+                urgent=urgent.toPlainText().strip(),
+            ),
         )
         try:
             setup.save_council(database, value)
