@@ -22,6 +22,7 @@ from clerk.storage.database import (
     DamagedDatabase,
     NoDatabase,
     NotAClerkDatabase,
+    head_revision,
     open_database,
 )
 from clerk.storage.integrity import (
@@ -173,7 +174,7 @@ def test_a_database_from_an_older_clerk_is_known_by_its_tables_and_marked(
     assert identify(target) is FileKind.CLERK
     database = open_database(str(target), access=Access.READ)
     try:
-        assert database.current_revision() == "0018_clerk_application_id"
+        assert database.current_revision() == head_revision()
     finally:
         database.dispose()
     with sqlite3.connect(target) as conn:

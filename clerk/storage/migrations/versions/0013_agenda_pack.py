@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0013_agenda_pack"
-down_revision: str | None = "0002"
+down_revision: str | None = "0018_clerk_application_id"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
