@@ -22,6 +22,7 @@ from clerk.storage.database import (
     DamagedDatabase,
     NoDatabase,
     NotAClerkDatabase,
+    alembic_config,
     head_revision,
     open_database,
 )
@@ -156,14 +157,18 @@ def test_a_clerk_database_says_so_in_its_header(tmp_path: Path) -> None:
 
 def older_clerk_database(path: Path) -> None:
     """A database as a Clerk before the header mark left it: schema 0002, application id 0."""
-    database = open_database(str(path))
-    load_demo(database)
-    database.dispose()
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0002")
+    engine.dispose()
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA application_id = 0")
-    conn.execute("UPDATE alembic_version SET version_num = '0002'")
     conn.commit()
     conn.close()
+    backups.make_backup(path, "close")
 
 
 def test_a_database_from_an_older_clerk_is_known_by_its_tables_and_marked(
