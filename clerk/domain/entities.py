@@ -69,6 +69,8 @@ class Person:
     honorific_prefix: str = ""
     job_title: str = ""
     represents: str = ""
+    #: The member's id in the council's ModernGov system, when imported from it.
+    moderngov_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,8 @@ class Committee:
     quorum: QuorumRule = field(default_factory=QuorumRule)
     signatory_title: str = ""
     memberships: tuple[Membership, ...] = ()
+    #: The committee's id in the council's ModernGov system, when imported from it.
+    moderngov_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,16 @@ class Meeting:
     presiding_id: str | None = None
     minute_number_start: int | None = None
     public_excluded: bool = False
+    #: The meeting's id in the council's ModernGov system, when imported from it.
+    moderngov_id: str = ""
+
+
+@dataclass(frozen=True)
+class Link:
+    """A published document: its title and where it is (a report, an appendix)."""
+
+    title: str
+    url: str
 
 
 @dataclass(frozen=True)
@@ -138,6 +152,10 @@ class AgendaItem:
     state: ItemState = ItemState.NOT_STARTED
     started_at: time | None = None
     confirms_meeting: str = ""
+    #: The item's id in the council's ModernGov system, when imported from it.
+    moderngov_id: str = ""
+    #: Its published reports and appendices (never restricted ones).
+    documents: tuple[Link, ...] = ()
 
     @property
     def exempt(self) -> bool:

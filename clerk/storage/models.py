@@ -49,6 +49,7 @@ class PersonRow(Base):
     honorific_prefix: Mapped[str] = mapped_column(String(40))
     job_title: Mapped[str] = mapped_column(String(200))
     represents: Mapped[str] = mapped_column(String(200))
+    moderngov_id: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
 
 class CommitteeRow(Base):
@@ -62,6 +63,7 @@ class CommitteeRow(Base):
     quorum_value: Mapped[int]
     quorum_denominator: Mapped[int]
     signatory_title: Mapped[str] = mapped_column(String(80))
+    moderngov_id: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
 
 class MembershipRow(Base):
@@ -92,6 +94,7 @@ class MeetingRow(Base):
     presiding_id: Mapped[str | None] = mapped_column(String(80))
     minute_number_start: Mapped[int | None]
     public_excluded: Mapped[bool]
+    moderngov_id: Mapped[str] = mapped_column(String(40), default="", server_default="")
     #: Bumped by every recorded action: a second writer with a stale copy is detected.
     version: Mapped[int] = mapped_column(default=0)
 
@@ -118,6 +121,8 @@ class AgendaItemRow(Base):
     state: Mapped[str] = mapped_column(String(20))
     started_at: Mapped[time | None]
     confirms_meeting: Mapped[str] = mapped_column(String(20))
+    moderngov_id: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    documents: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
 
 
 class AttendanceRow(Base):

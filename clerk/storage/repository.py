@@ -100,6 +100,7 @@ def _committee_from_row(conn: Connection, row: Any) -> Committee:
         ),
         signatory_title=row["signatory_title"],
         memberships=tuple(from_values(Membership, m) for m in memberships),
+        moderngov_id=row["moderngov_id"],
     )
 
 
@@ -137,6 +138,7 @@ def save_committee(conn: Connection, committee: Committee) -> int:
         "quorum_value": committee.quorum.value,
         "quorum_denominator": committee.quorum.denominator,
         "signatory_title": committee.signatory_title,
+        "moderngov_id": committee.moderngov_id,
     }
     fit(table_of(CommitteeRow), values)
     found = conn.execute(
