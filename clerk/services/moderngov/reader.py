@@ -104,8 +104,7 @@ def parse(data: bytes, source: str) -> Element:
     except ParseError as error:
         line, column = error.position
         raise ModernGovError(
-            f"{source} is not well-formed XML (line {line}, column {column + 1}); "
-            "nothing imported."
+            f"{source} is not well-formed XML (line {line}, column {column + 1}); nothing imported."
         ) from None
     except (ValueError, RecursionError):
         raise ModernGovError(f"{source} cannot be read as XML; nothing imported.") from None

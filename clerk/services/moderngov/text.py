@@ -27,7 +27,9 @@ def clean(text: str | None) -> str:
     if text is None:
         return ""
     value = text.strip()
-    if "&" in value:
+    for _ in range(3):  # escaped twice by ModernGov (once more by some exports)
+        if "&" not in value:
+            break
         value = html.unescape(value)
     return " ".join(value.split())
 
