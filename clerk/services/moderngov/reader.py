@@ -134,8 +134,10 @@ def read_answer(data: bytes, source: str) -> Answer:
         )
     try:
         return reader(root, source)
-    except BadValue as error:
-        raise ModernGovError(f"{source}: {error}; nothing imported.") from None
+    except ModernGovProblem as error:
+        raise ModernGovError(
+            f"{one_line(source)}: {one_line(str(error))}; nothing imported."
+        ) from None
 
 
 def read_as(data: bytes, source: str, expected: type[T]) -> T:
@@ -151,10 +153,14 @@ def read_as(data: bytes, source: str, expected: type[T]) -> T:
     return answer
 
 
+class ModernGovProblem(ClerkError):
+    """Something wrong inside an answer; the reader adds the source and "nothing imported"."""
+
+
 def _required(element: Element, what: str, *names: str) -> str:
     value = _text(element, *names)
     if not value:
-        raise BadValue(f"{what} has no {names[0]}")
+        raise ModernGovProblem(f"{what} has no {names[0]}")
     return value
 
 
@@ -195,14 +201,14 @@ def _dated(element: Element, what: str) -> date:
     try:
         return parse_date(_required(element, what, "meetingdate"))
     except BadValue as error:
-        raise BadValue(f"{what} has date {str(error).removesuffix(' (dd/mm/yyyy)')}") from None
+        raise ModernGovProblem(f"{what} has date '{error.value}', which {error.problem}") from None
 
 
 def _timed(element: Element, what: str) -> time | None:
     try:
         return parse_time(_text(element, "meetingtime"))
     except BadValue as error:
-        raise BadValue(f"{what} has time {error}") from None
+        raise ModernGovProblem(f"{what} has time '{error.value}', which {error.problem}") from None
 
 
 def _documents(element: Element) -> tuple[MgDocument, ...]:

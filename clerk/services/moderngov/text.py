@@ -21,6 +21,11 @@ from clerk.domain.errors import ClerkError
 class BadValue(ClerkError):
     """A value in an answer that cannot be read (a date, a time)."""
 
+    def __init__(self, value: str, problem: str) -> None:
+        super().__init__(f"'{value}' {problem}")
+        self.value = value
+        self.problem = problem
+
 
 def clean(text: str | None) -> str:
     """Text as the council meant it: whitespace-only is empty, double escaping undone."""
@@ -47,12 +52,12 @@ def parse_date(text: str) -> date:
     value = clean(text)
     match = _DATE.match(value)
     if match is None:
-        raise BadValue(f"'{value}' is not a date (dd/mm/yyyy)")
+        raise BadValue(value, "is not a date (dd/mm/yyyy)")
     day, month, year = (int(g) for g in match.groups())
     try:
         return date(year, month, day)
     except ValueError:
-        raise BadValue(f"'{value}' is not a real date") from None
+        raise BadValue(value, "is not a real date") from None
 
 
 _TIME = re.compile(r"^(\d{1,2})(?:[.:](\d{2}))?(?::\d{2})?\s*(am|pm|a\.m\.|p\.m\.)?$")
@@ -67,15 +72,15 @@ def parse_time(text: str) -> time | None:
         return time(12, 0)
     match = _TIME.match(value)
     if match is None:
-        raise BadValue(f"'{clean(text)}' is not a time (like 10.00 am)")
+        raise BadValue(clean(text), "is not a time (like 10.00 am)")
     hour, minute = int(match[1]), int(match[2] or 0)
     suffix = (match[3] or "").replace(".", "")
     if suffix:
         if not 1 <= hour <= 12:
-            raise BadValue(f"'{clean(text)}' is not a time (like 10.00 am)")
+            raise BadValue(clean(text), "is not a time (like 10.00 am)")
         hour = hour % 12 + (12 if suffix == "pm" else 0)
     if hour > 23 or minute > 59:
-        raise BadValue(f"'{clean(text)}' is not a time (like 10.00 am)")
+        raise BadValue(clean(text), "is not a time (like 10.00 am)")
     return time(hour, minute)
 
 
