@@ -115,10 +115,15 @@ class _Planner:
         self.details: dict[str, MgMeeting] = {}
         self.summaries: dict[str, MgMeetingSummary] = {}
         self.councillors = []
-        for _source, answer in answers:
+        for source, answer in answers:
             if isinstance(answer, Committees):
                 self.mg_committees.update({c.id: c for c in answer.committees})
             elif isinstance(answer, MgMeeting):
+                if self.details.get(answer.id, answer) != answer:
+                    raise ClerkError(
+                        f"ModernGov meeting {answer.id} is given twice, differently "
+                        f"(again in {source}); nothing imported."
+                    )
                 self.details[answer.id] = answer
             elif isinstance(answer, MeetingList):
                 self.summaries.update({m.id: m for m in answer.meetings})
@@ -329,6 +334,15 @@ class _Planner:
             kind = MeetingKind.BUDGET
         meeting_id = self.existing(committee.slug, mg_id, day)
         record = self._record(committee, day, meeting_id)
+        if meeting_id is not None and record.meeting.date != day:
+            plan.lines.append(
+                Line(
+                    "skip",
+                    f"ModernGov meeting {mg_id} has moved from {long_date(record.meeting.date)} "
+                    f"to {long_date(day)}: Clerk keeps its date; change it by hand",
+                )
+            )
+            return
         if kind is MeetingKind.ORDINARY:
             kind = record.meeting.kind
         action = ImportModernGov(
