@@ -56,6 +56,30 @@ def cmd_import_moderngov(ctx: CommandContext) -> int:
     return 0
 
 
+def cmd_export_ocd(ctx: CommandContext) -> int:
+    from clerk.fileio import write_text
+    from clerk.services.open_data import export_open_data
+
+    args = ctx.args
+    text = export_open_data(
+        ctx.database, args.committees or None, args.from_date, args.to_date, args.minutes_url
+    )
+    if args.output in (None, "-"):
+        ctx.out.write(text)
+        return 0
+    ctx.say(str(write_text(Path(args.output), text)))
+    return 0
+
+
+def cmd_calendar(ctx: CommandContext) -> int:
+    from clerk.fileio import write_bytes
+    from clerk.services.calendar_ics import committee_calendar
+
+    data = committee_calendar(ctx.database, ctx.args.committee, ctx.args.minutes_url)
+    ctx.say(str(write_bytes(Path(ctx.args.output), data)))
+    return 0
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "import-moderngov",
@@ -80,3 +104,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--dry-run", action="store_true", help="show what would be added or changed; write nothing"
     )
     p.set_defaults(handler=cmd_import_moderngov)
+    minutes = "where the published minutes will be: their files' names are added to it"
+    p = sub.add_parser(
+        "export-ocd",
+        help="publish meetings as open data (Open Civic Data / Popolo JSON)",
+        description="People, organizations (the council, committees, political groups), "
+        "memberships, meetings with their public agenda, motions and vote events. Exempt "
+        "business never leaves.",
+    )
+    p.add_argument("committees", nargs="*", metavar="COMMITTEE", help="committee slugs (all)")
+    p.add_argument("--from", dest="from_date", type=_day, metavar="DATE", help="from DATE")
+    p.add_argument("--to", dest="to_date", type=_day, metavar="DATE", help="to DATE")
+    p.add_argument("--minutes-url", default="", metavar="URL", help=minutes)
+    p.add_argument("-o", "--output", metavar="FILE.json", help="file to write (default: stdout)")
+    p.set_defaults(handler=cmd_export_ocd)
+    p = sub.add_parser(
+        "calendar", help="a committee's meetings as an iCalendar file, cancellations included"
+    )
+    p.add_argument("committee", metavar="COMMITTEE", help="the committee's slug")
+    p.add_argument("--minutes-url", default="", metavar="URL", help=minutes)
+    p.add_argument("-o", "--output", required=True, metavar="FILE.ics", help="file to write")
+    p.set_defaults(handler=cmd_calendar)
