@@ -221,3 +221,21 @@ def test_meetings_need_a_council_profile_and_their_committee(database: Database)
 def load_setup_members_on(day: date) -> list[object]:
     """The demo Board's membership on a day, as the demo set it up (before any import)."""
     return [m for m in load_setup().committee.memberships if m.active_on(day)]
+
+
+def test_a_recorded_meetings_attendees_change_no_membership(
+    database: Database, tmp_path: Path
+) -> None:
+    load_demo(database)
+    august = tmp_path / "GetMeeting-11049.xml"
+    text = fixture("GetMeeting-11049.xml").read_text(encoding="utf-8")
+    newcomer = (
+        '<attendee membertype="committee member" memberid="2999" name="Councillor Newby" '
+        'roledescription="Committee Member" attendance="Present"/>\n  </attendees>'
+    )
+    august.write_text(text.replace("</attendees>", newcomer), encoding="utf-8")
+    before = catalogue.committee(database, "cyp-scrutiny-board").memberships
+    plan = preview(database, read_files([fixture("GetCommittees.xml"), august]))
+    assert all("Newby" not in line.text for line in plan.all_lines() if line.kind != "add")
+    apply_plan(database, plan)
+    assert catalogue.committee(database, "cyp-scrutiny-board").memberships == before

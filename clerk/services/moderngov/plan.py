@@ -323,17 +323,10 @@ class _Planner:
             self.plan.say("skip", f"{title}: its committee {committee_id} has expired")
             return
         plan = MeetingPlan(mg_id, committee.slug, day, None, None)
-        if detail is not None:
-            committee = self.memberships(committee, detail, plan.lines)
         self.plan.meetings.append(plan)
-        kind = MeetingKind.ORDINARY
-        status = known.status.lower()
-        if "extraordinary" in status:
-            kind = MeetingKind.EXTRAORDINARY
-        elif "budget" in status and committee.kind is CommitteeKind.COUNCIL:
-            kind = MeetingKind.BUDGET
         meeting_id = self.existing(committee.slug, mg_id, day)
         record = self._record(committee, day, meeting_id)
+        where = f"the meeting of {long_date(day)} ({committee.name})"
         if meeting_id is not None and record.meeting.date != day:
             plan.lines.append(
                 Line(
@@ -343,6 +336,20 @@ class _Planner:
                 )
             )
             return
+        reason = recorded_reason(record) if meeting_id is not None else None
+        if reason is not None:
+            # Nothing from a recorded meeting may change it, its membership on the day included.
+            plan.lines.append(Line("skip", f"{where}: already recorded in Clerk ({reason})"))
+            return
+        if detail is not None:
+            committee = self.memberships(committee, detail, plan.lines)
+            record.committee = committee
+        kind = MeetingKind.ORDINARY
+        status = known.status.lower()
+        if "extraordinary" in status:
+            kind = MeetingKind.EXTRAORDINARY
+        elif "budget" in status and committee.kind is CommitteeKind.COUNCIL:
+            kind = MeetingKind.BUDGET
         if kind is MeetingKind.ORDINARY:
             kind = record.meeting.kind
         action = ImportModernGov(
@@ -355,11 +362,6 @@ class _Planner:
             items=self.items(detail, plan.lines) if detail else (),
         )
         plan.meeting_id = meeting_id
-        where = f"the meeting of {long_date(day)} ({committee.name})"
-        reason = recorded_reason(record) if meeting_id is not None else None
-        if reason is not None:
-            plan.lines.insert(0, Line("skip", f"{where}: already recorded in Clerk ({reason})"))
-            return
         before = record.snapshot()
         try:
             action.apply(record, Context(now=record.meeting.scheduled_time or _NOON, today=day))
