@@ -239,3 +239,31 @@ def test_a_recorded_meetings_attendees_change_no_membership(
     assert all("Newby" not in line.text for line in plan.all_lines() if line.kind != "add")
     apply_plan(database, plan)
     assert catalogue.committee(database, "cyp-scrutiny-board").memberships == before
+
+
+def test_a_meeting_record_without_moderngov_ids_still_imports(
+    database: Database, tmp_path: Path
+) -> None:
+    """Records written before the ids (or by a Clerk not linked to ModernGov) match people and
+    committees that Clerk has since linked."""
+    import json
+
+    from clerk.services import record_json
+    from clerk.storage.database import open_database
+
+    plain = open_database(str(tmp_path / "plain.sqlite3"))
+    load_demo(plain)
+    document = json.loads(record_json.export_meeting(plain, 2))
+    plain.dispose()
+    document["event"]["date"] = "2021-12-13"
+    load_demo(database)
+    import_answers(database, read_files(ALL))
+    assert catalogue.persons(database)["bye"].moderngov_id == "2001"
+    meeting_id = record_json.import_document(database, document, source="old.json")
+    assert _record(database, meeting_id).meeting.date == date(2021, 12, 13)
+    assert catalogue.persons(database)["bye"].moderngov_id == "2001"  # kept
+    assert catalogue.committee(database, "cyp-scrutiny-board").moderngov_id == "184"
+    document["persons"][0]["moderngov_id"] = "9999"
+    document["event"]["date"] = "2022-01-10"
+    with pytest.raises(ClerkError, match="differs from"):
+        record_json.import_document(database, document, source="other.json")
