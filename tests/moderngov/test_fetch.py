@@ -120,3 +120,17 @@ def test_addresses() -> None:
         service_url("democracy.example.gov.uk")
     with pytest.raises(ClerkError, match="is not a ModernGov committee id"):
         fetch_answers("https://x.gov.uk", "board", date(2021, 9, 1))
+
+
+def test_a_server_that_never_replies_times_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    import httpx
+
+    from clerk.services.moderngov import fetch
+
+    monkeypatch.setattr(fetch, "TIMEOUT", httpx.Timeout(0.5))
+    with socket.socket() as silent:  # listens, never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        port = silent.getsockname()[1]
+        with pytest.raises(ClerkError, match=r"did not answer GetCommittees in time"):
+            fetch_answers(f"http://127.0.0.1:{port}", "184", date(2021, 9, 1))
