@@ -13,7 +13,13 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from clerk import APP_NAME, __version__
-from clerk.cli import core_commands, document_commands, maintenance_commands, signoff_commands
+from clerk.cli import (
+    core_commands,
+    document_commands,
+    interchange_commands,
+    maintenance_commands,
+    signoff_commands,
+)
 from clerk.cli.context import CommandContext, how_to_create
 from clerk.cli.display import how_to_run, no_display_reason
 from clerk.domain.errors import ClerkError, one_line
@@ -21,7 +27,13 @@ from clerk.storage.database import NoDatabase
 from clerk.storage.engine import log_dir
 
 #: Modules adding sub-commands; each has ``register(subparsers)``.
-COMMAND_MODULES = [core_commands, document_commands, signoff_commands, maintenance_commands]
+COMMAND_MODULES = [
+    core_commands,
+    document_commands,
+    signoff_commands,
+    interchange_commands,
+    maintenance_commands,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -88,6 +88,8 @@ class Person:
     honorific_prefix: str = ""
     job_title: str = ""
     represents: str = ""
+    #: The member's id in the council's ModernGov system, when imported from it.
+    moderngov_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,8 @@ class Committee:
     memberships: tuple[Membership, ...] = ()
     #: The agenda's front sheet lists the non-voting co-opted members too.
     lists_non_voting_co_optees: bool = False
+    #: The committee's id in the council's ModernGov system, when imported from it.
+    moderngov_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -138,6 +142,16 @@ class Meeting:
     presiding_id: str | None = None
     minute_number_start: int | None = None
     public_excluded: bool = False
+    #: The meeting's id in the council's ModernGov system, when imported from it.
+    moderngov_id: str = ""
+
+
+@dataclass(frozen=True)
+class Link:
+    """A published document: its title and where it is (a report, an appendix)."""
+
+    title: str
+    url: str
 
 
 @dataclass(frozen=True)
@@ -175,6 +189,10 @@ class AgendaItem:
     #: An item added after the agenda was published, with the chair's reason for urgency
     #: (s.100B(4)(b)): it goes in the supplementary pack.
     urgency_reason: str = ""
+    #: The item's id in the council's ModernGov system, when imported from it.
+    moderngov_id: str = ""
+    #: Its published reports and appendices (never restricted ones).
+    documents: tuple[Link, ...] = ()
 
     @property
     def exempt(self) -> bool:

@@ -76,6 +76,8 @@ class MeetingStatus(StrEnum):
     IN_PROGRESS = "in-progress"
     ADJOURNED = "adjourned"
     CLOSED = "closed"
+    #: Called off before it began (by the clerk, or in the council's committee system).
+    CANCELLED = "cancelled"
 
 
 class StandardItem(StrEnum):

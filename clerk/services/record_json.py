@@ -63,6 +63,7 @@ class Organization:
     quorum: QuorumRule = field(default_factory=QuorumRule)
     signatory_title: str = ""
     lists_non_voting_co_optees: bool = False
+    moderngov_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,7 @@ def record_to_document(record: MeetingRecord) -> dict[str, Any]:
             quorum=committee.quorum,
             signatory_title=committee.signatory_title,
             lists_non_voting_co_optees=committee.lists_non_voting_co_optees,
+            moderngov_id=committee.moderngov_id,
         ),
         persons=tuple(record.persons[p] for p in sorted(people | set(record.persons))),
         memberships=committee.memberships,
@@ -341,6 +343,7 @@ def document_to_record(doc: RecordDocument) -> MeetingRecord:
             signatory_title=org.signatory_title,
             memberships=doc.memberships,
             lists_non_voting_co_optees=org.lists_non_voting_co_optees,
+            moderngov_id=org.moderngov_id,
         ),
         persons={p.id: p for p in doc.persons},
         meeting=doc.event,
@@ -400,12 +403,14 @@ def import_document(
             known = existing.get(person.id)
             if known is None:
                 repo.save_person(conn, person)
-            elif known != person:
+            elif linked(known, person) != known:
                 raise RecordFormatError(
                     f"$.persons[{index}]",
                     f"differs from '{person.id}' in this database ({_differences(known, person)}); "
                     "nothing imported",
                 )
+            elif known != person and not known.moderngov_id:
+                repo.save_person(conn, person)  # the file knows the person's ModernGov id
         try:
             committee = repo.load_committee(conn, record.committee.slug)
         except repo.NotFound:
@@ -441,15 +446,30 @@ def _differences(old: Any, new: Any) -> str:
     return "; ".join(changed)
 
 
+def linked(known: Any, incoming: Any) -> Any:
+    """``incoming`` with the ModernGov id Clerk already has when the file has none (a record
+    written before the ids, or by a Clerk not linked to ModernGov): a missing id is no
+    difference. Two different ids are."""
+    if known.moderngov_id and not incoming.moderngov_id:
+        return replace(incoming, moderngov_id=known.moderngov_id)
+    return incoming
+
+
 def _merge_committee(conn: Any, committee: Committee, incoming: Committee) -> None:
     """An existing committee keeps its settings; the file may add members it lacks, no more."""
     # How the agenda's front sheet looks is the database's own business: a file from
     # elsewhere (or from before the setting existed) does not change it.
-    settings = replace(
-        incoming,
-        memberships=committee.memberships,
-        lists_non_voting_co_optees=committee.lists_non_voting_co_optees,
+    settings = linked(
+        committee,
+        replace(
+            incoming,
+            memberships=committee.memberships,
+            lists_non_voting_co_optees=committee.lists_non_voting_co_optees,
+        ),
     )
+    if not committee.moderngov_id and settings.moderngov_id:
+        committee = replace(committee, moderngov_id=settings.moderngov_id)
+        repo.save_committee(conn, committee)
     if settings != committee:
         raise RecordFormatError(
             "$.organization",

@@ -396,3 +396,35 @@ def create_with_journal(
 def state_from_journal(entries: list[JournalEntry], template: MeetingRecord) -> MeetingRecord:
     """The meeting as the journal says it should be: every entry's changes applied in order."""
     return integrity.rebuild(entries, template)
+
+
+def create_then_apply(
+    conn: Connection,
+    record: MeetingRecord,
+    action: Action,
+    ctx: Context,
+    who: str,
+    label: str,
+) -> int:
+    """A new meeting (its creation, not undoable) and a first recorded action on it (undoable),
+    written in the caller's transaction; returns the meeting's id."""
+    meeting_id = create_with_journal(
+        conn, record, who=who, kind="create", label=label, params={"action": "create"}
+    )
+    first = repo.load_journal(conn, meeting_id)[-1]
+    before = record.snapshot()
+    action_label = action.apply(record, ctx)
+    changes = diff(before, record)
+    entry = JournalEntry(
+        seq=first.seq + 1,
+        recorded_at=datetime.now(UTC).replace(tzinfo=None),
+        who=who,
+        kind=action.kind,
+        label=action_label,
+        params=action_to_json(action),
+        changes=changes.to_json(),
+        prev_hash=first.hash,
+    )
+    repo.write_changes(conn, meeting_id, changes, expected_version=0)
+    repo.append_journal(conn, meeting_id, replace(entry, hash=entry.content_hash()))
+    return meeting_id

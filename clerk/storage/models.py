@@ -51,6 +51,7 @@ class PersonRow(Base):
     honorific_prefix: Mapped[str] = mapped_column(String(40))
     job_title: Mapped[str] = mapped_column(String(200))
     represents: Mapped[str] = mapped_column(String(200))
+    moderngov_id: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
 
 class CommitteeRow(Base):
@@ -65,6 +66,7 @@ class CommitteeRow(Base):
     quorum_denominator: Mapped[int]
     signatory_title: Mapped[str] = mapped_column(String(80))
     lists_non_voting_co_optees: Mapped[bool] = mapped_column(default=False)
+    moderngov_id: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
 
 class MembershipRow(Base):
@@ -95,6 +97,7 @@ class MeetingRow(Base):
     presiding_id: Mapped[str | None] = mapped_column(String(80))
     minute_number_start: Mapped[int | None]
     public_excluded: Mapped[bool]
+    moderngov_id: Mapped[str] = mapped_column(String(40), default="", server_default="")
     #: Bumped by every recorded action: a second writer with a stale copy is detected.
     version: Mapped[int] = mapped_column(default=0)
 
@@ -124,6 +127,8 @@ class AgendaItemRow(Base):
     reports: Mapped[list[Any]]
     report_to_follow: Mapped[bool]
     urgency_reason: Mapped[str] = mapped_column(Text)
+    moderngov_id: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    documents: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
 
 
 class AttendanceRow(Base):

@@ -101,6 +101,7 @@ def _committee_from_row(conn: Connection, row: Any) -> Committee:
         signatory_title=row["signatory_title"],
         memberships=tuple(from_values(Membership, m) for m in memberships),
         lists_non_voting_co_optees=bool(row["lists_non_voting_co_optees"]),
+        moderngov_id=row["moderngov_id"],
     )
 
 
@@ -139,6 +140,7 @@ def save_committee(conn: Connection, committee: Committee) -> int:
         "quorum_denominator": committee.quorum.denominator,
         "signatory_title": committee.signatory_title,
         "lists_non_voting_co_optees": committee.lists_non_voting_co_optees,
+        "moderngov_id": committee.moderngov_id,
     }
     fit(table_of(CommitteeRow), values)
     found = conn.execute(

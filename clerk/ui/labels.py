@@ -53,6 +53,7 @@ MEETING_STATUS = {
     MeetingStatus.IN_PROGRESS: "In progress",
     MeetingStatus.ADJOURNED: "Adjourned",
     MeetingStatus.CLOSED: "Closed",
+    MeetingStatus.CANCELLED: "Cancelled",
 }
 
 MEETING_KIND = {

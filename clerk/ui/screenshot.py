@@ -180,8 +180,10 @@ def gallery(folder: Path) -> list[Path]:
         window.close()
         database.dispose()
         empty.dispose()
+    from clerk.ui.moderngov_gallery import moderngov_gallery
     from clerk.ui.signoff.gallery import signoff_gallery
 
+    written += moderngov_gallery(folder, _grab)
     written += signoff_gallery(folder, render)
     return written
 

@@ -25,9 +25,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("home", "&Meetings and committees", ("Ctrl+O",), "File"),
     Command("new_meeting", "&New meeting…", ("Ctrl+N",), "File"),
     Command("import_record", "&Import a meeting record…", ("Ctrl+I",), "File"),
+    Command("import_moderngov", "Import from &ModernGov…", (), "File"),
     Command("generate_minutes", "Generate &minutes…", ("Ctrl+Shift+G",), "File"),
     Command("generate_tracker", "Generate the action &tracker…", ("Ctrl+Shift+K",), "File"),
     Command("agenda_pack", "&Agenda pack…", ("Ctrl+Shift+B",), "File"),
+    Command("publish", "&Publish (open data, calendar)…", (), "File"),
     Command("verify", "&Verify a signed PDF…", (), "File"),
     Command("quit", "&Quit", ("Ctrl+Q",), "File"),
     # Edit

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import QDate, Qt, QThreadPool
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -35,6 +35,8 @@ from clerk.ui.documents import GenerateDialog
 from clerk.ui.help import ShortcutsDialog
 from clerk.ui.live.readonly import set_recording_actions
 from clerk.ui.live.view import MeetingView
+from clerk.ui.moderngov import ImportDialog
+from clerk.ui.publish import PublishDialog
 from clerk.ui.setup.committee import CommitteeEditor
 from clerk.ui.setup.council import council_dialog
 from clerk.ui.setup.home import HomeView, WelcomeView
@@ -58,6 +60,8 @@ WINDOW_COMMANDS = {
     "home",
     "new_meeting",
     "import_record",
+    "import_moderngov",
+    "publish",
     "generate_minutes",
     "generate_tracker",
     "agenda_pack",
@@ -156,6 +160,8 @@ class MainWindow(QMainWindow):
                 "home": self.show_home,
                 "new_meeting": lambda: self.new_meeting(None),
                 "import_record": self.import_record,
+                "import_moderngov": self.import_moderngov,
+                "publish": lambda: self.publish(None),
                 "generate_minutes": lambda: self.generate_minutes(None),
                 "generate_tracker": lambda: self.generate_tracker(None),
                 "agenda_pack": lambda: self.agenda_pack(None),
@@ -414,6 +420,33 @@ class MainWindow(QMainWindow):
         self.show_home()
         self.statusBar().showMessage(f"Imported {path.name} as meeting {meeting_id}.", 10000)
         return meeting_id
+
+    def import_moderngov(self) -> ImportDialog:
+        dialog = ImportDialog(
+            self.database,
+            self,
+            pool=self.pool,
+            imported=self._imported_from_moderngov,
+            today=QDate(self.clock().date()),
+        )
+        self._open(dialog)
+        return dialog
+
+    def _imported_from_moderngov(self, done) -> None:
+        if self.controller is not None:
+            self.controller.reload()  # the meeting open may be one just imported
+        if self.stack.currentWidget() in (self.home, self.welcome):
+            self.show_home()
+        self.statusBar().showMessage(f"Imported {len(done)} meeting(s) from ModernGov.", 10000)
+
+    def publish(self, slug: str | None) -> PublishDialog:
+        if slug is None and self.controller is not None:
+            slug = self.controller.record.committee.slug
+        if slug is None and self.stack.currentWidget() is self.home:
+            slug = self.home.selected_committee()
+        dialog = PublishDialog(self.database, self, committee=slug, pool=self.pool)
+        self._open(dialog)
+        return dialog
 
     # -- documents -----------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from clerk.domain.actions import (
     agenda,
     attendance,
     declarations,
+    importing,
     motions,
     proceedings,
     reports,
@@ -16,7 +17,7 @@ from clerk.domain.errors import RecordFormatError
 from clerk.domain.serial import from_json, to_json
 
 __all__ = ["REGISTRY", "Action", "Context", "action_from_json", "action_to_json"]
-_MODULES = (agenda, attendance, declarations, motions, proceedings, reports, tracker)
+_MODULES = (agenda, attendance, declarations, importing, motions, proceedings, reports, tracker)
 
 
 def action_from_json(data: Any, path: str = "$") -> Action:

@@ -65,8 +65,12 @@ def require_in_progress(record: MeetingRecord, doing: str) -> None:
         raise RuleViolation(f"The meeting is adjourned: resume it before you {doing}.")
     if status is MeetingStatus.CLOSED:
         raise RuleViolation(f"The meeting is closed: you cannot {doing}.")
+    if status is MeetingStatus.CANCELLED:
+        raise RuleViolation(f"The meeting was cancelled: you cannot {doing}.")
 
 
 def require_not_closed(record: MeetingRecord, doing: str) -> None:
     if record.meeting.status is MeetingStatus.CLOSED:
         raise RuleViolation(f"The meeting is closed: you cannot {doing}.")
+    if record.meeting.status is MeetingStatus.CANCELLED:
+        raise RuleViolation(f"The meeting was cancelled: you cannot {doing}.")

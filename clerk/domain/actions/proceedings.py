@@ -44,6 +44,8 @@ class StartMeeting(Action):
     at: time | None = None
 
     def apply(self, record: MeetingRecord, ctx: Context) -> str:
+        if record.meeting.status is MeetingStatus.CANCELLED:
+            raise RuleViolation("The meeting was cancelled: undo the cancellation to hold it.")
         if record.meeting.status is not MeetingStatus.SCHEDULED:
             raise RuleViolation(f"The meeting has already started ({record.meeting.status}).")
         at = stamp(self.at, ctx)

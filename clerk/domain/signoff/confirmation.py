@@ -55,7 +55,7 @@ def next_suitable_meeting(
             if m.committee == minuted.committee
             and m.date > minuted.date
             and confirms_minutes(m.kind, council)
-            and m.status is not MeetingStatus.CLOSED
+            and m.status not in (MeetingStatus.CLOSED, MeetingStatus.CANCELLED)
         ),
         key=lambda m: m.date,
     )

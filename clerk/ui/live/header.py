@@ -20,6 +20,7 @@ PROCEDURAL = {
     MeetingStatus.IN_PROGRESS: ("adjourn", "exclude_public", "readmit_public", "close_meeting"),
     MeetingStatus.ADJOURNED: ("resume", "close_meeting"),
     MeetingStatus.CLOSED: (),
+    MeetingStatus.CANCELLED: (),
 }
 
 

@@ -1,0 +1,181 @@
+"""Open data out: the demo's meetings as Open Civic Data / Popolo JSON, every object valid
+against the published schemas; the committee calendar read back by a calendar library."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from clerk.services.calendar_ics import committee_calendar
+from clerk.services.demo import load_demo
+from clerk.services.moderngov.importer import import_answers, read_files
+from clerk.services.moderngov.plan import Options
+from clerk.services.open_data import export_open_data
+from clerk.storage.database import Database
+from tests.conftest import run_clerk
+from tests.moderngov.helpers import ALL
+from tests.opendata.schemas import errors, ocd, popolo
+
+#: Which schemas each collection of the document must satisfy.
+CHECKS = {
+    "people": (("popolo", "person"), ("ocd", "person")),
+    "organizations": (("popolo", "organization"), ("ocd", "organization")),
+    "memberships": (("popolo", "membership"), ("ocd", "membership")),
+    "events": (("ocd", "event"),),
+    "motions": (("popolo", "motion"),),
+    "vote_events": (("popolo", "vote_event"), ("ocd", "vote_event")),
+}
+
+
+def assert_valid(document: dict[str, object]) -> None:
+    for collection, checks in CHECKS.items():
+        objects = document[collection]
+        assert isinstance(objects, list)
+        for kind, name in checks:
+            validator = popolo(name) if kind == "popolo" else ocd(name)
+            for index, instance in enumerate(objects):
+                problems = errors(validator, instance)
+                assert not problems, f"{collection}[{index}] against {kind} {name}: {problems}"
+
+
+@pytest.fixture
+def demo(sqlite_database: Database) -> Database:
+    load_demo(sqlite_database)
+    return sqlite_database
+
+
+def test_the_demo_as_open_data(demo: Database) -> None:
+    document = json.loads(export_open_data(demo, minutes_url="https://www.torbay.gov.uk/minutes/"))
+    assert_valid(document)
+    assert document["format"] == "clerk-open-data"
+    orgs = {o["id"]: o for o in document["organizations"]}
+    assert orgs["organization/council"]["name"] == "Torbay Council"
+    assert orgs["organization/cyp-scrutiny-board"]["classification"] == "committee"
+    assert orgs["organization/group/liberal-democrat-group"]["classification"] == "party"
+    chair = next(
+        m for m in document["memberships"] if m["person_id"] == "person/bye" and "start_date" in m
+    )
+    assert (chair["role"], chair["start_date"]) == ("chair", "2021-05-01")
+    darling = next(m for m in document["memberships"] if m["person_id"] == "person/mandy-darling")
+    assert darling["on_behalf_of_id"] == "organization/group/liberal-democrat-group"
+    august, september = document["events"]
+    assert august["status"] == "passed" and september["status"] == "confirmed"
+    assert august["start_date"] == "2021-08-18T09:30:00+01:00"
+    assert august["location"]["name"] == "Meadfoot Room - Town Hall"
+    assert [a["description"] for a in august["agenda"]][:2] == ["Apologies", "Minutes"]
+    assert {
+        "note": "Minutes",
+        "url": "https://www.torbay.gov.uk/minutes/cyp-scrutiny-board-2021-08-18-minutes.pdf",
+        "media_type": "application/pdf",
+    } in august["documents"]
+    assert any(
+        p["note"] == "present" and p["name"] == "Councillor Bye" for p in august["participants"]
+    )
+    resolved = [n for a in august["agenda"] for n in a["notes"] if n.startswith("Resolved")]
+    assert resolved and "Corporate Parenting Strategy" in resolved[0]
+    assert document["vote_events"], "the demo has votes"
+    vote = document["vote_events"][0]
+    assert vote["motion_id"] in {m["id"] for m in document["motions"]}
+    item = next(
+        a for a in august["agenda"] if vote["id"] in [r["name"] for r in a["related_entities"]]
+    )
+    assert item["order"] == vote["extras"]["agenda_item"]
+    people = {p["id"] for p in document["people"]}
+    for membership in document["memberships"]:
+        assert membership["person_id"] in people
+
+
+def test_a_range_a_cancellation_and_moderngov_ids(sqlite_database: Database) -> None:
+    from tests.moderngov.helpers import council
+
+    council(sqlite_database)
+    import_answers(sqlite_database, read_files(ALL), Options(include_cancelled=True))
+    text = export_open_data(sqlite_database, start=date(2021, 10, 1), end=date(2021, 10, 31))
+    document = json.loads(text)
+    assert_valid(document)
+    (event,) = document["events"]
+    assert event["status"] == "cancelled"
+    assert event["identifiers"] == [{"scheme": "moderngov", "identifier": "11051"}]
+    board = next(o for o in document["organizations"] if o["classification"] == "committee")
+    assert board["identifiers"] == [{"scheme": "moderngov", "identifier": "184"}]
+
+
+def test_the_calendar_read_back(sqlite_database: Database) -> None:
+    from tests.moderngov.helpers import council
+
+    council(sqlite_database)
+    import_answers(sqlite_database, read_files(ALL), Options(include_cancelled=True))
+    slug = "children-and-young-people-s-overview-and-scrutiny-board"
+    calendar = Calendar.from_ical(committee_calendar(sqlite_database, slug))
+    events = {
+        e.decoded("dtstart") if isinstance(e.decoded("dtstart"), date) else None: e
+        for e in calendar.walk("VEVENT")
+    }
+    by_day = {
+        (
+            e.decoded("dtstart").date()
+            if isinstance(e.decoded("dtstart"), datetime)
+            else e.decoded("dtstart")
+        ): e
+        for e in calendar.walk("VEVENT")
+    }
+    assert len(by_day) == len(events) == 4
+    september = by_day[date(2021, 9, 20)]
+    start = september.decoded("dtstart")
+    assert (start.hour, start.minute, str(start.tzinfo)) == (9, 30, "Europe/London")
+    assert start.utcoffset().total_seconds() == 3600  # BST
+    assert str(september["status"]) == "CONFIRMED"
+    assert str(september["location"]) == "Meadfoot Room - Town Hall"
+    assert "9. Children's Services Staffing Update" in str(september["description"])
+    cancelled = by_day[date(2021, 10, 18)]
+    assert str(cancelled["status"]) == "CANCELLED" and int(cancelled["sequence"]) == 1
+    assert calendar.walk("VTIMEZONE")[0]["tzid"] == "Europe/London"
+    uids = [str(e["uid"]) for e in calendar.walk("VEVENT")]
+    assert len(set(uids)) == 4
+    again = Calendar.from_ical(committee_calendar(sqlite_database, slug))
+    assert [str(e["uid"]) for e in again.walk("VEVENT")] == uids  # stable for subscribers
+
+
+def test_the_commands(tmp_path: Path) -> None:
+    db = str(tmp_path / "demo.sqlite3")
+    run_clerk("--db", db, "demo", check=True)
+    out = tmp_path / "open.json"
+    result = run_clerk(
+        "--db",
+        db,
+        "export-ocd",
+        "cyp-scrutiny-board",
+        "--from",
+        "2021-08-01",
+        "-o",
+        str(out),
+        check=True,
+    )
+    assert str(out) in result.stdout
+    assert_valid(json.loads(out.read_text(encoding="utf-8")))
+    ics = tmp_path / "board.ics"
+    run_clerk("--db", db, "calendar", "cyp-scrutiny-board", "-o", str(ics), check=True)
+    assert len(Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == 2
+    bad = run_clerk("--db", db, "calendar", "no-such-board", "-o", str(ics))
+    assert bad.returncode == 1 and "No committee 'no-such-board'" in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "instance"),
+    [
+        ("ocd", "vote_event", {"counts": [{"option": "maybe", "value": 1}]}),
+        ("ocd", "event", {"status": "postponed"}),
+        ("ocd", "event", {"start_date": "20/09/2021"}),
+        ("ocd", "organization", {"classification": "board"}),
+        ("popolo", "membership", {"start_date": "20/09/2021"}),
+        ("popolo", "vote_event", {"counts": [{"option": "yes"}]}),
+        ("popolo", "person", {"name": 5}),
+    ],
+)
+def test_the_schemas_do_refuse_what_is_wrong(kind: str, name: str, instance: object) -> None:
+    validator = popolo(name) if kind == "popolo" else ocd(name)
+    assert errors(validator, instance)
