@@ -17,7 +17,9 @@ from clerk.documents.tracker import compose_tracker
 from clerk.documents.word import render_docx
 from clerk.domain.errors import ClerkError
 from clerk.domain.record import MeetingRecord
+from clerk.domain.rules.exempt import has_exempt_business
 from clerk.domain.signoff.lifecycle import MinutesStage, stage_of
+from clerk.domain.timefmt import long_date
 from clerk.fileio import WriteError, write_bytes
 from clerk.storage import repository as repo
 from clerk.storage.database import Database
@@ -77,6 +79,11 @@ def generate_minutes(
         ]
         # Whether they are still a draft depends only on later meetings' agenda items.
         later = repo.load_records(conn, later_ids, collections=("items",))
+    if confidential and not has_exempt_business(record):
+        raise ClerkError(
+            f"The meeting of {long_date(record.meeting.date)} had no exempt business, so its "
+            "minutes have no confidential version: write the public minutes."
+        )
     options = MinutesOptions(confidential=confidential, draft=minutes_are_draft(record, later))
     document = compose_minutes(record, options)
     stem = f"{record.committee.slug}-{record.meeting.date.isoformat()}-minutes"

@@ -80,7 +80,7 @@ def pdf_pages(data: bytes) -> list[str]:
 
 def _is_furniture(line: str, furniture: Furniture, first_page: bool) -> bool:
     line = normalise(line)
-    known = set(furniture.markings)
+    known = set(furniture.marking_lines())
     if not first_page:
         left, right = furniture.running_left, furniture.running_right
         known |= {left, right, f"{left} {right}"}
