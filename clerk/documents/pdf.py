@@ -268,11 +268,8 @@ class _Renderer:
     ) -> Flowable:
         """The signature block as a box with room to sign in, the aside (the minute-book copy's
         record fingerprint) small beside it; where the box lands is noted in ``marks``."""
-        lines = ((signed, SIGNING_SPACE), (title, 0), (dated, 8))
-        rows = [
-            [text_paragraph(text, self.style("body", spaceBefore=before), self.root.add("P"))]
-            for text, before in lines
-        ]
+        lines = (signed, title, dated)
+        rows = [[text_paragraph(text, self.style("body"), self.root.add("P"))] for text in lines]
         box = TaggedTable(rows, colWidths=[SIGNATURE_BOX_WIDTH * mm], hAlign="LEFT", spaceBefore=14)
         box.setStyle(
             TableStyle(
@@ -281,6 +278,8 @@ class _Renderer:
                     ("BOX", (0, 0), (-1, -1), 0.75, colors.black),
                     ("LEFTPADDING", (0, 0), (-1, -1), 8),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                    ("TOPPADDING", (0, 0), (0, 0), SIGNING_SPACE),
+                    ("TOPPADDING", (0, 2), (0, 2), 8),
                 ]
             )
         )
