@@ -141,8 +141,7 @@ def test_the_confidential_version_says_so_on_every_page_in_two_lines(
     pages = pdf_pages(demo_files.read(f"{SEPTEMBER}-confidential.pdf"))
     assert len(pages) >= 2
     exempt = (
-        "Exempt information: paragraph 3 of Part 1 of Schedule 12A to the Local Government "
-        "Act 1972"
+        "Exempt information: paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972"
     )
     for number, page in enumerate(pages, start=1):
         head = page.splitlines()
