@@ -67,6 +67,10 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
+def _is_title(block: Block) -> bool:
+    return isinstance(block, model.Heading) and block.level == 0
+
+
 class BookmarkedHeading(TaggedParagraph):
     """A heading that adds itself to the PDF outline when drawn."""
 
@@ -76,7 +80,7 @@ class BookmarkedHeading(TaggedParagraph):
 
     def draw(self) -> None:
         super().draw()
-        self.canv.bookmarkPage(self.key)
+        self.canv.bookmarkHorizontal(self.key, 0, self.height)  # lands on the heading
         self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
 
 
@@ -111,6 +115,9 @@ class _Renderer:
         self.document = document
         self.styles = _styles()
         self.bookmarks = 0
+        #: Outline levels count from the title when there is one.
+        self.outline_base = 0 if any(_is_title(b) for b in document.blocks) else 1
+        self.outline_level = -1
         self.marks: dict[str, Mark] = {}
         self.tagger = Tagger()
         self.root = self.tagger.root
@@ -181,14 +188,16 @@ class _Renderer:
         text = block.text
         if block.level == 0:
             text = balance.balanced(text, self.width, self.styles["title"].fontSize)
-        if not block.bookmark:
+        if not (block.bookmark or block.level == 0):
             return text_paragraph(text, self.style(style), node, bold=True)
         heading = text_paragraph(text, self.style(style), node, bold=True, cls=BookmarkedHeading)
         assert isinstance(heading, BookmarkedHeading)
         self.bookmarks += 1
         heading.key = f"h{self.bookmarks}"
         heading.title = " ".join(block.text.split())
-        heading.level = max(0, block.level - 1)
+        # The outline follows the headings: the title, the minutes beneath it.
+        level = max(0, block.level - self.outline_base)
+        heading.level = self.outline_level = min(level, self.outline_level + 1)
         return heading
 
     def cell(self, blocks: tuple[CellBlock, ...], node: Node) -> list[Flowable]:
@@ -297,6 +306,7 @@ class _Renderer:
         outer.setStyle(
             TableStyle(
                 [
+                    ("FONTNAME", (0, 0), (-1, -1), fonts.BODY),
                     ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (0, 0), 12),

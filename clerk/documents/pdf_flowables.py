@@ -21,7 +21,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Table
 from reportlab.platypus.paragraph import _drawBullet
 
-from clerk.documents import fonts, scripts
+from clerk.documents import fonts, links, scripts
 from clerk.documents.pdf_tags import Node, artifact, tagger_of
 
 #: Paragraphs longer than this (in characters) are laid out in pieces.
@@ -135,15 +135,40 @@ class TaggedParagraph(Paragraph):
         return result
 
 
-def markup(text: str, bold: bool = False, italic: bool = False, underline: bool = False) -> str:
-    """Paragraph markup for plain text: escaped, each run in a face that has its glyphs, line
-    breaks kept."""
+#: Links look as they do in Word (the house template's Hyperlink style).
+LINK_COLOUR = "#0B4F9C"
+
+
+def _runs_markup(text: str, bold: bool, italic: bool) -> str:
     body = fonts.face(fonts.FAMILY, bold, italic)
     parts = []
     for face, chunk in fonts.runs(text, bold, italic):
         escaped = escape(chunk).replace("\n", "<br/>")
         parts.append(escaped if face == body else f'<font face="{face}">{escaped}</font>')
-    result = "".join(parts)
+    return "".join(parts)
+
+
+def markup(
+    text: str,
+    bold: bool = False,
+    italic: bool = False,
+    underline: bool = False,
+    linked: bool = True,
+) -> str:
+    """Paragraph markup for plain text: escaped, each run in a face that has its glyphs, line
+    breaks kept, web addresses as links (``linked``)."""
+    if linked and links.has_links(text):
+        parts = []
+        for chunk, address in links.segments(text):
+            inner = _runs_markup(chunk, bold, italic)
+            if address is None or underline:
+                parts.append(inner)
+            else:
+                href = escape(address, {'"': "&quot;"})
+                parts.append(f'<a href="{href}" color="{LINK_COLOUR}"><u>{inner}</u></a>')
+        result = "".join(parts)
+    else:
+        result = _runs_markup(text, bold, italic)
     return f"<u>{result}</u>" if underline else result
 
 
@@ -171,7 +196,8 @@ def text_paragraph(
         changes["alignment"] = TA_RIGHT
     if changes:
         style = ParagraphStyle(f"{style.name}-{face}-{rtl}", parent=style, **changes)
-    paragraph = cls(markup(drawn, bold, italic, underline), style, label)
+    # Links in a right-to-left paragraph would not follow its reordered lines: left as text.
+    paragraph = cls(markup(drawn, bold, italic, underline, linked=rtl is None), style, label)
     paragraph.node, paragraph.label_node = node, label_node
     paragraph.rtl, paragraph.face = rtl, (bold, italic)
     if node is not None and (rtl is not None or drawn != text or fonts.drawn_text(text) != text):

@@ -9,7 +9,10 @@ is saved (:meth:`PageFurniture.footers`), once the number of pages is known: one
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFString
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate
@@ -136,5 +139,12 @@ def canvas_maker(furniture: PageFurniture, tagger: Tagger) -> type[Canvas]:
         def save(self) -> None:
             furniture.footers(self)
             super().save()
+
+        def linkURL(self, url: str, rect: Any, *args: Any, **kwargs: Any) -> None:
+            """A link, described for readers, printed, and owned by a Link element."""
+            kwargs.setdefault("Contents", PDFString(url))
+            kwargs.setdefault("F", 4)
+            super().linkURL(url, rect, *args, **kwargs)
+            tagger.link(self, url)
 
     return TaggedCanvas

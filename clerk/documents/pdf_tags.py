@@ -45,6 +45,10 @@ class Node:
     #: The text a reader should get when it differs from the glyphs drawn (shaped or
     #: reordered scripts, replaced characters).
     actual_text: str | None = None
+    #: A description (a link's address).
+    alt: str | None = None
+    #: Link annotations this element owns: (page, index among the page's links).
+    annotations: list[tuple[int, int]] = field(default_factory=list)
 
     def add(self, role: str, **attributes: dict[str, str]) -> Node:
         child = Node(role, attributes=dict(attributes))
@@ -73,7 +77,10 @@ class Tagger:
         self.root = root or Node("Document")
         #: page -> the node of each MCID on it, in MCID order
         self.pages: dict[int, list[Node]] = {}
+        #: page -> how many link annotations it has so far
+        self.links: dict[int, int] = {}
         self._artifact = 0
+        self._current: list[Node] = []
 
     @property
     def in_artifact(self) -> bool:
@@ -91,10 +98,29 @@ class Tagger:
         mcids.append(node)
         node.kids.append((page, mcid))
         canvas.addLiteral(f"/{node.role} <</MCID {mcid}>> BDC")
+        self._current.append(node)
         try:
             yield
         finally:
+            self._current.pop()
             canvas.addLiteral("EMC")
+
+    def link(self, canvas: Any, address: str) -> None:
+        """A link annotation was just added to the page: a Link element in the element being
+        drawn owns it (one Link for a link broken over lines)."""
+        page = canvas.getPageNumber()
+        index = self.links.get(page, 0)
+        self.links[page] = index + 1
+        if not self._current:
+            return
+        owner = self._current[-1]
+        last = owner.kids[-1] if owner.kids else None
+        if isinstance(last, Node) and last.role == "Link" and last.alt == address:
+            last.annotations.append((page, index))
+            return
+        link = owner.add("Link")
+        link.alt = address
+        link.annotations.append((page, index))
 
     @contextmanager
     def artifact(self, canvas: Any, kind: str = "Layout", subtype: str = "") -> Iterator[None]:
@@ -146,28 +172,41 @@ def artifact(canvas: Any, kind: str = "Layout", subtype: str = "") -> Iterator[N
 # -- the structure tree, written into the finished file ----------------------------------------
 
 
-def _element(
-    pdf: pikepdf.Pdf,
-    node: Node,
-    parent: pikepdf.Object,
-    pages: list[pikepdf.Page],
-    elements: dict[int, pikepdf.Object],
-) -> pikepdf.Object:
+@dataclass
+class _Tree:
+    """What building the structure elements needs and collects."""
+
+    pages: list[pikepdf.Page]
+    #: page -> its link annotations, in the order they were made
+    links: dict[int, list[pikepdf.Object]]
+    elements: dict[int, pikepdf.Object] = field(default_factory=dict)
+    #: (parent-tree key, element) for each annotation
+    annotations: list[tuple[int, pikepdf.Object]] = field(default_factory=list)
+
+
+def _element(pdf: pikepdf.Pdf, node: Node, parent: pikepdf.Object, tree: _Tree) -> pikepdf.Object:
+    pages = tree.pages
     element = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name("/" + node.role), P=parent))
-    elements[id(node)] = element
+    tree.elements[id(node)] = element
     starts = node.first_page()
     if starts is not None:  # where the element starts, even when its content is its kids'
         element.Pg = pages[starts - 1].obj
     kids = Array()
     for kid in node.kids:
         if isinstance(kid, Node):
-            kids.append(_element(pdf, kid, element, pages, elements))
+            kids.append(_element(pdf, kid, element, tree))
             continue
         page, mcid = kid
         if page == starts:
             kids.append(mcid)
         else:
             kids.append(Dictionary(Type=Name.MCR, Pg=pages[page - 1].obj, MCID=mcid))
+    for page, index in node.annotations:
+        annotation = tree.links[page][index]
+        key = len(pages) + len(tree.annotations)
+        annotation.StructParent = key
+        tree.annotations.append((key, element))
+        kids.append(Dictionary(Type=Name.OBJR, Obj=annotation, Pg=pages[page - 1].obj))
     if len(kids) == 1:
         element.K = kids[0]
     elif len(kids) > 1:
@@ -182,6 +221,8 @@ def _element(
         element.A = owned[0] if len(owned) == 1 else Array(owned)
     if node.actual_text is not None:
         element.ActualText = String(node.actual_text)
+    if node.alt is not None:
+        element.Alt = String(node.alt)
     return element
 
 
@@ -208,8 +249,13 @@ def write_structure(data: bytes, tagger: Tagger, metadata: Metadata) -> bytes:
     with pikepdf.open(BytesIO(data)) as pdf:
         pages = list(pdf.pages)
         root = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
-        elements: dict[int, pikepdf.Object] = {}
-        root.K = _element(pdf, tagger.root, root, pages, elements)
+        links = {
+            number: [a for a in page.obj.get("/Annots", Array()) if a.get("/Subtype") == "/Link"]
+            for number, page in enumerate(pages, start=1)
+        }
+        tree = _Tree(pages, links)
+        root.K = _element(pdf, tagger.root, root, tree)
+        elements = tree.elements
         nums = Array()
         for index, page in enumerate(pages):
             page.obj.Tabs = Name.S
@@ -219,8 +265,11 @@ def write_structure(data: bytes, tagger: Tagger, metadata: Metadata) -> bytes:
             page.obj.StructParents = index
             nums.append(index)
             nums.append(pdf.make_indirect(Array([elements[id(node)] for node in nodes])))
+        for key, element in tree.annotations:
+            nums.append(key)
+            nums.append(element)
         root.ParentTree = pdf.make_indirect(Dictionary(Nums=nums))
-        root.ParentTreeNextKey = len(pages)
+        root.ParentTreeNextKey = len(pages) + len(tree.annotations)
         catalog = pdf.Root
         catalog.StructTreeRoot = root
         catalog.MarkInfo = Dictionary(Marked=True)
