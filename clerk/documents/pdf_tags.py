@@ -243,6 +243,18 @@ def _xmp(pdf: pikepdf.Pdf, metadata: Metadata) -> None:
         xmp["pdfuaid:part"] = "1"
 
 
+def write_catalogue(pdf: pikepdf.Pdf, metadata: Metadata) -> None:
+    """What PDF/UA asks of a tagged document's catalogue: marked as tagged, its language, its
+    title shown as the window's title, and XMP metadata with the PDF/UA identifier."""
+    catalog = pdf.Root
+    catalog.MarkInfo = Dictionary(Marked=True)
+    catalog.Lang = String(metadata.language)
+    catalog.ViewerPreferences = Dictionary(DisplayDocTitle=True)
+    for page in pdf.pages:
+        page.obj.Tabs = Name.S
+    _xmp(pdf, metadata)
+
+
 def write_structure(data: bytes, tagger: Tagger, metadata: Metadata) -> bytes:
     """The PDF ``data`` with the structure tree ``tagger`` collected, marked as tagged, and
     with the catalogue entries and XMP metadata PDF/UA asks for."""
@@ -270,12 +282,8 @@ def write_structure(data: bytes, tagger: Tagger, metadata: Metadata) -> bytes:
             nums.append(element)
         root.ParentTree = pdf.make_indirect(Dictionary(Nums=nums))
         root.ParentTreeNextKey = len(pages) + len(tree.annotations)
-        catalog = pdf.Root
-        catalog.StructTreeRoot = root
-        catalog.MarkInfo = Dictionary(Marked=True)
-        catalog.Lang = String(metadata.language)
-        catalog.ViewerPreferences = Dictionary(DisplayDocTitle=True)
-        _xmp(pdf, metadata)
+        pdf.Root.StructTreeRoot = root
+        write_catalogue(pdf, metadata)
         out = BytesIO()
         pdf.save(out, min_version="1.7")
         return out.getvalue()

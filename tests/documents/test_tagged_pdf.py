@@ -29,6 +29,7 @@ from clerk.documents.model import (
     Table,
 )
 from clerk.documents.pdf import render_pdf
+from clerk.documents.pdf_merge import merge_tagged
 from clerk.documents.tracker import COLUMNS
 from clerk.services import minute_book, signoff
 from clerk.services.demo import load_demo
@@ -267,3 +268,27 @@ def test_a_pdf_ua_checker_finds_nothing(
     assert all(not ids for ids in findings.values()), findings
     assert [r["verdict"] for r in results] == ["pass"] * len(paths)
     assert result.returncode == 0, result.stdout
+
+
+def test_merged_parts_stay_tagged_in_order(demo_files: DemoFiles) -> None:
+    """The agenda pack's way: tagged parts merged into one tagged document."""
+    minutes, tracker = demo_files.read(f"{MINUTES}.pdf"), demo_files.read(f"{TRACKER}.pdf")
+    merged = merge_tagged([minutes, tracker], Metadata("Agenda pack", COMMITTEE, "Torbay Council"))
+    tagged = read_tagged(merged)
+    parts = [read_tagged(minutes), read_tagged(tracker)]
+    assert [kid.role for kid in tagged.root.kids] == ["Part", "Part"]
+    assert tagged.leaves() == parts[0].leaves() + parts[1].leaves()
+    assert len(tagged.pages) == sum(len(p.pages) for p in parts)
+    for index, page in enumerate(tagged.pages):
+        assert page.untagged == []
+        assert page.order == list(range(len(page.order)))
+        assert tagged.pdf.pages[index].obj.StructParents == index
+    referenced = sorted(ref for e in tagged.root.walk() for ref in e.content)
+    assert referenced == sorted((i, m) for i, page in enumerate(tagged.pages) for m in page.order)
+    assert tagged.pdf.Root.MarkInfo.Marked is True and str(tagged.pdf.Root.Lang) == "en-GB"
+    with tagged.pdf.open_metadata() as xmp:
+        assert xmp["pdfuaid:part"] == "1" and xmp["dc:title"] == "Agenda pack"
+    with tagged.pdf.open_outline() as outline:
+        titles = [item.title for item in outline.root]
+        assert titles == [f"Minutes of the {COMMITTEE}", f"{COMMITTEE} Action Tracker"]
+        assert len(outline.root[0].children) == 4
