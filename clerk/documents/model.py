@@ -1,7 +1,8 @@
 """The neutral document model: what the pages say, not how they look.
 
 The composers (``minutes``, ``tracker``) build a :class:`Document`; the renderers (``word``,
-``pdf``) turn the same value into a .docx and a .pdf, so the two always say the same thing.
+``pdf``, ``html``) turn the same value into a .docx, a tagged .pdf and a web page, so they
+always say the same thing.
 Text is plain (no markup); emphasis is a property of the block.
 """
 

@@ -41,6 +41,7 @@ def _text_style(name: str, text: typography.TextStyle, **more: Any) -> Paragraph
         spaceBefore=text.before,
         spaceAfter=text.after,
         bulletFontName=fonts.BODY,
+        bulletFontSize=text.size,
         allowWidows=0,
         allowOrphans=0,
         **more,
