@@ -243,6 +243,29 @@ def _xmp(pdf: pikepdf.Pdf, metadata: Metadata) -> None:
         xmp["pdfuaid:part"] = "1"
 
 
+def _unique_subset_tags(pdf: pikepdf.Pdf) -> None:
+    """Give every embedded subset its own tag: reportlab starts each font's subsets at
+    "AAAAAA+", and a tag is meant to name one subset in the file."""
+    seen: set[tuple[int, int]] = set()
+    count = 0
+    for page in pdf.pages:
+        forms = page.Resources.get("/XObject", {}).values()
+        for owner in [page.Resources, *(x.get("/Resources") for x in forms)]:
+            if owner is None:
+                continue
+            for font in owner.get("/Font", {}).values():
+                name = str(font.get("/BaseFont", ""))
+                if font.objgen in seen or "+" not in name:
+                    continue
+                seen.add(font.objgen)
+                tag = "".join(chr(65 + (count // 26**i) % 26) for i in range(6))
+                count += 1
+                renamed = Name(f"/{tag}+{name.split('+', 1)[1]}")
+                font.BaseFont = renamed
+                if "/FontDescriptor" in font:
+                    font.FontDescriptor.FontName = renamed
+
+
 def write_catalogue(pdf: pikepdf.Pdf, metadata: Metadata) -> None:
     """What PDF/UA asks of a tagged document's catalogue: marked as tagged, its language, its
     title shown as the window's title, and XMP metadata with the PDF/UA identifier."""
@@ -270,7 +293,6 @@ def write_structure(data: bytes, tagger: Tagger, metadata: Metadata) -> bytes:
         elements = tree.elements
         nums = Array()
         for index, page in enumerate(pages):
-            page.obj.Tabs = Name.S
             nodes = tagger.pages.get(index + 1)
             if not nodes:
                 continue
@@ -284,6 +306,7 @@ def write_structure(data: bytes, tagger: Tagger, metadata: Metadata) -> bytes:
         root.ParentTreeNextKey = len(pages) + len(tree.annotations)
         pdf.Root.StructTreeRoot = root
         write_catalogue(pdf, metadata)
+        _unique_subset_tags(pdf)
         out = BytesIO()
         pdf.save(out, min_version="1.7")
         return out.getvalue()

@@ -102,6 +102,7 @@ def test_the_catalogue_declares_a_tagged_pdf_ua_document_in_british_english(
 def test_every_font_is_embedded_and_maps_to_unicode(
     demo_files: DemoFiles, minute_book_pdf: bytes, name: str
 ) -> None:
+    subsets: dict[str, tuple[int, int]] = {}
     with pikepdf.open(BytesIO(_all(demo_files, minute_book_pdf)[name])) as pdf:
         for page in pdf.pages:
             forms = [x.get("/Resources", {}) for x in page.Resources.get("/XObject", {}).values()]
@@ -109,6 +110,8 @@ def test_every_font_is_embedded_and_maps_to_unicode(
                 for font in resources.get("/Font", {}).values():
                     assert "/ToUnicode" in font, font.BaseFont
                     assert "/FontFile2" in font.FontDescriptor, font.BaseFont
+                    tag = str(font.BaseFont)[1:7]
+                    assert subsets.setdefault(tag, font.objgen) == font.objgen, "a tag twice"
 
 
 @pytest.mark.parametrize("name", [*PDFS, "minute-book.pdf"])
