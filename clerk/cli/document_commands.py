@@ -1,4 +1,4 @@
-"""minutes, tracker, agenda, attach-report: the documents, as Word and PDF files."""
+"""minutes, tracker, agenda, attach-report: the documents, as Word, PDF and web (HTML) files."""
 
 from __future__ import annotations
 
@@ -82,9 +82,9 @@ def _day(text: str) -> date:
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    formats = "docx, pdf or docx,pdf (the default)"
+    formats = "docx, pdf, html (the web version), or a list: docx,pdf (the default)"
     folder = "the folder to write into (default: the current folder)"
-    p = sub.add_parser("minutes", help="write the minutes of a meeting (Word and PDF)")
+    p = sub.add_parser("minutes", help="write the minutes of a meeting (Word, PDF, web page)")
     p.add_argument(
         "meeting", metavar="MEETING", help="a meeting id or <committee-slug>/<yyyy-mm-dd>"
     )
@@ -96,7 +96,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("-o", "--output", metavar="DIR", default=".", help=folder)
     p.set_defaults(handler=cmd_minutes)
-    p = sub.add_parser("tracker", help="write a committee's action tracker (Word and PDF)")
+    p = sub.add_parser("tracker", help="write a committee's action tracker (Word, PDF, web page)")
     p.add_argument("committee", metavar="COMMITTEE", help="the committee's slug (see 'clerk list')")
     p.add_argument("--format", default="docx,pdf", metavar="FORMATS", help=formats)
     p.add_argument("--open", action="store_true", help="only actions still open or in progress")

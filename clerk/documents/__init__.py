@@ -1,1 +1,1 @@
-"""Minutes and action trackers: one composer, two renderers (Word and PDF)."""
+"""Minutes and action trackers: one composer, three renderers (Word, tagged PDF, HTML)."""

@@ -1,11 +1,16 @@
-"""The TrueType fonts shipped in ``resources/fonts`` (DejaVu), registered with reportlab.
+"""The TrueType fonts shipped in ``resources/fonts``, registered with reportlab.
 
-Every PDF embeds the subset of these it uses; nothing falls back to reportlab's standard
-(unembedded) Helvetica, because the document template's initial font is DejaVu too.
+Liberation Sans is the body font: metric-compatible with Arial, which the Word house template
+names, so the Word and PDF minutes set the same lines. DejaVu Sans is the fallback for the
+characters Liberation Sans lacks (Arabic, many symbols); a character neither has is drawn as
+U+FFFD, the replacement character (:func:`runs`). Every PDF embeds the subsets it uses, and
+nothing falls back to reportlab's standard (unembedded) Helvetica, because the document
+template's initial font is the body font too.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 
 from reportlab.lib.fonts import addMapping
@@ -16,21 +21,26 @@ from clerk.resources import resource
 
 #: family -> (regular, bold, italic, bold italic) file stems in resources/fonts
 FAMILIES: dict[str, tuple[str, str, str, str]] = {
-    "DejaVuSans": ("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique"),
-    "DejaVuSerif": (
-        "DejaVuSerif",
-        "DejaVuSerif-Bold",
-        "DejaVuSerif-Italic",
-        "DejaVuSerif-BoldItalic",
+    "LiberationSans": (
+        "LiberationSans-Regular",
+        "LiberationSans-Bold",
+        "LiberationSans-Italic",
+        "LiberationSans-BoldItalic",
     ),
+    "DejaVuSans": ("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique"),
 }
 
-BODY = "DejaVuSans"
+FAMILY = "LiberationSans"
+FALLBACK = "DejaVuSans"
+#: The body face: regular Liberation Sans.
+BODY = FAMILIES[FAMILY][0]
+#: What a character no shipped font has is drawn as (the fallback font has it).
+REPLACEMENT = "\ufffd"
 
 
 @cache
 def register_fonts() -> str:
-    """Register every shipped face (once) and return the body font's name."""
+    """Register every shipped face (once) and return the body face's name."""
     for family, faces in FAMILIES.items():
         for face in faces:
             pdfmetrics.registerFont(TTFont(face, str(resource("fonts", f"{face}.ttf"))))
@@ -45,9 +55,53 @@ def register_fonts() -> str:
     return BODY
 
 
-def bold(family: str = BODY) -> str:
-    return FAMILIES[family][1]
+def face(family: str = FAMILY, bold: bool = False, italic: bool = False) -> str:
+    """The face of ``family`` for the given weight and slant."""
+    return FAMILIES[family][(1 if bold else 0) + (2 if italic else 0)]
 
 
-def italic(family: str = BODY) -> str:
-    return FAMILIES[family][2]
+def bold(family: str = FAMILY) -> str:
+    return face(family, bold=True)
+
+
+def italic(family: str = FAMILY) -> str:
+    return face(family, italic=True)
+
+
+@cache
+def coverage(face_name: str) -> frozenset[int]:
+    """The code points ``face_name`` has a glyph for."""
+    register_fonts()
+    font = pdfmetrics.getFont(face_name)
+    return frozenset(font.face.charToGlyph)
+
+
+def runs(text: str, bold: bool = False, italic: bool = False) -> list[tuple[str, str]]:
+    """``text`` as (face, text) runs: the body face where it has the glyph, else the fallback,
+    else U+FFFD in the fallback face. Line breaks and tabs stay with the run they are in."""
+    body = face(FAMILY, bold, italic)
+    if text.isascii():
+        return [(body, text)] if text else []
+    fallback = face(FALLBACK, bold, italic)
+    in_body, in_fallback = coverage(body), coverage(fallback)
+    result: list[tuple[str, list[str]]] = []
+    for char in text:
+        code = ord(char)
+        if code in in_body or char in "\n\t":
+            name = body
+        elif code in in_fallback:
+            name = fallback
+        elif unicodedata.category(char) == "Cf":
+            continue  # an invisible format character (a joiner, a direction mark)
+        else:
+            name, char = fallback, REPLACEMENT
+        if result and result[-1][0] == name:
+            result[-1][1].append(char)
+        else:
+            result.append((name, [char]))
+    return [(name, "".join(chars)) for name, chars in result]
+
+
+def drawn_text(text: str) -> str:
+    """What the PDF draws for ``text``: characters no shipped font has become U+FFFD."""
+    return "".join(chunk for _face, chunk in runs(text))

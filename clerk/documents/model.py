@@ -1,7 +1,8 @@
 """The neutral document model: what the pages say, not how they look.
 
 The composers (``minutes``, ``tracker``) build a :class:`Document`; the renderers (``word``,
-``pdf``) turn the same value into a .docx and a .pdf, so the two always say the same thing.
+``pdf``, ``html``) turn the same value into a .docx, a tagged .pdf and a web page, so they
+always say the same thing.
 Text is plain (no markup); emphasis is a property of the block.
 """
 
@@ -89,8 +90,12 @@ class Column:
 
 @dataclass(frozen=True)
 class Table:
+    """A data table: a header row of column titles, then the rows. ``row_headers`` makes each
+    row's first cell the header of its row (a name in a recorded vote, say)."""
+
     columns: tuple[Column, ...]
     rows: tuple[tuple[Cell, ...], ...]
+    row_headers: bool = False
 
     @property
     def min_width_mm(self) -> float:
@@ -110,12 +115,15 @@ class Signature:
     Sign-off fills it in: ``signed`` and ``dated`` replace the dotted lines (a digital
     signature names its signer), ``boxed`` draws it as a box to sign in (the minute-book copy),
     and the PDF renderer reports where a boxed block was drawn (``render_pdf_marked``).
+    ``aside`` is printed small beside the block (the minute-book copy's record fingerprint, so
+    that paper and database can be compared).
     """
 
     title: str
     signed: str = ""
     dated: str = ""
     boxed: bool = False
+    aside: tuple[str, ...] = ()
 
     @property
     def lines(self) -> tuple[str, str, str]:
@@ -150,6 +158,15 @@ class Furniture:
     first_page: int = 1
     #: A box for the signatory's initials at the foot of every page (the minute-book copy).
     initials_box: bool = False
+
+    def marking_lines(self) -> tuple[str, ...]:
+        """The markings as printed at the head of a page: two lines at most, so a confidential
+        draft's header stays two lines (a third marking and any after it join the first line:
+        "Confidential: not for publication · Draft: subject to confirmation")."""
+        if len(self.markings) <= 2:
+            return self.markings
+        first, second, *rest = self.markings
+        return (" · ".join((first, *rest)), second)
 
     def page_text(self, page: int, pages: int) -> str:
         return self.page_label.format(page=page, pages=pages, book=self.first_page + page - 1)
@@ -198,7 +215,7 @@ class Document:
     def top_margin(self) -> float:
         """Room at the top, in millimetres, for the markings and the running header (about
         4 mm a line from the header edge) with a gap before the text."""
-        lines = len(self.furniture.markings) + 1
+        lines = len(self.furniture.marking_lines()) + 1
         return max(self.geometry.top, self.geometry.header + lines * 4.0 + 8.0)
 
     def text_lines(self) -> list[str]:
@@ -215,7 +232,7 @@ def block_lines(block: Block | CellBlock) -> list[str]:
     if isinstance(block, Heading | Para):
         return [block.text]
     if isinstance(block, Signature):
-        return list(block.lines)
+        return [*block.lines, *block.aside]
     if isinstance(block, NumberedList):
         lines: list[str] = []
         for index, item in enumerate(block.items, start=block.start):

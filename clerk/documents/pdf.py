@@ -1,126 +1,103 @@
-"""The PDF renderer: reportlab platypus, A4, embedded DejaVu fonts, outline, page furniture.
+"""The PDF renderer: reportlab platypus, A4, embedded fonts, tagged for screen readers.
 
-Accessibility and publishing needs: document title, author, subject and language (en-GB) in
-the metadata; a bookmark (outline entry) per minute; every font embedded, reportlab's initial
-Helvetica included (the template's ``initialFontName``). "Page X of Y" needs the page count,
-so the document is laid out twice: once to count, once to print.
+Accessibility and publishing needs: a tagged PDF (a structure tree of Document, H1-H3, P,
+L/LI/Lbl/LBody and Table/TR/TH/TD in reading order, page furniture as artifacts: see
+``pdf_tags``), document title, author, subject and language (en-GB) in the metadata and XMP
+with the PDF/UA identifier, the title shown as the window title, a bookmark (outline entry)
+per minute, every font embedded (Liberation Sans, metric-compatible with the Word template's
+Arial, and DejaVu Sans for what it lacks), reportlab's initial Helvetica replaced too (the
+template's ``initialFontName``). Numbered parts are kept together with what introduces them.
 """
 
 from __future__ import annotations
 
 from io import BytesIO
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
     PageBreak,
     PageTemplate,
-    Paragraph,
-    Spacer,
-    Table,
     TableStyle,
 )
 
 from clerk import APP_NAME
-from clerk.documents import fonts, model
-from clerk.documents.model import Align, Block, CellBlock, Document, Furniture
+from clerk.documents import balance, fonts, model, typography
+from clerk.documents.model import Align, Block, CellBlock, Document
+from clerk.documents.pdf_flowables import TaggedParagraph, TaggedTable, pieces, text_paragraph
+from clerk.documents.pdf_furniture import PageFurniture, canvas_maker
+from clerk.documents.pdf_tags import Node, Tagger, write_structure
 
 ALIGNMENTS = {Align.LEFT: TA_LEFT, Align.CENTRE: TA_CENTER, Align.RIGHT: TA_RIGHT}
-MARK_SIZE = 8.5
-RUNNING_SIZE = 9
-LINE = 11  # points between header lines
+HEADING_ROLES = {0: "H1", 1: "H2"}
 
 
-def _styles(body: str) -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle(
-        "body",
-        fontName=body,
-        fontSize=11,
-        leading=14.5,
-        spaceAfter=7,
-        bulletFontName=body,
+def _text_style(name: str, text: typography.TextStyle, **more: Any) -> ParagraphStyle:
+    return ParagraphStyle(
+        name,
+        fontName=fonts.bold() if text.bold else fonts.BODY,
+        fontSize=text.size,
+        leading=text.leading,
+        spaceBefore=text.before,
+        spaceAfter=text.after,
+        bulletFontName=fonts.BODY,
+        bulletFontSize=text.size,
         allowWidows=0,
         allowOrphans=0,
+        **more,
     )
-    cell = ParagraphStyle("cell", parent=base, fontSize=9.5, leading=12, spaceAfter=3)
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    fonts.register_fonts()
+    indent = typography.LIST_INDENT
+    base = _text_style("body", typography.BODY)
+    cell = _text_style("cell", typography.CELL)
     return {
         "body": base,
-        "title": ParagraphStyle(
-            "title",
-            parent=base,
-            fontName=fonts.bold(),
-            fontSize=14,
-            leading=18,
-            alignment=TA_CENTER,
-            spaceAfter=6,
-            keepWithNext=1,
-        ),
-        "h1": ParagraphStyle(
-            "h1",
-            parent=base,
-            fontName=fonts.bold(),
-            fontSize=11.5,
-            leading=15,
-            spaceBefore=10,
-            spaceAfter=6,
-            keepWithNext=1,
-        ),
-        "h2": ParagraphStyle(
-            "h2", parent=base, fontName=fonts.bold(), spaceBefore=6, spaceAfter=4, keepWithNext=1
-        ),
-        "list0": ParagraphStyle("list0", parent=base, leftIndent=24, bulletIndent=0),
-        "list1": ParagraphStyle("list1", parent=base, leftIndent=48, bulletIndent=24),
+        "title": _text_style("title", typography.TITLE, alignment=TA_CENTER, keepWithNext=1),
+        "h1": _text_style("h1", typography.HEADING_1, keepWithNext=1),
+        "h2": _text_style("h2", typography.HEADING_2, keepWithNext=1),
+        "list0": ParagraphStyle("list0", parent=base, leftIndent=indent, bulletIndent=0),
+        "list1": ParagraphStyle("list1", parent=base, leftIndent=2 * indent, bulletIndent=indent),
         "cell": cell,
         "cellhead": ParagraphStyle("cellhead", parent=cell, fontName=fonts.bold()),
-        "cell0": ParagraphStyle("cell0", parent=cell, leftIndent=20, bulletIndent=0),
-        "cell1": ParagraphStyle("cell1", parent=cell, leftIndent=40, bulletIndent=20),
+        "cell0": ParagraphStyle("cell0", parent=cell, leftIndent=indent, bulletIndent=0),
+        "cell1": ParagraphStyle("cell1", parent=cell, leftIndent=2 * indent, bulletIndent=indent),
+        "aside": _text_style("aside", typography.ASIDE),
     }
 
 
-class BookmarkedHeading(Paragraph):
+def _is_title(block: Block) -> bool:
+    return isinstance(block, model.Heading) and block.level == 0
+
+
+class BookmarkedHeading(TaggedParagraph):
     """A heading that adds itself to the PDF outline when drawn."""
 
-    def __init__(self, text: str, style: ParagraphStyle, key: str, title: str, level: int) -> None:
-        super().__init__(text, style)
-        self.key, self.title, self.level = key, title, level
+    key = ""
+    title = ""
+    level = 0
 
     def draw(self) -> None:
         super().draw()
-        self.canv.bookmarkPage(self.key)
+        self.canv.bookmarkHorizontal(self.key, 0, self.height)  # lands on the heading
         self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
-
-
-def _text(text: str) -> str:
-    """Paragraph markup for plain text: escaped, with its line breaks kept."""
-    return escape(text).replace("\n", "<br/>")
-
-
-def _markup(text: str, bold: bool = False, italic: bool = False, underline: bool = False) -> str:
-    body = _text(text)
-    if underline:
-        body = f"<u>{body}</u>"
-    if italic:
-        body = f"<i>{body}</i>"
-    if bold:
-        body = f"<b>{body}</b>"
-    return body
 
 
 #: Where a boxed signature block was drawn: page (from 1) and box (x1, y1, x2, y2) in points.
 Mark = tuple[int, float, float, float, float]
 SIGNATURE_MARK = "signature"
 SIGNATURE_BOX_WIDTH = 95  # mm
-INITIALS_BOX = (32, 13)  # mm, width and height
+#: Room to sign in, above the "Signed:" line of a boxed signature block (about 20 mm).
+SIGNING_SPACE = 56
 
 
 class _Marked(Flowable):
@@ -144,9 +121,16 @@ class _Marked(Flowable):
 class _Renderer:
     def __init__(self, document: Document) -> None:
         self.document = document
-        self.styles = _styles(fonts.register_fonts())
+        self.styles = _styles()
         self.bookmarks = 0
+        #: Outline levels count from the title when there is one.
+        self.outline_base = 0 if any(_is_title(b) for b in document.blocks) else 1
+        self.outline_level = -1
         self.marks: dict[str, Mark] = {}
+        self.tagger = Tagger()
+        self.root = self.tagger.root
+        geometry = document.geometry
+        self.width = geometry.text_width(document.landscape) * mm
 
     def style(self, name: str, **changes: Any) -> ParagraphStyle:
         base = self.styles[name]
@@ -154,57 +138,109 @@ class _Renderer:
             return base
         return ParagraphStyle(f"{name}-{len(changes)}", parent=base, **changes)
 
-    def para(self, block: model.Para, style: str = "body") -> Paragraph:
+    def para(self, block: model.Para, parent: Node, style: str = "body") -> list[Flowable]:
         changes: dict[str, Any] = {}
         if block.align is not Align.LEFT:
             changes["alignment"] = ALIGNMENTS[block.align]
         if block.keep_with_next:
             changes["keepWithNext"] = 1
         if block.space_before:
-            changes["spaceBefore"] = 14
-        text = _markup(block.text, block.bold, block.italic, block.underline)
-        return Paragraph(text, self.style(style, **changes))
+            changes["spaceBefore"] = typography.SPACE_BEFORE
+        paragraph = text_paragraph(
+            block.text,
+            self.style(style, **changes),
+            parent.add("P"),
+            block.bold,
+            block.italic,
+            block.underline,
+        )
+        if style == "body":
+            return list(pieces(paragraph, self.width, len(block.text)))
+        return [paragraph]
 
-    def numbered(self, block: model.NumberedList, prefix: str = "list") -> list[Flowable]:
-        flowables: list[Flowable] = []
+    def numbered(self, block: model.NumberedList, parent: Node, prefix: str = "list") -> list[Any]:
+        """The parts as a list (L, LI, Lbl, LBody), lettered sub-parts a list inside their
+        part's body. In the text, a list is kept together (each part with the next)."""
+        flowables: list[Any] = []
+        top = parent.add("L", List={"ListNumbering": "Decimal"})
         for number, item in enumerate(block.items, start=block.start):
-            label = model.list_label(0, number)
-            flowables.append(Paragraph(_text(item.text), self.style(f"{prefix}0"), label))
-            for sub, child in enumerate(item.children, start=1):
-                label = model.list_label(1, sub)
-                flowables.append(Paragraph(_text(child.text), self.style(f"{prefix}1"), label))
-        if block.keep_with_next and flowables:
-            flowables[-1].keepWithNext = 1
+            entry = top.add("LI")
+            label, body = entry.add("Lbl"), entry.add("LBody")
+            number_label = model.list_label(0, number)
+            flowables.extend(self._item(item.text, f"{prefix}0", number_label, label, body))
+            if item.children:
+                sub = body.add("L", List={"ListNumbering": "LowerAlpha"})
+                for index, child in enumerate(item.children, start=1):
+                    entry = sub.add("LI")
+                    label, inner = entry.add("Lbl"), entry.add("LBody")
+                    letter = model.list_label(1, index)
+                    flowables.extend(self._item(child.text, f"{prefix}1", letter, label, inner))
+        if prefix == "list":
+            for flowable in flowables[:-1]:
+                flowable.keepWithNext = 1
+            if flowables:
+                flowables[-1].keepWithNext = int(block.keep_with_next)
         return flowables
 
-    def heading(self, block: model.Heading) -> Paragraph:
-        style = {0: "title", 1: "h1"}.get(block.level, "h2")
-        if block.bookmark:
-            self.bookmarks += 1
-            return BookmarkedHeading(
-                _text(block.text),
-                self.style(style),
-                key=f"h{self.bookmarks}",
-                title=" ".join(block.text.split()),
-                level=max(0, block.level - 1),
-            )
-        return Paragraph(_text(block.text), self.style(style))
+    def _item(self, text: str, style: str, label: str, label_node: Node, body: Node) -> list[Any]:
+        paragraph = text_paragraph(
+            text, self.style(style), body.add("P"), label=label, label_node=label_node
+        )
+        if style.startswith("list"):
+            return list(pieces(paragraph, self.width, len(text)))
+        return [paragraph]
 
-    def cell(self, blocks: tuple[CellBlock, ...]) -> list[Flowable]:
+    def heading(self, block: model.Heading) -> TaggedParagraph:
+        style = {0: "title", 1: "h1"}.get(block.level, "h2")
+        node = self.root.add(HEADING_ROLES.get(block.level, "H3"))
+        text = block.text
+        if block.level == 0:
+            text = balance.balanced(text, self.width, self.styles["title"].fontSize)
+        if not (block.bookmark or block.level == 0):
+            return text_paragraph(text, self.style(style), node, bold=True)
+        heading = text_paragraph(text, self.style(style), node, bold=True, cls=BookmarkedHeading)
+        assert isinstance(heading, BookmarkedHeading)
+        self.bookmarks += 1
+        heading.key = f"h{self.bookmarks}"
+        heading.title = " ".join(block.text.split())
+        # The outline follows the headings: the title, the minutes beneath it.
+        level = max(0, block.level - self.outline_base)
+        heading.level = self.outline_level = min(level, self.outline_level + 1)
+        return heading
+
+    def cell(self, blocks: tuple[CellBlock, ...], node: Node) -> list[Flowable]:
         flowables: list[Flowable] = []
         for block in blocks:
             if isinstance(block, model.Para):
-                flowables.append(self.para(block, "cell"))
+                flowables.extend(self.para(block, node, "cell"))
             else:
-                flowables.extend(self.numbered(block, "cell"))
+                flowables.extend(self.numbered(block, node, "cell"))
         return flowables
 
-    def table(self, block: model.Table) -> Table:
+    def table(self, block: model.Table) -> TaggedTable:
         geometry = self.document.geometry
         widths = block.widths_mm(geometry.text_width(self.document.landscape))
-        header = [Paragraph(_text(c.title), self.style("cellhead")) for c in block.columns]
-        rows = [header] + [[self.cell(cell.blocks) for cell in row] for row in block.rows]
-        table = Table(
+        node = self.root.add("Table")
+        header_row = node.add("TR")
+        header = []
+        for column in block.columns:
+            th = header_row.add("TH", Table={"Scope": "Column"})
+            header.append(
+                text_paragraph(column.title, self.style("cellhead"), th.add("P"), bold=True)
+            )
+        rows: list[list[Any]] = [header]
+        for row in block.rows:
+            tr = node.add("TR")
+            cells: list[Any] = []
+            for index, cell in enumerate(row):
+                if block.row_headers and index == 0:
+                    kind = tr.add("TH", Table={"Scope": "Row"})
+                else:
+                    kind = tr.add("TD")
+                cells.append(self.cell(cell.blocks, kind))
+            rows.append(cells)
+        across, down = typography.CELL_PADDING
+        table = TaggedTable(
             rows,
             colWidths=[w * mm for w in widths],
             repeatRows=1,
@@ -218,10 +254,10 @@ class _Renderer:
                     ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                     ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 4),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-                    ("TOPPADDING", (0, 0), (-1, -1), 3),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                    ("LEFTPADDING", (0, 0), (-1, -1), across),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), across),
+                    ("TOPPADDING", (0, 0), (-1, -1), down),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), down),
                 ]
             )
         )
@@ -230,21 +266,28 @@ class _Renderer:
     def signature(self, block: model.Signature) -> list[Flowable]:
         signed, title, dated = block.lines
         if block.boxed:
-            return [Spacer(1, 14), self.signature_box(signed, title, dated)]
-        return [
-            Paragraph(_text(signed), self.style("body", spaceBefore=28, keepWithNext=1)),
-            Paragraph(_text(title), self.style("body", keepWithNext=1)),
-            Paragraph(_text(dated), self.style("body", spaceBefore=10)),
+            return [self.signature_box(signed, title, dated, block.aside)]
+        flowables: list[Flowable] = [
+            text_paragraph(
+                signed, self.style("body", spaceBefore=28, keepWithNext=1), self.root.add("P")
+            ),
+            text_paragraph(title, self.style("body", keepWithNext=1), self.root.add("P")),
+            text_paragraph(dated, self.style("body", spaceBefore=10), self.root.add("P")),
         ]
+        flowables.extend(self.aside(block.aside))
+        return flowables
 
-    def signature_box(self, signed: str, title: str, dated: str) -> Flowable:
-        """The signature block as a box to sign in; where it lands is noted in ``marks``."""
-        rows = [
-            [Paragraph(_text(signed), self.style("body", spaceBefore=18))],
-            [Paragraph(_text(title), self.style("body"))],
-            [Paragraph(_text(dated), self.style("body", spaceBefore=8))],
-        ]
-        box = Table(rows, colWidths=[SIGNATURE_BOX_WIDTH * mm], hAlign="LEFT")
+    def aside(self, lines: tuple[str, ...]) -> list[Flowable]:
+        return [text_paragraph(line, self.style("aside"), self.root.add("P")) for line in lines]
+
+    def signature_box(
+        self, signed: str, title: str, dated: str, aside: tuple[str, ...]
+    ) -> Flowable:
+        """The signature block as a box with room to sign in, the aside (the minute-book copy's
+        record fingerprint) small beside it; where the box lands is noted in ``marks``."""
+        lines = (signed, title, dated)
+        rows = [[text_paragraph(text, self.style("body"), self.root.add("P"))] for text in lines]
+        box = TaggedTable(rows, colWidths=[SIGNATURE_BOX_WIDTH * mm], hAlign="LEFT", spaceBefore=14)
         box.setStyle(
             TableStyle(
                 [
@@ -252,10 +295,35 @@ class _Renderer:
                     ("BOX", (0, 0), (-1, -1), 0.75, colors.black),
                     ("LEFTPADDING", (0, 0), (-1, -1), 8),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                    ("TOPPADDING", (0, 0), (0, 0), SIGNING_SPACE),
+                    ("TOPPADDING", (0, 2), (0, 2), 8),
                 ]
             )
         )
-        return _Marked(box, SIGNATURE_MARK, self.marks)
+        marked = _Marked(box, SIGNATURE_MARK, self.marks)
+        if not aside:
+            return marked
+        box.spaceBefore = 0
+        beside = self.aside(aside)
+        outer = TaggedTable(
+            [[marked, beside]],
+            colWidths=[SIGNATURE_BOX_WIDTH * mm + 12, self.width - SIGNATURE_BOX_WIDTH * mm - 12],
+            hAlign="LEFT",
+            spaceBefore=14,
+        )
+        outer.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), fonts.BODY),
+                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (0, 0), 12),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        return outer
 
     def story(self) -> list[Flowable]:
         flowables: list[Flowable] = []
@@ -267,87 +335,14 @@ class _Renderer:
         if isinstance(block, model.Heading):
             return [self.heading(block)]
         if isinstance(block, model.Para):
-            return [self.para(block)]
+            return self.para(block, self.root)
         if isinstance(block, model.NumberedList):
-            return self.numbered(block)
+            return self.numbered(block, self.root)
         if isinstance(block, model.Table):
             return [self.table(block)]
         if isinstance(block, model.PageBreak):
             return [PageBreak()]
         return self.signature(block)
-
-
-class _PageFurniture:
-    """Draws the markings, the running header (after page 1) and "Page X of Y".
-
-    The footer text of each page is a form XObject drawn where it belongs but defined only when
-    the document is saved (``footers``), once the number of pages is known: one layout pass.
-    """
-
-    def __init__(self, document: Document) -> None:
-        self.document = document
-        self.furniture: Furniture = document.furniture
-        self.pages = 0
-        self.pagesize: tuple[float, float] = A4
-
-    def first(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        canvas.showOutline()
-        self.draw(canvas, doc, running=False)
-
-    def later(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        self.draw(canvas, doc, running=True)
-
-    def draw(self, canvas: Canvas, doc: BaseDocTemplate, running: bool) -> None:
-        geometry = self.document.geometry
-        width, height = doc.pagesize
-        left, right = geometry.left * mm, width - geometry.right * mm
-        y = height - geometry.header * mm - MARK_SIZE
-        canvas.saveState()
-        for marking in self.furniture.markings:
-            canvas.setFont(fonts.bold(), MARK_SIZE)
-            canvas.drawCentredString(width / 2, y, " ".join(marking.split()))
-            y -= LINE
-        if running:
-            canvas.setFont(fonts.BODY, RUNNING_SIZE)
-            left_text = " ".join(self.furniture.running_left.split())
-            right_text = " ".join(self.furniture.running_right.split())
-            canvas.drawString(left, y, left_text)
-            room = right - left - stringWidth(left_text, fonts.BODY, RUNNING_SIZE) - 12
-            if stringWidth(right_text, fonts.BODY, RUNNING_SIZE) > room:
-                y -= LINE
-            canvas.drawRightString(right, y, right_text)
-            canvas.setLineWidth(0.5)
-            canvas.line(left, y - 4, right, y - 4)
-        page = canvas.getPageNumber()
-        self.pages, self.pagesize = max(self.pages, page), doc.pagesize
-        canvas.doForm(f"PageFooter{page}")
-        if self.furniture.initials_box:
-            box_width, box_height = INITIALS_BOX[0] * mm, INITIALS_BOX[1] * mm
-            bottom = geometry.footer * mm - 4 * mm
-            canvas.setLineWidth(0.75)
-            canvas.rect(right - box_width, bottom, box_width, box_height)
-            canvas.setFont(fonts.BODY, 7)
-            canvas.drawString(right - box_width + 2, bottom + box_height - 8, "Initials")
-        canvas.restoreState()
-
-    def footers(self, canvas: Canvas) -> None:
-        """Define every page's footer form: "Page X of Y", now that Y is known."""
-        footer = self.document.geometry.footer * mm
-        for page in range(1, self.pages + 1):
-            canvas.beginForm(f"PageFooter{page}")
-            canvas.setFont(fonts.BODY, RUNNING_SIZE)
-            text = self.furniture.page_text(page, self.pages)
-            canvas.drawCentredString(self.pagesize[0] / 2, footer, text)
-            canvas.endForm()
-
-
-def _canvas_maker(furniture: _PageFurniture) -> type[Canvas]:
-    class FooterCanvas(Canvas):
-        def save(self) -> None:
-            furniture.footers(self)
-            super().save()
-
-    return FooterCanvas
 
 
 def _build(document: Document) -> tuple[bytes, int, dict[str, Mark]]:
@@ -385,16 +380,20 @@ def _build(document: Document) -> tuple[bytes, int, dict[str, Mark]]:
         bottomPadding=0,
         id="body",
     )
-    furniture = _PageFurniture(document)
+    renderer = _Renderer(document)
+    # The markings are the document's first paragraphs: read once, before the title.
+    markings = [renderer.root.add("P") for _ in document.furniture.marking_lines()]
+    furniture = PageFurniture(document, renderer.tagger, markings)
     doc.addPageTemplates(
         [
             PageTemplate("first", [frame], onPage=furniture.first, autoNextPageTemplate="later"),
             PageTemplate("later", [frame], onPage=furniture.later),
         ]
     )
-    renderer = _Renderer(document)
-    doc.build(renderer.story(), canvasmaker=_canvas_maker(furniture))
-    return buffer.getvalue(), doc.page, renderer.marks
+    story = renderer.story()
+    doc.build(story, canvasmaker=canvas_maker(furniture, renderer.tagger))
+    tagged = write_structure(buffer.getvalue(), renderer.tagger, meta)
+    return tagged, doc.page, renderer.marks
 
 
 def render_pdf(document: Document) -> bytes:

@@ -115,7 +115,15 @@ def _outline_of(pdf: Pdf) -> list[_Entry]:
         return entries
 
     with pdf.open_outline() as outline:
-        return walk(outline.root)
+        return _unwrapped(walk(outline.root))
+
+
+def _unwrapped(entries: list[_Entry]) -> list[_Entry]:
+    """A generated document's bookmarks hang under its title (one root): in the pack the
+    item's own bookmark stands for the title, so its children come up a level."""
+    if len(entries) == 1 and entries[0].children:
+        return entries[0].children
+    return entries
 
 
 def _stamps(sizes: list[tuple[float, float]], texts: list[tuple[str, str, str]]) -> bytes:

@@ -1,9 +1,11 @@
 """The Word renderer: python-docx on the house template.
 
 Headings are real heading styles (navigable and accessible), numbered parts are real Word
-lists (each list restarts at its own first number, lettered sub-parts beneath), the first
-page has its own header (different first page), later pages carry the running header, and
-every footer says "Page X of Y" with PAGE and NUMPAGES fields.
+lists (each list restarts at its own first number, lettered sub-parts beneath) kept together
+with what introduces them, the first page has its own header (different first page), later
+pages carry the running header, and every footer says "Page X of Y" with PAGE and NUMPAGES
+fields. Web addresses are hyperlinks; a long title breaks where the PDF's does (balanced);
+there are no empty paragraphs for spacing.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
@@ -25,7 +28,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from clerk import APP_NAME
-from clerk.documents import model
+from clerk.documents import balance, links, model, scripts, typography
 from clerk.documents.house_template import NUMBERING_NAME, TEMPLATE
 from clerk.documents.model import Align, Block, CellBlock, Document
 from clerk.resources import resource
@@ -64,6 +67,60 @@ def _add_run(paragraph: Paragraph, text: str) -> Run:
     if text:
         run._r.add_t(text)
     return run
+
+
+#: What follows w:bidi in a paragraph's properties (the schema's order).
+_AFTER_BIDI = (
+    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+    "w:pPrChange",
+)  # fmt: skip
+
+
+def _hyperlink(paragraph: Paragraph, text: str, address: str) -> Run:
+    """A hyperlink to ``address`` showing ``text``, in the template's Hyperlink style."""
+    rid = paragraph.part.relate_to(address, RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rid)
+    link.set(qn("w:history"), "1")
+    paragraph._p.append(link)
+    run = Run(OxmlElement("w:r"), paragraph)
+    link.append(run._r)
+    run._r.append(parse_xml(f'<w:rPr {nsdecls("w")}><w:rStyle w:val="Hyperlink"/></w:rPr>'))
+    if text:
+        run._r.add_t(text)
+    return run
+
+
+def _add_text(
+    paragraph: Paragraph,
+    text: str,
+    bold: bool = False,
+    italic: bool = False,
+    underline: bool = False,
+) -> list[Run]:
+    """``text`` as runs of ``paragraph``, web addresses as hyperlinks; only the formatting
+    that is set is written (assigning None still adds an empty run-properties element)."""
+    if not links.has_links(text):
+        pieces: list[tuple[str, str | None]] = [(text, None)]
+    else:
+        pieces = links.segments(text)
+    runs = []
+    for piece, address in pieces:
+        run = (
+            _add_run(paragraph, piece) if address is None else _hyperlink(paragraph, piece, address)
+        )
+        if bold:
+            run.bold = True
+        if italic:
+            run.italic = True
+        if underline:
+            run.underline = True
+        runs.append(run)
+    if scripts.is_rtl(text):  # a right-to-left paragraph (Word shapes and reorders itself)
+        paragraph._p.get_or_add_pPr().insert_element_before(OxmlElement("w:bidi"), *_AFTER_BIDI)
+    return runs
 
 
 class _Numbering:
@@ -117,6 +174,9 @@ class _Renderer:
         self.doc = docx.Document(str(resource(*TEMPLATE)))
         self.numbering = _Numbering(self.doc)
         self.style_ids: dict[str, str | None] = {}
+        #: The last block was a table: the next paragraph keeps a gap from it.
+        self.after_table = False
+        #: The next paragraph starts a new page (a PageBreak block came before it).
         self.break_next = False
 
     def render(self) -> bytes:
@@ -160,9 +220,10 @@ class _Renderer:
             header.is_linked_to_previous = False
             first = header.paragraphs[0]
             paragraphs = [first]
-            for _ in range(len(furniture.markings) + (1 if running else 0) - 1):
+            markings = furniture.marking_lines()
+            for _ in range(len(markings) + (1 if running else 0) - 1):
                 paragraphs.append(header.add_paragraph())
-            for paragraph, marking in zip(paragraphs, furniture.markings, strict=False):
+            for paragraph, marking in zip(paragraphs, markings, strict=False):
                 paragraph.style = self.doc.styles["Header"]
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 paragraph.add_run(marking).bold = True
@@ -214,16 +275,23 @@ class _Renderer:
 
     def add(self, text: str = "", style: str = "Body Text") -> Paragraph:
         paragraph = self.style(self.doc.add_paragraph(), style)
+        if self.after_table:
+            paragraph.paragraph_format.space_before = Pt(7)
+            self.after_table = False
         if self.break_next:
             paragraph.paragraph_format.page_break_before = True
             self.break_next = False
         if text:
-            _add_run(paragraph, text)
+            _add_text(paragraph, text)
         return paragraph
 
     def block(self, block: Block) -> None:
         if isinstance(block, model.Heading):
-            self.add(block.text, HEADING_STYLES.get(block.level, "Heading 2"))
+            text = block.text
+            if block.level == 0:
+                width = self.model.geometry.text_width(self.model.landscape) * 72 / 25.4
+                text = balance.balanced(text, width, typography.TITLE.size)
+            self.add(text, HEADING_STYLES.get(block.level, "Heading 2"))
         elif isinstance(block, model.Para):
             self.para(self.add(), block)
         elif isinstance(block, model.NumberedList):
@@ -231,25 +299,18 @@ class _Renderer:
         elif isinstance(block, model.Table):
             self.table(block)
         elif isinstance(block, model.PageBreak):
-            self.break_next = True  # the next paragraph starts the new page
+            self.break_next = True
         else:
             self.signature(block)
 
     def para(self, paragraph: Paragraph, block: model.Para) -> None:
-        run = _add_run(paragraph, block.text)
-        # Only what is set: assigning None still adds an empty run-properties element.
-        if block.bold:
-            run.bold = True
-        if block.italic:
-            run.italic = True
-        if block.underline:
-            run.underline = True
+        _add_text(paragraph, block.text, block.bold, block.italic, block.underline)
         if block.align is not Align.LEFT:
             paragraph.alignment = ALIGNMENTS[block.align]
         if block.keep_with_next:
             paragraph.paragraph_format.keep_with_next = True
         if block.space_before:
-            paragraph.paragraph_format.space_before = Pt(12)
+            paragraph.paragraph_format.space_before = Pt(typography.SPACE_BEFORE)
 
     def numbered(self, add: Any, block: model.NumberedList, style: str) -> None:
         num_id = self.numbering.new_list(block.start)
@@ -262,6 +323,12 @@ class _Renderer:
                 sub = add(child.text, style)
                 _number(sub, num_id, 1)
                 paragraphs.append(sub)
+        if style == "List Number":
+            # Numbered parts stay together, and with what introduces them.
+            for paragraph in paragraphs:
+                paragraph.paragraph_format.keep_together = True
+            for paragraph in paragraphs[:-1]:
+                paragraph.paragraph_format.keep_with_next = True
         if block.keep_with_next and paragraphs:
             paragraphs[-1].paragraph_format.keep_with_next = True
 
@@ -271,6 +338,22 @@ class _Renderer:
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
+        across, down = (round(p * 20) for p in typography.CELL_PADDING)
+        margins = "".join(
+            f'<w:{side} w:w="{width}" w:type="dxa"/>'
+            for side, width in (
+                ("top", down),
+                ("left", across),
+                ("bottom", down),
+                ("right", across),
+            )
+        )
+        table._tbl.tblPr.insert_element_before(
+            parse_xml(f"<w:tblCellMar {nsdecls('w')}>{margins}</w:tblCellMar>"),
+            "w:tblLook",
+            "w:tblCaption",
+            "w:tblDescription",
+        )
         for index, width in enumerate(widths):
             table.columns[index].width = Mm(width)
             for cell in table.columns[index].cells:
@@ -284,10 +367,12 @@ class _Renderer:
                 parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="E6E6E6"/>')
             )
         for row, cells in zip(table.rows[1:], block.rows, strict=True):
-            for cell, content in zip(row.cells, cells, strict=True):
+            for index, (cell, content) in enumerate(zip(row.cells, cells, strict=True)):
                 self.cell(cell, content.blocks)
-        # A paragraph after a table keeps Word from merging it with whatever follows.
-        self.add().paragraph_format.space_after = Pt(0)
+                if block.row_headers and index == 0:
+                    for run in cell.paragraphs[0].runs:
+                        run.bold = True
+        self.after_table = True
 
     def cell(self, cell: _Cell, blocks: tuple[CellBlock, ...]) -> None:
         first: list[Paragraph] = [cell.paragraphs[0]]
@@ -295,12 +380,10 @@ class _Renderer:
         def add(text: str = "", style: str = "Table Text") -> Paragraph:
             if first:
                 paragraph = self.style(first.pop(), style)
-                if text:
-                    _add_run(paragraph, text)
-                return paragraph
-            paragraph = self.style(cell.add_paragraph(), style)
+            else:
+                paragraph = self.style(cell.add_paragraph(), style)
             if text:
-                _add_run(paragraph, text)
+                _add_text(paragraph, text)
             return paragraph
 
         for block in blocks:
@@ -313,11 +396,19 @@ class _Renderer:
 
     def signature(self, block: model.Signature) -> None:
         signed, title, dated = block.lines
-        for text, before, keep in ((signed, 28, True), (title, 0, True), (dated, 10, False)):
+        aside = bool(block.aside)
+        for text, before, keep in ((signed, 28, True), (title, 0, True), (dated, 10, aside)):
             paragraph = self.add(text)
             paragraph.paragraph_format.space_before = Pt(before)
             paragraph.paragraph_format.keep_with_next = keep
             paragraph.paragraph_format.keep_together = True
+        for index, line in enumerate(block.aside):
+            paragraph = self.add(line)
+            paragraph.paragraph_format.space_before = Pt(6 if index == 0 else 0)
+            paragraph.paragraph_format.space_after = Pt(0)
+            paragraph.paragraph_format.keep_with_next = index < len(block.aside) - 1
+            for run in paragraph.runs:
+                run.font.size = Pt(typography.ASIDE.size)
 
 
 def render_docx(document: Document) -> bytes:

@@ -1,5 +1,8 @@
 """Minutes and action trackers as files: load the records, compose, render, write atomically.
 
+Word, PDF and the web version (HTML: the public minutes and the tracker, for the council's
+website; never the confidential minutes).
+
 Every requested format is rendered before anything is written, and each file is written
 through ``clerk.fileio`` (a temporary file in the folder, then a rename), so a reader never
 sees half a file and a refused request writes nothing.
@@ -10,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from clerk.documents.html import render_html
 from clerk.documents.minutes import MinutesOptions, compose_minutes
 from clerk.documents.model import Document
 from clerk.documents.pdf import render_pdf
@@ -17,13 +21,22 @@ from clerk.documents.tracker import compose_tracker
 from clerk.documents.word import render_docx
 from clerk.domain.errors import ClerkError
 from clerk.domain.record import MeetingRecord
+from clerk.domain.rules.exempt import has_exempt_business
 from clerk.domain.signoff.lifecycle import MinutesStage, stage_of
+from clerk.domain.timefmt import long_date
 from clerk.fileio import WriteError, write_bytes
 from clerk.storage import repository as repo
 from clerk.storage.database import Database
 
 #: The formats Clerk writes, by file extension.
-RENDERERS: dict[str, Callable[[Document], bytes]] = {"docx": render_docx, "pdf": render_pdf}
+RENDERERS: dict[str, Callable[[Document], bytes]] = {
+    "docx": render_docx,
+    "pdf": render_pdf,
+    "html": render_html,
+}
+#: The formats written for publishing only (never the confidential minutes).
+PUBLIC_ONLY = ("html",)
+FORMATS_HELP = "docx, pdf, html or a list such as docx,pdf"
 
 
 def parse_formats(formats: Sequence[str]) -> list[str]:
@@ -36,12 +49,12 @@ def parse_formats(formats: Sequence[str]) -> list[str]:
                 continue
             if name not in RENDERERS:
                 raise ClerkError(
-                    f"'{raw.strip()}' is not a format Clerk writes: give docx, pdf or docx,pdf."
+                    f"'{raw.strip()}' is not a format Clerk writes: give {FORMATS_HELP}."
                 )
             if name not in names:
                 names.append(name)
     if not names:
-        raise ClerkError("Say which formats to write: docx, pdf or docx,pdf.")
+        raise ClerkError(f"Say which formats to write: {FORMATS_HELP}.")
     return names
 
 
@@ -68,6 +81,11 @@ def generate_minutes(
 ) -> list[Path]:
     """Write the minutes of a meeting; returns the paths written, in the order asked."""
     names = parse_formats(formats)
+    if confidential and any(name in PUBLIC_ONLY for name in names):
+        raise ClerkError(
+            "The web version (html) is for publishing, so Clerk writes it of the public "
+            "minutes only: leave out --confidential or html."
+        )
     with database.reading() as conn:
         record, _version = repo.load_record(conn, meeting_id)
         later_ids = [
@@ -77,6 +95,11 @@ def generate_minutes(
         ]
         # Whether they are still a draft depends only on later meetings' agenda items.
         later = repo.load_records(conn, later_ids, collections=("items",))
+    if confidential and not has_exempt_business(record):
+        raise ClerkError(
+            f"The meeting of {long_date(record.meeting.date)} had no exempt business, so its "
+            "minutes have no confidential version: write the public minutes."
+        )
     options = MinutesOptions(confidential=confidential, draft=minutes_are_draft(record, later))
     document = compose_minutes(record, options)
     stem = f"{record.committee.slug}-{record.meeting.date.isoformat()}-minutes"

@@ -2,11 +2,12 @@
 signature.
 
 Both are the full minutes (with any exempt business, marked confidential) without the draft
-mark, ending in a boxed signature block. The minute-book copy is numbered on from the
-committee's earlier signed minutes of the municipal year (Local Government Act 1972, Schedule
-12, paragraph 41: loose-leaf minute pages are numbered consecutively and initialled), with a
-box for the chair's initials on every page and the journal's head in the footer, which ties the
-paper to the record it was printed from.
+mark, ending in a boxed signature block with room to sign. The minute-book copy is numbered on
+from the committee's earlier signed minutes of the municipal year (Local Government Act 1972,
+Schedule 12, paragraph 41: loose-leaf minute pages are numbered consecutively and initialled):
+"Minute book page 12" in every footer, a box for the chair's initials on every page, and the
+record's fingerprint (the journal's head) printed once, small and labelled, beside the
+signature, which ties the paper to the record it was printed from.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from clerk.documents.pdf import render_pdf
 from clerk.domain.enums import SigningMode, SignoffStepKind
 from clerk.domain.errors import ClerkError
 from clerk.domain.record import MeetingRecord
+from clerk.domain.rules.exempt import has_exempt_business
 from clerk.domain.rules.numbering import municipal_year_start
 from clerk.domain.signoff.lifecycle import (
     MinutesStage,
@@ -36,11 +38,8 @@ from clerk.fileio import write_bytes
 from clerk.storage import repository as repo
 from clerk.storage.database import Database
 
-PAGE_LABEL = "Minute book page {{book}} ({{page}} of {{pages}}) · record {head}"
-
-
-def has_exempt_business(record: MeetingRecord) -> bool:
-    return any(i.exempt for i in record.items.values() if i.minute_number is not None)
+PAGE_LABEL = "Minute book page {book}"
+FINGERPRINT_LABEL = "Record fingerprint"
 
 
 def final_document(record: MeetingRecord, signature: Signature) -> Document:
@@ -84,10 +83,11 @@ def minute_book_start(conn: Connection, record: MeetingRecord) -> MinuteBook:
 
 def minute_book_document(record: MeetingRecord, first_page: int, head: str) -> Document:
     title = signatory_title(record)
-    document = final_document(record, Signature(title, boxed=True))
+    signature = Signature(title, boxed=True, aside=(FINGERPRINT_LABEL, head[:12]))
+    document = final_document(record, signature)
     furniture = replace(
         document.furniture,
-        page_label=PAGE_LABEL.format(head=head[:12]),
+        page_label=PAGE_LABEL,
         first_page=first_page,
         initials_box=True,
     )

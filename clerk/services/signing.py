@@ -130,7 +130,7 @@ def sign_pdf(
 
 
 def stamp_style(lines: Sequence[str], width: float, height: float, folder: Path) -> BaseStampStyle:
-    """A visible signature appearance in the documents' embedded font (DejaVu), not an
+    """A visible signature appearance in the documents' embedded font (Liberation Sans), not an
     unembedded standard font: ``lines`` drawn on a page the size of the box, the first bold."""
     from reportlab.pdfgen.canvas import Canvas
 

@@ -122,10 +122,15 @@ class GenerateDialog(QDialog):
         formats = QHBoxLayout()
         self.word = QCheckBox("&Word (.docx)")
         self.pdf = QCheckBox("P&DF")
+        self.html = QCheckBox("&HTML (web page)")
+        self.html.setToolTip("The web version for the council's website: public documents only.")
         self.word.setChecked(True)
         self.pdf.setChecked(True)
         formats.addWidget(self.word)
         formats.addWidget(self.pdf)
+        formats.addWidget(self.html)
+        # The web version is for publishing: never of the confidential minutes.
+        self.confidential.toggled.connect(lambda on: self.html.setEnabled(not on))
         formats.addStretch(1)
         form.addRow("Formats:", formats)
         folder_row = QHBoxLayout()
@@ -179,12 +184,13 @@ class GenerateDialog(QDialog):
             self.folder.setText(chosen)
 
     def formats(self) -> tuple[str, ...]:
-        return tuple(f for f, box in (("docx", self.word), ("pdf", self.pdf)) if box.isChecked())
+        boxes = (("docx", self.word), ("pdf", self.pdf), ("html", self.html))
+        return tuple(f for f, box in boxes if box.isChecked() and box.isEnabled())
 
     def generate(self) -> None:
         formats = self.formats()
         if not formats:
-            self.message.show_message("Choose Word, PDF or both.")
+            self.message.show_message("Choose Word, PDF, HTML or more than one.")
             return
         service = documents_service()
         if service is None:

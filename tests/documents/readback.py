@@ -80,7 +80,7 @@ def pdf_pages(data: bytes) -> list[str]:
 
 def _is_furniture(line: str, furniture: Furniture, first_page: bool) -> bool:
     line = normalise(line)
-    known = set(furniture.markings)
+    known = set(furniture.marking_lines())
     if not first_page:
         left, right = furniture.running_left, furniture.running_right
         known |= {left, right, f"{left} {right}"}
@@ -103,3 +103,39 @@ def pdf_body_pages(data: bytes, furniture: Furniture) -> list[str]:
 
 def pdf_text(data: bytes, furniture: Furniture) -> str:
     return normalise(" ".join(pdf_body_pages(data, furniture)))
+
+
+def html_lines(data: bytes) -> list[str]:
+    """The web version's main text, block by block, with list labels as the browser draws
+    them (from each list's start and type); the markings and table captions left out."""
+    import lxml.html
+
+    main = lxml.html.fromstring(data).find("body/main")
+    lines: list[str] = []
+
+    def label(number: int, lettered: bool) -> str:
+        if not lettered:
+            return f"{number}."
+        letters = ""
+        while number > 0:
+            number, remainder = divmod(number - 1, 26)
+            letters = LETTERS[remainder] + letters
+        return f"{letters}."
+
+    def walk(element: lxml.html.HtmlElement) -> None:
+        for child in element:
+            if child.tag in ("h1", "h2", "h3", "p", "th", "td") and not child.xpath(".//p|.//ol"):
+                if child.get("class") != "marking":
+                    lines.append(child.text_content())
+            elif child.tag == "ol":
+                number, lettered = int(child.get("start", "1")), child.get("type") == "a"
+                for item in child.findall("li"):
+                    own = item.xpath("./text() | ./*[not(self::ol)]//text()")
+                    lines.append(f"{label(number, lettered)} {''.join(own)}")
+                    walk(item)
+                    number += 1
+            elif child.tag != "caption":
+                walk(child)
+
+    walk(main)
+    return [line for line in lines if line.strip()]

@@ -19,7 +19,7 @@ from clerk.services.recording import MeetingSession
 from clerk.services.replay import replay
 from clerk.storage.database import Database
 from tests.conftest import run_clerk
-from tests.documents.conftest import MINUTES, TRACKER
+from tests.documents.conftest import MINUTES, SEPTEMBER, SEPTEMBER_SCRIPT, TRACKER
 
 
 @pytest.fixture(scope="module")
@@ -49,14 +49,33 @@ def test_minutes_writes_word_and_pdf_and_prints_their_paths(demo_db: str, tmp_pa
     assert len(PdfReader(BytesIO(expected[1].read_bytes())).pages) >= 2
 
 
-def test_confidential_pdf_only(demo_db: str, tmp_path: Path) -> None:
+def test_a_confidential_version_of_a_meeting_with_nothing_exempt_is_refused(
+    demo_db: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
     result = run_clerk(
-        "--db", demo_db, "minutes", "1", "--format", "pdf", "--confidential", "-o", str(tmp_path),
+        "--db", demo_db, "minutes", "1", "--format", "pdf", "--confidential", "-o", str(out),
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "clerk: error: The meeting of 18 August 2021 had no exempt business, so its minutes "
+        "have no confidential version: write the public minutes."
+    )
+    assert not out.exists()
+
+
+def test_confidential_pdf_only(demo_db: str, tmp_path: Path) -> None:
+    script = tmp_path / "september.jsonl"
+    script.write_text("\n".join(json.dumps(line) for line in SEPTEMBER_SCRIPT))
+    run_clerk("--db", demo_db, "replay", "2", str(script), check=True)
+    result = run_clerk(
+        "--db", demo_db, "minutes", "2", "--format", "pdf", "--confidential", "-o", str(tmp_path),
         check=True,
     )  # fmt: skip
-    path = tmp_path / f"{MINUTES}-confidential.pdf"
+    path = tmp_path / f"{SEPTEMBER}-confidential.pdf"
     assert result.stdout.splitlines() == [str(path)]
-    assert "Confidential: not for publication" in PdfReader(path).pages[0].extract_text()
+    first = PdfReader(path).pages[0].extract_text()
+    assert "Confidential: not for publication · Draft: subject to confirmation" in first
 
 
 def test_tracker_writes_both_formats_and_the_open_only_version(

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.documents.conftest import MINUTES, TRACKER, DemoFiles
+from tests.documents.conftest import MINUTES, SEPTEMBER, TRACKER, DemoFiles
 
-PDFS = [f"{MINUTES}.pdf", f"{MINUTES}-confidential.pdf", f"{TRACKER}.pdf"]
+PDFS = [f"{MINUTES}.pdf", f"{SEPTEMBER}-confidential.pdf", f"{TRACKER}.pdf"]
 
 
 def _fonts(reader: PdfReader) -> dict[str, object]:
@@ -26,11 +26,14 @@ def _fonts(reader: PdfReader) -> dict[str, object]:
 
 
 @pytest.mark.parametrize("name", PDFS)
-def test_every_font_is_an_embedded_dejavu_truetype(demo_files: DemoFiles, name: str) -> None:
+def test_every_font_is_embedded_liberation_sans(demo_files: DemoFiles, name: str) -> None:
+    """The body font is Liberation Sans (Arial's metric twin, as the Word template names
+    Arial), embedded; the demo needs no fallback font."""
     fonts = _fonts(PdfReader(BytesIO(demo_files.read(name))))
-    assert fonts
+    faces = {base.split("+")[-1] for base in fonts}
+    assert {"LiberationSans", "LiberationSans-Bold"} <= faces
+    assert faces <= {"LiberationSans", "LiberationSans-Bold", "LiberationSans-Italic"}
     for base, font in fonts.items():
-        assert "DejaVu" in base, f"{base} is not one of Clerk's shipped fonts"
         descriptor = font["/FontDescriptor"].get_object()  # type: ignore[index]
         assert "/FontFile2" in descriptor, f"{base} is not embedded"
 
@@ -63,17 +66,25 @@ def test_the_metadata_title_author_subject_and_language(demo_files: DemoFiles) -
         assert [round(float(v)) for v in page.mediabox[2:]] == [595, 842]  # A4 portrait
 
 
-def test_a_bookmark_for_every_minute_on_its_page(demo_files: DemoFiles) -> None:
+def test_the_bookmarks_follow_the_headings_each_on_its_page(demo_files: DemoFiles) -> None:
+    """The title, and beneath it a bookmark for every minute (landing on its heading)."""
     reader = PdfReader(BytesIO(demo_files.read(f"{MINUTES}.pdf")))
-    entries = [(e.title, reader.get_destination_page_number(e)) for e in reader.outline]
+    title, minutes = reader.outline
+    assert title.title == "Minutes of the Children and Young People's Overview and Scrutiny Board"
+    entries = [(e.title, reader.get_destination_page_number(e)) for e in minutes]
     assert [title for title, _page in entries] == [
         "14. Apologies",
         "15. Minutes",
         "16. Corporate Parenting Strategy",
         "17. Exploitation Update",
     ]
-    for title, page in entries:
-        assert title in reader.pages[page].extract_text()
+    for heading, page in entries:
+        assert heading in reader.pages[page].extract_text()
+    assert {e["/Type"] for e in minutes} == {"/XYZ"}  # at the heading, not the page's top
+    tracker = PdfReader(BytesIO(demo_files.read(f"{TRACKER}.pdf")))
+    assert [e.title for e in tracker.outline] == [
+        "Children and Young People's Overview and Scrutiny Board Action Tracker"
+    ]
 
 
 def test_the_tracker_is_landscape_with_its_title(demo_files: DemoFiles, tmp_path: Path) -> None:

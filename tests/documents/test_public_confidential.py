@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from datetime import date, time
 from io import BytesIO
+from typing import Any
 from zipfile import ZipFile
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+from clerk.documents.html import render_html
 from clerk.documents.minutes import MinutesOptions, compose_minutes
 from clerk.documents.model import Document
 from clerk.documents.pdf import render_pdf
@@ -304,9 +306,14 @@ def _docx_everything(data: bytes) -> str:
     )
 
 
+def _titles(outline: list[Any]) -> list[str]:
+    """Every bookmark's title, nested ones too."""
+    return [t for e in outline for t in (_titles(e) if isinstance(e, list) else [e.title])]
+
+
 def _pdf_everything(data: bytes, document: Document) -> str:
     reader = PdfReader(BytesIO(data))
-    outline = [entry.title for entry in reader.outline]
+    outline = _titles(reader.outline)
     meta = reader.metadata or {}
     return " ".join([pdf_text(data, document.furniture), *outline, *map(str, meta.values())])
 
@@ -340,6 +347,7 @@ def test_no_exempt_detail_reaches_the_public_word_or_pdf(record: MeetingRecord) 
         word, pdf = render_docx(document), render_pdf(document)
         assert not MARKER.findall(_docx_everything(word))
         assert not MARKER.findall(_pdf_everything(pdf, document))
+        assert not MARKER.findall(render_html(document).decode("utf-8"))
         assert docx_text(word) == pdf_text(pdf, document.furniture)
     confidential = compose_minutes(record, MinutesOptions(confidential=True))
     word = render_docx(confidential)

@@ -54,10 +54,36 @@ def test_the_minute_book_copy_is_numbered_initialled_and_signed_in_a_box(
     assert (printed.first_page, printed.last_page) == (1, len(texts))
     head = MeetingSession(sqlite_demo, AUGUST).tail_hash[:12]
     for number, text in enumerate(texts, start=1):
-        assert f"Minute book page {number} ({number} of {len(texts)}) · record {head}" in text
+        # The page count said once; the fingerprint not in every footer.
+        assert text.count("Minute book page") == 1
+        assert f"Minute book page {number}" in text.splitlines()
         assert "Initials" in text
         assert DRAFT not in text
     assert "Signed: ......" in texts[-1] and "Chairman" in texts[-1]
+    everything = "\n".join(texts)
+    assert everything.count(head) == 1  # printed once, labelled, beside the signature
+    assert f"Record fingerprint\n{head}" in texts[-1]
+
+
+def test_the_minute_book_signature_box_has_room_to_sign(sqlite_demo: Database) -> None:
+    from clerk.documents.pdf import SIGNATURE_MARK, render_pdf_marked
+
+    approved(sqlite_demo)
+    with sqlite_demo.reading() as conn:
+        record, _ = repo.load_record(conn, AUGUST)
+    document = minute_book.minute_book_document(record, 1, "0" * 64)
+    pdf, marks = render_pdf_marked(document)
+    page, _x1, _y1, _x2, top = marks[SIGNATURE_MARK]
+    reader = PdfReader(io.BytesIO(pdf))
+    baselines: list[float] = []
+
+    def visit(text: str, _cm: object, tm: list[float], _font: object, _size: object) -> None:
+        if text.startswith("Signed:"):
+            baselines.append(tm[5])
+
+    reader.pages[page - 1].extract_text(visitor_text=visit)
+    (signed,) = baselines
+    assert (top - signed) / 72 * 25.4 >= 20  # millimetres above the "Signed:" line
 
 
 def test_the_minute_book_continues_from_the_earlier_signed_minutes_of_the_year(
@@ -84,7 +110,7 @@ def test_the_minute_book_continues_from_the_earlier_signed_minutes_of_the_year(
 
     later = minute_book.minute_book_copy(sqlite_demo, SEPTEMBER)
     assert later.first_page == 3 and later.unsigned == ()
-    assert "Minute book page 3 (1 of" in page_texts(later.pdf)[0]
+    assert "Minute book page 3" in page_texts(later.pdf)[0].splitlines()
 
 
 def test_a_digital_council_has_no_minute_book_copy(sqlite_demo: Database) -> None:

@@ -59,6 +59,29 @@ def test_the_tracker_is_generated_from_the_window(qtbot, sqlite_demo, make_windo
     assert [p.name for p in dialog.paths] == ["cyp-scrutiny-board-action-tracker.docx"]
 
 
+def test_the_web_version_is_written_from_the_window_for_public_documents_only(
+    qtbot, sqlite_demo, make_window, tmp_path
+):
+    pytest.importorskip(documents.SERVICE)
+    window = make_window(sqlite_demo)
+    window.generate_minutes(1)
+    dialog = open_dialog(qtbot, window)
+    dialog.folder.setText(str(tmp_path))
+    dialog.confidential.click()
+    assert not dialog.html.isEnabled()  # never a web version of the confidential minutes
+    dialog.public.setChecked(True)
+    assert dialog.html.isEnabled()
+    dialog.word.setChecked(False)
+    dialog.pdf.setChecked(False)
+    assert dialog.html.text() == "&HTML (web page)"
+    dialog.html.click()
+    dialog.generate_button.click()
+    qtbot.waitUntil(lambda: dialog.files.count() > 0, timeout=60_000)
+    (path,) = dialog.paths
+    assert path.name == "cyp-scrutiny-board-2021-08-18-minutes.html"
+    assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
 def test_the_tracker_dialog_says_so_when_documents_cannot_be_made(
     qtbot, sqlite_demo, make_window, monkeypatch
 ):
@@ -72,4 +95,4 @@ def test_the_tracker_dialog_says_so_when_documents_cannot_be_made(
     dialog.word.setChecked(False)
     dialog.pdf.setChecked(False)
     dialog.generate_button.click()
-    assert dialog.message.text() == "Choose Word, PDF or both."
+    assert dialog.message.text() == "Choose Word, PDF, HTML or more than one."
