@@ -101,8 +101,10 @@ def test_scripts_run_demo_installs_and_with_no_display_draws_the_window(
     result = run(clone, "scripts/run-demo")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     picture = Path(env["CLERK_DEMO_PICTURE"])
-    assert result.stdout.strip().splitlines()[-1].startswith(
-        "There is no display here, so Clerk drew its window "
+    assert (
+        result.stdout.strip()
+        .splitlines()[-1]
+        .startswith("There is no display here, so Clerk drew its window ")
     )
     assert result.stdout.strip().endswith(f" into {picture}")
     assert picture.read_bytes().startswith(b"\x89PNG")
