@@ -89,6 +89,7 @@ def run(workdir: Path, runs: int) -> Outcome:
     )
     outcome.figures["startup_ratio"] = main.ratio
     outcome.figures["startup_demo_s"] = outcome.rows[2].median
+    outcome.figures["startup_cpu_ratio"] = Row("", "s", clerk_cpu, bare_cpu).ratio
     outcome.details["startup"] = {
         "measured_until": "the --screenshot PNG exists (window shown and painted)",
         "clerk_command": "clerk --db <the demo database> --screenshot FILE",

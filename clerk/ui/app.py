@@ -22,7 +22,6 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from clerk.domain.errors import ClerkError
-    from clerk.services.demo import fresh_demo_database
     from clerk.storage.database import Access, open_database
     from clerk.ui import style
     from clerk.ui.errors import ExceptHook
@@ -42,6 +41,8 @@ def run(args: argparse.Namespace) -> int:
     named = args.db is not None or bool(os.environ.get("CLERK_DB"))
     access = Access.WRITE if named else Access.CREATE
     if args.demo:
+        from clerk.services.demo import fresh_demo_database
+
         database = fresh_demo_database()  # a copy of the demo built once, not a replay
     elif args.screenshot:
         database = open_database(target, access=Access.READ)
