@@ -25,10 +25,6 @@ from clerk.domain.entities import Committee, CouncilProfile, Person
 from clerk.domain.errors import ClerkError
 from clerk.domain.serial import from_json
 from clerk.resources import resource
-from clerk.services import setup
-from clerk.services.recording import MeetingSession
-from clerk.services.replay import replay
-from clerk.storage import repository as repo
 from clerk.storage.backup import copy_database
 from clerk.storage.database import Access, Database, head_revision, open_database
 from clerk.storage.engine import data_dir
@@ -61,6 +57,12 @@ def load_setup() -> DemoSetup:
 
 def load_demo(database: Database, who: str = "demo") -> list[int]:
     """Load the demo committee and meetings; returns the new meetings' ids."""
+    # Imported here: ``clerk --demo`` copies the demo built once and needs none of them.
+    from clerk.services import setup
+    from clerk.services.recording import MeetingSession
+    from clerk.services.replay import replay
+    from clerk.storage import repository as repo
+
     demo = load_setup()
     with database.reading() as conn:
         council = repo.load_council(conn)
