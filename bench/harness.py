@@ -25,6 +25,8 @@ KEYS = (
     "documents_cli_s",
     "agenda_pack_s",
     "startup_ratio",
+    "startup_cpu_ratio",
+    "startup_demo_s",
     "scale_open_list_s",
     "scale_tracker_s",
     "scale_peak_rss_mb",

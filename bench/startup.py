@@ -57,18 +57,21 @@ def run(workdir: Path, runs: int) -> Outcome:
     database.dispose()
     shot = workdir / "startup.png"
     clerk_args = ["-m", "clerk", "--db", str(database_path), "--screenshot", str(shot)]
-    demo_args = ["-m", "clerk", "--demo", "--screenshot", str(shot)]
+    # `clerk --demo` as a clerk starts it (its window, not the staged screenshot scene): the
+    # window makes the marker file once it is shown, then quits.
+    demo_args = ["-m", "clerk", "--demo"]
+    demo_env = dict(env, CLERK_QUIT_WHEN_SHOWN=str(shot))
     bare_args = ["-m", "bench.bare_window", str(shot)]
     # One of each first: the disk cache then holds the libraries for every run.
-    for args in (bare_args, clerk_args, demo_args):
-        time_to_screenshot(args, shot, env)
+    for args, run_env in ((bare_args, env), (clerk_args, env), (demo_args, demo_env)):
+        time_to_screenshot(args, shot, run_env)
     bare: list[tuple[float, float]] = []
     clerk: list[tuple[float, float]] = []
     demo: list[tuple[float, float]] = []
     for _ in range(runs):
         bare.append(time_to_screenshot(bare_args, shot, env))
         clerk.append(time_to_screenshot(clerk_args, shot, env))
-        demo.append(time_to_screenshot(demo_args, shot, env))
+        demo.append(time_to_screenshot(demo_args, shot, demo_env))
     outcome = Outcome()
     bare_wall, bare_cpu = [w for w, _ in bare], [c for _, c in bare]
     clerk_wall, clerk_cpu = [w for w, _ in clerk], [c for _, c in clerk]
@@ -77,13 +80,16 @@ def run(workdir: Path, runs: int) -> Outcome:
     main.target = "ratio <= 2.5"
     outcome.rows.append(main)
     outcome.rows.append(
-        Row("startup: clerk --demo (loads the demo first)", "s", [w for w, _ in demo], bare_wall)
+        Row("startup: clerk --demo (a fresh copy of the demo)", "s", [w for w, _ in demo])
     )
+    outcome.rows[-1].target = "< 1.5 s"
     outcome.rows.append(Row("startup: CPU, bare window (whole process)", "s", bare_cpu))
     outcome.rows.append(
         Row("startup: CPU, clerk --db FILE (whole process)", "s", clerk_cpu, bare_cpu)
     )
     outcome.figures["startup_ratio"] = main.ratio
+    outcome.figures["startup_demo_s"] = outcome.rows[2].median
+    outcome.figures["startup_cpu_ratio"] = Row("", "s", clerk_cpu, bare_cpu).ratio
     outcome.details["startup"] = {
         "measured_until": "the --screenshot PNG exists (window shown and painted)",
         "clerk_command": "clerk --db <the demo database> --screenshot FILE",

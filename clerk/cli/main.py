@@ -13,30 +13,37 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from clerk import APP_NAME, __version__
-from clerk.cli import (
-    core_commands,
-    document_commands,
-    interchange_commands,
-    maintenance_commands,
-    signoff_commands,
-)
-from clerk.cli.context import CommandContext, how_to_create
 from clerk.cli.display import how_to_run, no_display_reason
 from clerk.domain.errors import ClerkError, one_line
 from clerk.storage.database import NoDatabase
 from clerk.storage.engine import log_dir
 
-#: Modules adding sub-commands; each has ``register(subparsers)``.
-COMMAND_MODULES = [
-    core_commands,
-    document_commands,
-    signoff_commands,
-    interchange_commands,
-    maintenance_commands,
-]
+#: Modules adding sub-commands; each has ``register(subparsers)``. They (and the services
+#: they use) are imported only when a command is given: the desktop app starts without them.
+COMMAND_MODULES = (
+    "clerk.cli.core_commands",
+    "clerk.cli.document_commands",
+    "clerk.cli.signoff_commands",
+    "clerk.cli.interchange_commands",
+    "clerk.cli.maintenance_commands",
+)
+#: The options of the desktop app itself, and whether each takes a value.
+DESKTOP_OPTIONS = {"--db": True, "--screenshot": True, "--demo": False}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def wants_desktop(argv: Sequence[str]) -> bool:
+    """True when ``argv`` only starts the desktop app (no command, no --help or --version)."""
+    tokens = iter(argv)
+    for token in tokens:
+        name, has_value, _ = token.partition("=")
+        if name not in DESKTOP_OPTIONS:
+            return False
+        if DESKTOP_OPTIONS[name] and not has_value:
+            next(tokens, None)
+    return True
+
+
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="clerk",
         description=f"{APP_NAME}: record council committee meetings live; "
@@ -56,9 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE.png",
         help="render the main window offscreen to FILE.png and exit",
     )
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(sub)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
     return parser
 
 
@@ -93,6 +103,8 @@ def run_desktop(args: argparse.Namespace, argv: Sequence[str]) -> int:
     try:
         return run(args)
     except NoDatabase as error:  # --screenshot on a path with no database
+        from clerk.cli.context import how_to_create
+
         named = args.db is not None or bool(os.environ.get("CLERK_DB"))
         raise how_to_create(error, named) from None
 
@@ -108,13 +120,16 @@ def qt_missing() -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    parser = build_parser(commands=not wants_desktop(argv))
     args = parser.parse_args(argv)
     log_path = setup_logging()
-    ctx = CommandContext(args)
+    ctx = None
     try:
         if args.command is None:
             return run_desktop(args, argv)
+        from clerk.cli.context import CommandContext
+
+        ctx = CommandContext(args)
         result: int = args.handler(ctx)
         return result
     except ClerkError as error:
@@ -129,7 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"clerk: unexpected error: {type(error).__name__}: {error}{where}", file=sys.stderr)
         return 70
     finally:
-        ctx.close()
+        if ctx is not None:
+            ctx.close()
 
 
 if __name__ == "__main__":

@@ -5,15 +5,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-
-from sqlalchemy import Connection
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from clerk.domain.entities import Committee, CouncilProfile, Meeting, Person
 from clerk.domain.errors import ClerkError
-from clerk.storage import repository as repo
-from clerk.storage.database import Database
+from clerk.storage import overview
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from clerk.storage.database import Database
 
 REFERENCE = re.compile(r"^(?P<slug>[a-z0-9][a-z0-9-]*)/(?P<date>\d{4}-\d{2}-\d{2})$")
+
+
+def _repo() -> ModuleType:
+    """The repository, imported on first use: the window's first screen (``meetings``,
+    ``committee_lines``) reads without it, and without SQLAlchemy."""
+    from clerk.storage import repository
+
+    return repository
 
 
 @dataclass(frozen=True)
@@ -32,8 +44,8 @@ def resolve_meeting(database: Database, reference: str) -> int:
     text = reference.strip()
     with database.reading() as conn:
         if text.isdigit():
-            if not repo.meeting_exists(conn, int(text)):
-                raise repo.NotFound(f"No meeting {text} in this database (see 'clerk list').")
+            if not _repo().meeting_exists(conn, int(text)):
+                raise _repo().NotFound(f"No meeting {text} in this database (see 'clerk list').")
             return int(text)
         match = REFERENCE.match(text)
         if match is None:
@@ -42,13 +54,13 @@ def resolve_meeting(database: Database, reference: str) -> int:
             day = date.fromisoformat(match["date"])
         except ValueError:
             raise ClerkError(f"'{match['date']}' is not a real date.") from None
-        return repo.find_meeting(conn, match["slug"], day)
+        return _repo().find_meeting(conn, match["slug"], day)
 
 
 def _not_a_meeting(conn: Connection, text: str) -> str:
     """Why ``text`` names no meeting: a committee or a date are named as such."""
-    if any(c.slug == text for c in repo.list_committees(conn)):
-        held = repo.list_meetings(conn, text)
+    if any(c.slug == text for c in _repo().list_committees(conn)):
+        held = _repo().list_meetings(conn, text)
         if not held:
             return f"'{text}' is a committee, not a meeting, and it has no meetings yet."
         latest_id, _slug, latest = held[-1]
@@ -60,7 +72,7 @@ def _not_a_meeting(conn: Connection, text: str) -> str:
         day = date.fromisoformat(text)
     except ValueError:
         return f"'{text}' is not a meeting: give its id or <committee-slug>/<yyyy-mm-dd>."
-    that_day = [(i, s) for i, s, m in repo.list_meetings(conn) if m.date == day]
+    that_day = [(i, s) for i, s, m in _repo().list_meetings(conn) if m.date == day]
     if not that_day:
         return f"'{text}' is a date, not a meeting, and no meeting in this database is on it."
     examples = " or ".join(f"{slug}/{text} (meeting {i})" for i, slug in that_day[:3])
@@ -71,11 +83,13 @@ def resolve_committee(database: Database, reference: str) -> str:
     """A committee's slug; a meeting given instead is named as one, with its committee."""
     text = reference.strip()
     with database.reading() as conn:
-        known = {c.slug for c in repo.list_committees(conn)}
+        known = {c.slug for c in _repo().list_committees(conn)}
         if text in known:
             return text
-        if text.isdigit() and repo.meeting_exists(conn, int(text)):
-            slug, meeting = next((s, m) for i, s, m in repo.list_meetings(conn) if i == int(text))
+        if text.isdigit() and _repo().meeting_exists(conn, int(text)):
+            slug, meeting = next(
+                (s, m) for i, s, m in _repo().list_meetings(conn) if i == int(text)
+            )
             raise ClerkError(
                 f"'{text}' is a meeting ({slug}/{meeting.date.isoformat()}), not a committee: "
                 f"give the committee, {slug}."
@@ -86,29 +100,33 @@ def resolve_committee(database: Database, reference: str) -> str:
             f"'{text}' is a meeting, not a committee: give the committee, {match['slug']}."
         )
     among = f" (its committees: {', '.join(sorted(known))})" if known else ""
-    raise repo.NotFound(f"No committee '{text}' in this database{among}.")
+    raise _repo().NotFound(f"No committee '{text}' in this database{among}.")
 
 
 def committees(database: Database) -> list[Committee]:
     with database.reading() as conn:
-        return repo.list_committees(conn)
+        return _repo().list_committees(conn)
 
 
 def committee(database: Database, slug: str) -> Committee:
     with database.reading() as conn:
-        return repo.load_committee(conn, slug)
+        return _repo().load_committee(conn, slug)
 
 
 def meetings(database: Database, slug: str | None = None) -> list[MeetingSummary]:
-    with database.reading() as conn:
-        return [MeetingSummary(i, s, m) for i, s, m in repo.list_meetings(conn, slug)]
+    return [MeetingSummary(i, s, m) for i, s, m in overview.meeting_lines(database, slug)]
+
+
+def committee_lines(database: Database) -> list[overview.CommitteeLine]:
+    """The committees as the list shows them (name, members), read with the least work."""
+    return overview.committee_lines(database)
 
 
 def council(database: Database) -> CouncilProfile | None:
     with database.reading() as conn:
-        return repo.load_council(conn)
+        return _repo().load_council(conn)
 
 
 def persons(database: Database) -> dict[str, Person]:
     with database.reading() as conn:
-        return repo.load_persons(conn)
+        return _repo().load_persons(conn)

@@ -20,7 +20,6 @@ from sqlalchemy import Connection
 
 from clerk.documents.minutes import MinutesOptions, compose_minutes
 from clerk.documents.model import Document, Signature
-from clerk.documents.pdf import render_pdf
 from clerk.domain.enums import SigningMode, SignoffStepKind
 from clerk.domain.errors import ClerkError
 from clerk.domain.record import MeetingRecord
@@ -137,6 +136,9 @@ def minute_book_copy(database: Database, meeting_id: int) -> Printed:
         f"print the minute-book copy of {minutes_name(record)}",
     )
     head = entries[-1].hash if entries else ""
+    # reportlab is imported when a PDF is made: the window imports this module at start.
+    from clerk.documents.pdf import render_pdf
+
     pdf = render_pdf(minute_book_document(record, book.first_page, head))
     last = book.first_page + count_pages(pdf) - 1
     return Printed(None, pdf, book.first_page, last, book.unsigned)

@@ -20,6 +20,8 @@ from clerk.domain.actions import Action, Context, action_to_json
 from clerk.domain.actions.proceedings import ConfirmMinutes
 from clerk.domain.actions.signoff import lock_problem
 from clerk.domain.changes import Changes, diff
+from clerk.domain.clocks import Clock as Clock  # the clock lives in the domain
+from clerk.domain.clocks import local_now as local_now
 from clerk.domain.enums import MeetingStatus
 from clerk.domain.errors import RuleViolation
 from clerk.domain.journal import GENESIS, JournalEntry, UndoState
@@ -29,12 +31,6 @@ from clerk.domain.signoff.lifecycle import lock_reason
 from clerk.services.confirmation import confirmation_link
 from clerk.storage import repository as repo
 from clerk.storage.database import Database
-
-Clock = Callable[[], datetime]
-
-
-def local_now() -> datetime:
-    return datetime.now().astimezone()
 
 
 @dataclass(frozen=True)

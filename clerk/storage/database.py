@@ -28,17 +28,25 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
-from sqlalchemy.exc import DataError, OperationalError
-
 from clerk.domain.errors import ClerkError, one_line
 from clerk.storage import backup as backups
 from clerk.storage.engine import database_url, make_engine, sqlite_path
-from clerk.storage.integrity import FileKind, check_sqlite_file, identify, move_aside
+from clerk.storage.integrity import (
+    FileKind,
+    check_sqlite_file,
+    identify,
+    move_aside,
+    sqlite_revisions,
+)
 from clerk.storage.locking import DatabaseInUse, WriterLock
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Connection, Engine
+
+# SQLAlchemy is imported when the database is first read or written through it, not when it
+# is opened: opening an SQLite file already at head (lock, checks, backup) is the standard
+# library's work, so the window's first screen can be up before SQLAlchemy is loaded.
 
 # Alembic is imported only when a migration runs: importing it costs a good part of a second
 # (every dialect's DDL), which every start of the app and of every command would pay.
@@ -198,6 +206,8 @@ def _read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _read_only_engine(path: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(f"sqlite:///{path.as_uri()}?mode=ro&uri=true")
     event.listen(engine, "connect", _read_only_pragmas)
     return engine
@@ -206,17 +216,24 @@ def _read_only_engine(path: Path) -> Engine:
 class Database:
     def __init__(self, url: str, read_only_because: str | None = None) -> None:
         self.url = url
-        path = sqlite_path(url)
         #: Why this database may only be read (another Clerk writes to it), or None.
         self.read_only_because = read_only_because
-        self.engine: Engine = (
-            _read_only_engine(path)
-            if read_only_because is not None and path is not None
-            else make_engine(url)
-        )
+        self._engine: Engine | None = None
         #: Things the user should be told about opening it (read-only, a backup that failed).
         self.notices: list[str] = []
         self._lock: WriterLock | None = None
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, made (and SQLAlchemy imported) on first use."""
+        if self._engine is None:
+            path = self.path
+            self._engine = (
+                _read_only_engine(path)
+                if self.read_only_because is not None and path is not None
+                else make_engine(self.url)
+            )
+        return self._engine
 
     @property
     def read_only(self) -> bool:
@@ -231,6 +248,13 @@ class Database:
         return str(self.path) if self.path else self.engine.url.render_as_string(hide_password=True)
 
     def current_revision(self) -> str | None:
+        path = self.path
+        if path is not None and self._engine is None:
+            found = sqlite_revisions(path)  # read without SQLAlchemy
+            if found is None or len(found) <= 1:
+                return found[0] if found else None
+        from sqlalchemy import inspect, text
+
         with self.engine.connect() as conn:
             if not inspect(conn).has_table("alembic_version"):
                 return None
@@ -242,6 +266,8 @@ class Database:
             return MigrationContext.configure(conn).get_current_revision()  # says what is wrong
 
     def is_empty(self) -> bool:
+        from sqlalchemy import inspect
+
         with self.engine.connect() as conn:
             return not inspect(conn).get_table_names()
 
@@ -280,6 +306,8 @@ class Database:
                 f"Nothing was saved: {self.read_only_because}, so this Clerk may only read it. "
                 "Close the other Clerk and try again."
             )
+        from sqlalchemy.exc import DataError
+
         try:
             with self.engine.begin() as conn:
                 yield conn
@@ -314,7 +342,8 @@ class Database:
             return None
 
     def dispose(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -422,8 +451,11 @@ def open_database(
     path = sqlite_path(url)
     if path is not None:
         return _open_sqlite(url, path, before_upgrade, access)
+    from sqlalchemy.exc import OperationalError
+
     try:
         database = Database(url)
+        database.engine  # noqa: B018 - made now: a missing driver is said here
     except ModuleNotFoundError as error:
         raise ClerkError(
             f"Clerk needs the {error.name} package for this database: install it with "

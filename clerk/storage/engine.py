@@ -1,16 +1,24 @@
-"""Opening the database: URL or path, SQLite pragmas, and where the default file lives."""
+"""Opening the database: URL or path, SQLite pragmas, and where the default file lives.
+
+SQLAlchemy is imported when an engine is made, not before: the window's first screen reads
+an SQLite file with the standard library (``clerk.storage.overview``), and a plain SQLite URL
+is understood here without it.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from platformdirs import user_data_dir, user_log_dir
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
 
 from clerk import APP_NAME
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+SQLITE_PREFIX = "sqlite:///"
 
 
 def data_dir() -> Path:
@@ -39,6 +47,12 @@ def database_url(target: str | os.PathLike[str] | None) -> str:
 
 
 def sqlite_path(url: str) -> Path | None:
+    """The file of an SQLite URL; None for a server database or an in-memory one."""
+    if url.startswith(SQLITE_PREFIX) and "?" not in url and "%" not in url:
+        database = url[len(SQLITE_PREFIX) :]  # as SQLAlchemy reads it, for a plain URL
+        return Path(database) if database and database != ":memory:" else None
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database:
         return None
@@ -58,6 +72,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_engine(url: str) -> Engine:
+    from sqlalchemy import create_engine, event
+
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -21,11 +21,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
-
-from sqlalchemy import Connection, text
+from typing import TYPE_CHECKING
 
 from clerk.domain.errors import ClerkError
 from clerk.storage.backup import list_backups
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Clerk's mark in the SQLite header (``PRAGMA application_id``): "CLRK" as a big-endian int.
@@ -148,6 +150,21 @@ def clerk_revision(path: Path) -> str | None:
         conn.close()
 
 
+def sqlite_revisions(path: Path) -> list[str] | None:
+    """The rows of ``alembic_version`` in an SQLite file; None when the file or the table is
+    not there. Read with the standard library, without changing the file."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    conn = _connect_read_only(path)
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        if "alembic_version" not in tables:
+            return None
+        return [str(row[0]) for row in conn.execute("SELECT version_num FROM alembic_version")]
+    finally:
+        conn.close()
+
+
 def check_sqlite_file(path: Path) -> Finding | None:
     """None when ``path`` is missing, empty, or a sound Clerk database; else what is wrong.
 
@@ -215,6 +232,8 @@ def move_aside(path: Path, label: str) -> Path:
 
 def integrity_problems(conn: Connection) -> list[str]:
     """SQLite's full ``integrity_check`` on an open connection; a server database has none."""
+    from sqlalchemy import text
+
     if conn.dialect.name != "sqlite":
         return []
     rows = [str(row[0]) for row in conn.execute(text("PRAGMA integrity_check"))]

@@ -9,19 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clerk.domain.enums import AttendanceStatus, MeetingStatus, MotionKind, MotionOutcome
+from clerk.domain.enums import AttendanceStatus, MotionKind, MotionOutcome
 from clerk.domain.names import display_name
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.presence import is_present
 from clerk.domain.rules.quorum import quorum_state
-from clerk.services import catalogue
-from clerk.services.catalogue import MeetingSummary
-from clerk.storage.database import Database
 from clerk.ui import labels
 from clerk.ui.live.dialogs import pending_motion
 from clerk.ui.models.agenda import item_heading
-
-LIVE = (MeetingStatus.IN_PROGRESS, MeetingStatus.ADJOURNED)
 
 
 @dataclass(frozen=True)
@@ -30,12 +25,6 @@ class WhereWeWere:
     vote_on: int | None
     resolve_motion: int | None
     summary: tuple[str, ...]
-
-
-def resumable(database: Database) -> list[MeetingSummary]:
-    """Meetings left in progress or adjourned, most recent first."""
-    found = [m for m in catalogue.meetings(database) if m.meeting.status in LIVE]
-    return sorted(found, key=lambda m: m.meeting.date, reverse=True)
 
 
 def where_we_were(record: MeetingRecord) -> WhereWeWere:

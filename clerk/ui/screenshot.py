@@ -12,12 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from clerk.domain.actions.attendance import Apologies, OfficerPresent, Present
-from clerk.domain.actions.motions import Move
-from clerk.domain.actions.proceedings import ConfirmMinutes, OpenItem, StartMeeting
-from clerk.domain.rules.motions import substantive_parts
-from clerk.services import catalogue, signoff
-from clerk.services.recording import MeetingSession
+from clerk.services import catalogue
 from clerk.storage.database import Database
 
 SIZE = (1366, 768)
@@ -28,6 +23,13 @@ SCENE_CLOCK = datetime(2021, 9, 20, 10, 42)
 
 def stage_september_vote(database: Database) -> int:
     """Record the 20 September 2021 demo meeting up to a vote on item 7; its meeting id."""
+    from clerk.domain.actions.attendance import Apologies, OfficerPresent, Present
+    from clerk.domain.actions.motions import Move
+    from clerk.domain.actions.proceedings import ConfirmMinutes, OpenItem, StartMeeting
+    from clerk.domain.rules.motions import substantive_parts
+    from clerk.services import signoff
+    from clerk.services.recording import MeetingSession
+
     meeting_id = next(m.id for m in catalogue.meetings(database) if m.meeting.date == DEMO_DAY)
     august = next(m.id for m in catalogue.meetings(database) if m.meeting.date == AUGUST)
     # The Chairman approved the August minutes before this meeting confirms them (sign-off).

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from clerk.domain.errors import ClerkError
-from clerk.services import maintenance
 from clerk.storage.database import Access, DamagedDatabase, Database, NoDatabase, open_database
 
 RESTORE, EMPTY, QUIT = "Restore the newest backup", "Start with an empty database", "Quit"
@@ -58,6 +57,8 @@ def open_with_recovery(
             sentence += f" The newest backup is {damaged.newest_backup.name}."
         choice = ask(sentence, choices)
         if choice == RESTORE and damaged.newest_backup is not None:
+            from clerk.services import maintenance
+
             maintenance.restore(target, damaged.newest_backup)
             return open_database(target)
         if choice == EMPTY:

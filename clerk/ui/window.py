@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QThreadPool
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -21,30 +22,28 @@ from PySide6.QtWidgets import (
 )
 
 from clerk import APP_NAME, __version__
+from clerk.domain.clocks import Clock, local_now
 from clerk.domain.errors import ClerkError
 from clerk.domain.timefmt import long_date
 from clerk.services import catalogue
-from clerk.services.demo import load_demo
-from clerk.services.record_json import import_file
-from clerk.services.recording import Clock, MeetingSession, current_user, local_now
 from clerk.storage.database import Database
 from clerk.ui import labels
-from clerk.ui.agenda_pack import AgendaPackDialog
-from clerk.ui.controller import MeetingController
-from clerk.ui.documents import GenerateDialog
-from clerk.ui.help import ShortcutsDialog
 from clerk.ui.live.readonly import set_recording_actions
-from clerk.ui.live.view import MeetingView
-from clerk.ui.moderngov import ImportDialog
-from clerk.ui.publish import PublishDialog
-from clerk.ui.setup.committee import CommitteeEditor
-from clerk.ui.setup.council import council_dialog
 from clerk.ui.setup.home import HomeView, WelcomeView
-from clerk.ui.setup.meeting import meeting_dialog
-from clerk.ui.setup.people import PeopleDialog
 from clerk.ui.shortcuts import ATTENDANCE_LIST, COMMANDS, keys_text
-from clerk.ui.signoff.reports import AuditDialog, VerifyDialog
-from clerk.ui.signoff.view import SignoffView
+
+if TYPE_CHECKING:
+    from clerk.ui.agenda_pack import AgendaPackDialog
+    from clerk.ui.controller import MeetingController
+    from clerk.ui.live.view import MeetingView
+    from clerk.ui.moderngov import ImportDialog
+    from clerk.ui.publish import PublishDialog
+    from clerk.ui.signoff.reports import AuditDialog, VerifyDialog
+    from clerk.ui.signoff.view import SignoffView
+
+# Only what the first screen (the welcome, or the list of meetings) needs is imported here;
+# each other view, dialog and service is imported when first used, so the window is up before
+# SQLAlchemy, the live view or the sign-off views are loaded (see docs/performance.md).
 
 MENUS = {
     "File": "&File",
@@ -113,17 +112,27 @@ class MainWindow(QMainWindow):
         self.home.generate_minutes.connect(self.generate_minutes)
         self.home.generate_tracker.connect(self.generate_tracker)
         self.home.signoff.connect(self.show_signoff)
-        self.signoff_view = SignoffView(database, lambda: self.clock().date(), pool=pool)
-        self.stack.addWidget(self.signoff_view)
-        self.signoff_view.changed.connect(self.reload_meeting)
-        self.signoff_view.back.connect(self._signoff_back)
-        self.signoff_view.open_meeting.connect(self.open_meeting)
-        self.signoff_view.edit_council.connect(self._signing_mode)
+        self._signoff_view: SignoffView | None = None
         self._signoff_return: QWidget | None = None
         self.saved_label = QLabel("")
         self.saved_label.setAccessibleName("Last saved")
         self.statusBar().addPermanentWidget(self.saved_label)
         self.show_start()
+
+    @property
+    def signoff_view(self) -> SignoffView:
+        """The sign-off view, made the first time it is wanted."""
+        if self._signoff_view is None:
+            from clerk.ui.signoff.view import SignoffView
+
+            view = SignoffView(self.database, lambda: self.clock().date(), pool=self.pool)
+            self.stack.addWidget(view)
+            view.changed.connect(self.reload_meeting)
+            view.back.connect(self._signoff_back)
+            view.open_meeting.connect(self.open_meeting)
+            view.edit_council.connect(self._signing_mode)
+            self._signoff_view = view
+        return self._signoff_view
 
     # -- menus ---------------------------------------------------------------------------
 
@@ -186,7 +195,9 @@ class MainWindow(QMainWindow):
     # -- start ---------------------------------------------------------------------------
 
     def is_empty(self) -> bool:
-        return not catalogue.committees(self.database) and not catalogue.meetings(self.database)
+        return not catalogue.committee_lines(self.database) and not catalogue.meetings(
+            self.database
+        )
 
     def show_start(self) -> None:
         if self.is_empty():
@@ -204,6 +215,8 @@ class MainWindow(QMainWindow):
         self.home.focus_first()
 
     def open_demo(self) -> None:
+        from clerk.services.demo import load_demo
+
         try:
             load_demo(self.database)
         except ClerkError as error:
@@ -214,6 +227,10 @@ class MainWindow(QMainWindow):
     # -- the meeting ---------------------------------------------------------------------
 
     def open_meeting(self, meeting_id: int) -> MeetingView:
+        from clerk.services.recording import MeetingSession
+        from clerk.ui.controller import MeetingController
+        from clerk.ui.live.view import MeetingView
+
         self.close_meeting_view()
         session = MeetingSession(self.database, meeting_id, clock=self.clock)
         controller = MeetingController(session, self)
@@ -300,8 +317,9 @@ class MainWindow(QMainWindow):
     def _meeting_for_command(self) -> int | None:
         """The meeting a command is about: the one on screen, else the one selected."""
         current = self.stack.currentWidget()
-        if current is self.signoff_view and self.signoff_view.meeting_id is not None:
-            return self.signoff_view.meeting_id
+        signoff = self._signoff_view
+        if signoff is not None and current is signoff and signoff.meeting_id is not None:
+            return signoff.meeting_id
         if current is not self.home and self.controller is not None:
             return self.controller.meeting_id
         return self.home.selected_meeting()
@@ -335,9 +353,13 @@ class MainWindow(QMainWindow):
         self.show_home()
 
     def _signing_mode(self) -> None:
+        from clerk.ui.setup.council import council_dialog
+
         self._open(council_dialog(self, self.database, saved=self.signoff_view.refresh))
 
     def verify_pdf(self, path: Path | None = None) -> VerifyDialog:
+        from clerk.ui.signoff.reports import VerifyDialog
+
         dialog = VerifyDialog(self, path, self.pool)
         self._open(dialog)
         if path is not None:
@@ -350,6 +372,8 @@ class MainWindow(QMainWindow):
         if meeting_id is None:
             self.show_problem("Choose a meeting first (File, Meetings and committees: Ctrl+O).")
             return None
+        from clerk.ui.signoff.reports import AuditDialog
+
         summary = next(m for m in catalogue.meetings(self.database) if m.id == meeting_id)
         subject = f"the meeting of {long_date(summary.meeting.date)}"
         dialog = AuditDialog(self, self.database, meeting_id, subject, self.pool)
@@ -365,6 +389,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def new_meeting(self, committee: str | None) -> None:
+        from clerk.ui.setup.meeting import meeting_dialog
+
         if not catalogue.committees(self.database):
             self.create_committee()
             return
@@ -377,12 +403,17 @@ class MainWindow(QMainWindow):
         )
 
     def create_committee(self) -> None:
+        from clerk.ui.setup.committee import CommitteeEditor
+        from clerk.ui.setup.council import council_dialog
+
         if catalogue.council(self.database) is None:
             self._open(council_dialog(self, self.database, saved=self._council_then_committee))
             return
         self._open(CommitteeEditor(self.database, None, self, saved=self._committee_saved))
 
     def _council_then_committee(self) -> None:
+        from clerk.ui.setup.committee import CommitteeEditor
+
         self.editor_after_council = CommitteeEditor(
             self.database, None, self, saved=self._committee_saved
         )
@@ -392,13 +423,19 @@ class MainWindow(QMainWindow):
         self.show_home()
 
     def edit_committee(self, slug: str) -> None:
+        from clerk.ui.setup.committee import CommitteeEditor
+
         committee = catalogue.committee(self.database, slug)
         self._open(CommitteeEditor(self.database, committee, self, saved=self._committee_saved))
 
     def show_people(self) -> None:
+        from clerk.ui.setup.people import PeopleDialog
+
         self._open(PeopleDialog(self.database, self))
 
     def edit_council(self) -> None:
+        from clerk.ui.setup.council import council_dialog
+
         self._open(council_dialog(self, self.database))
 
     def import_record(self) -> None:
@@ -412,6 +449,9 @@ class MainWindow(QMainWindow):
             self.import_record_file(Path(path))
 
     def import_record_file(self, path: Path) -> int | None:
+        from clerk.services.record_json import import_file
+        from clerk.services.recording import current_user
+
         try:
             meeting_id = import_file(self.database, path, who=current_user())
         except ClerkError as error:
@@ -422,6 +462,8 @@ class MainWindow(QMainWindow):
         return meeting_id
 
     def import_moderngov(self) -> ImportDialog:
+        from clerk.ui.moderngov import ImportDialog
+
         dialog = ImportDialog(
             self.database,
             self,
@@ -444,6 +486,8 @@ class MainWindow(QMainWindow):
             slug = self.controller.record.committee.slug
         if slug is None and self.stack.currentWidget() is self.home:
             slug = self.home.selected_committee()
+        from clerk.ui.publish import PublishDialog
+
         dialog = PublishDialog(self.database, self, committee=slug, pool=self.pool)
         self._open(dialog)
         return dialog
@@ -461,6 +505,8 @@ class MainWindow(QMainWindow):
         summary = next(m for m in catalogue.meetings(self.database) if m.id == meeting_id)
         committee = catalogue.committee(self.database, summary.committee)
         title = f"Minutes of the {committee.name}, {long_date(summary.meeting.date)}."
+        from clerk.ui.documents import GenerateDialog
+
         self._open(
             GenerateDialog(self.database, self, meeting_id=meeting_id, title=title, pool=self.pool)
         )
@@ -475,6 +521,8 @@ class MainWindow(QMainWindow):
             return
         committee = catalogue.committee(self.database, slug)
         title = f"The action tracker of the {committee.name}."
+        from clerk.ui.documents import GenerateDialog
+
         self._open(GenerateDialog(self.database, self, committee=slug, title=title, pool=self.pool))
 
     def agenda_pack(self, meeting_id: int | None) -> AgendaPackDialog | None:
@@ -483,6 +531,8 @@ class MainWindow(QMainWindow):
         if meeting_id is None:
             self.show_problem("Choose a meeting first (File, Meetings and committees: Ctrl+O).")
             return None
+        from clerk.ui.agenda_pack import AgendaPackDialog
+
         dialog = AgendaPackDialog(
             self.database, meeting_id, self.clock().date(), self, pool=self.pool
         )
@@ -492,6 +542,8 @@ class MainWindow(QMainWindow):
     # -- help and messages ---------------------------------------------------------------
 
     def show_shortcuts(self) -> None:
+        from clerk.ui.help import ShortcutsDialog
+
         self._open(ShortcutsDialog(self))
 
     def show_about(self) -> None:

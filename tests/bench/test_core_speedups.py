@@ -130,13 +130,16 @@ def test_the_head_read_from_the_files_is_alembics(sqlite_database: Database) -> 
 
 
 def test_starting_clerk_imports_neither_alembic_nor_the_document_libraries() -> None:
+    """Nor signing: the window's modules (sign-off views included) import none of them."""
     code = (
         "import sys\n"
         "from clerk.cli.main import build_parser\n"
         "from clerk.storage.database import open_database\n"
+        "import clerk.ui.app, clerk.ui.window\n"
         "build_parser()\n"
         "open_database(sys.argv[1]).dispose()\n"  # already at head: nothing to migrate
-        "print(sorted(m for m in ('alembic', 'docx', 'reportlab') if m in sys.modules))\n"
+        "heavy = ('alembic', 'docx', 'reportlab', 'pyhanko')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
     )
     env = python_env()
     with TemporaryDirectory() as folder:

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
 from clerk.domain.enums import ActionStatus, AttendanceStatus, MeetingStatus
 from clerk.domain.rules.quorum import quorum_state
+from clerk.services import catalogue, demo
 from clerk.storage import repository as repo
 from clerk.storage.database import Database
+from tests.conftest import ROOT
 
 
 def test_the_august_meeting_is_recorded_in_full(sqlite_demo: Database) -> None:
@@ -51,3 +59,42 @@ def test_the_september_meeting_has_its_agenda_ready(sqlite_demo: Database) -> No
     assert record.items[7].recommendations and record.items[5].education
     members = {m.person_id for m in record.memberships_on_day()}
     assert "mills" in members and "loxton" not in members
+
+
+def test_the_demo_is_built_once_and_copied_with_the_same_record(
+    sqlite_demo: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLERK_HOME", str(tmp_path / "home"))
+    first = demo.fresh_demo_database()
+    template = demo.demo_template()
+    built = template.stat().st_mtime_ns
+    try:
+        assert first.path == tmp_path / "home" / "data" / "demo.sqlite3"
+        with first.reading() as copied, sqlite_demo.reading() as replayed:
+            for meeting_id in (1, 2):
+                assert repo.load_record(copied, meeting_id) == repo.load_record(
+                    replayed, meeting_id
+                )
+        # Changing the copy does not change what the next start copies.
+        with first.transaction() as conn:
+            repo.save_council(conn, replace(repo.load_council(conn), name="Changed"))
+    finally:
+        first.dispose()
+    second = demo.fresh_demo_database()
+    try:
+        assert catalogue.council(second).name == "Torbay Council"
+        assert demo.demo_template().stat().st_mtime_ns == built  # not built again
+    finally:
+        second.dispose()
+
+
+def test_the_demo_is_built_again_when_the_demo_files_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    resources = tmp_path / "resources"
+    shutil.copytree(ROOT / "resources" / "demo", resources / "demo")
+    monkeypatch.setenv("CLERK_RESOURCES", str(resources))
+    before = demo.demo_fingerprint()
+    script = resources / "demo" / "cyp-scrutiny-board-2021-08-18.jsonl"
+    script.write_text(script.read_text() + "\n")
+    assert demo.demo_fingerprint() != before

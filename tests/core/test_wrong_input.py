@@ -358,3 +358,22 @@ def dump(path: Path) -> list[str]:
         return list(conn.iterdump())
     finally:
         conn.close()
+
+
+def test_clerk_db_naming_a_folder_is_refused_like_db(
+    clerk: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    folder = tmp_path / "Documents"
+    folder.mkdir()
+    monkeypatch.setenv("CLERK_DB", str(folder))
+    before = snapshot(tmp_path)
+    for argv in (["list"], ["demo"], ["init"]):
+        result = clerk(*argv)  # type: ignore[operator]
+        assert result.error.startswith(f"clerk: error: {folder} is a folder, not a Clerk database")
+    missing = tmp_path / "typo.sqlite3"
+    monkeypatch.setenv("CLERK_DB", str(missing))
+    result = clerk("status", "1")  # type: ignore[operator]
+    assert result.error == (
+        f"clerk: error: No database at {missing}; `clerk init {missing}` creates one."
+    )
+    assert snapshot(tmp_path) == before

@@ -7,9 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from clerk.domain.entities import Committee, Membership, Person
+from clerk.domain.entities import Membership, Person
 from clerk.domain.names import display_name
 from clerk.services.catalogue import MeetingSummary
+from clerk.storage.overview import CommitteeLine
 from clerk.ui import labels
 from clerk.ui.models.base import RowsModel
 
@@ -17,12 +18,12 @@ from clerk.ui.models.base import RowsModel
 class CommitteesModel(RowsModel):
     headers = ("Committee", "Members")
 
-    def key(self, row: Committee) -> str:
+    def key(self, row: CommitteeLine) -> str:
         return row.slug
 
-    def cell(self, row: Committee, column: int, role: int) -> Any:
+    def cell(self, row: CommitteeLine, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return row.name if column == 0 else str(len(row.memberships))
+            return row.name if column == 0 else str(row.members)
         return None
 
 

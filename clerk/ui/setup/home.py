@@ -12,13 +12,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk.domain.enums import MeetingStatus
 from clerk.domain.timefmt import weekday_date
 from clerk.services import catalogue
-from clerk.services.recording import MeetingSession
+from clerk.services.catalogue import MeetingSummary
 from clerk.storage.database import Database
 from clerk.ui.live.tables import select_key, selected_key, table_view
 from clerk.ui.models.setup import CommitteesModel, MeetingsModel
-from clerk.ui.resume import resumable, where_we_were
+
+#: The meetings a clerk is offered to resume.
+LIVE = (MeetingStatus.IN_PROGRESS, MeetingStatus.ADJOURNED)
+
+
+def resumable(database: Database) -> list[MeetingSummary]:
+    """Meetings left in progress or adjourned, most recent first."""
+    found = [m for m in catalogue.meetings(database) if m.meeting.status in LIVE]
+    return sorted(found, key=lambda m: m.meeting.date, reverse=True)
 
 
 def big_button(text: str, detail: str) -> QPushButton:
@@ -163,7 +172,7 @@ class HomeView(QWidget):
 
     def refresh(self) -> None:
         key = selected_key(self.committees)
-        self.committees_model.set_rows(catalogue.committees(self.database))
+        self.committees_model.set_rows(catalogue.committee_lines(self.database))
         kept = key is not None and select_key(self.committees, key)
         if not kept and self.committees_model.rowCount():
             self.committees.selectRow(0)
@@ -177,6 +186,11 @@ class HomeView(QWidget):
             self.resume_id = None
             self.resume_frame.hide()
             return
+        # A meeting left open is rare: only then are the recording service and SQLAlchemy
+        # loaded before the first screen is up.
+        from clerk.services.recording import MeetingSession
+        from clerk.ui.resume import where_we_were
+
         summary = live[0]
         record = MeetingSession(self.database, summary.id).record
         where = where_we_were(record)
