@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from clerk.cli.context import CommandContext
 from clerk.cli.signoff_commands import warn_if_tampered
+from clerk.domain.checkout import list_note
 from clerk.domain.errors import ClerkError
 from clerk.fileio import write_text
 from clerk.services import catalogue, demo, record_json
+from clerk.services.checkout import checked_out
 from clerk.services.recording import Ack, MeetingSession
 from clerk.services.replay import read_script, replay
 
@@ -58,12 +61,16 @@ def cmd_list(ctx: CommandContext) -> int:
         return 0
     if council is not None:
         ctx.say(council.name)
+    held = checked_out(ctx.database)
+    today = datetime.now().date()
     for committee in committees:
         ctx.say(f"{committee.slug}  {committee.name}")
         for m in meetings:
             if m.committee == committee.slug:
                 day = m.meeting.date.isoformat()
-                ctx.say(f"  {m.id:>4}  {day}  {m.meeting.status:<12} {m.reference}")
+                note = list_note(held.get(m.id), today)
+                note = f"  ({note})" if note else ""
+                ctx.say(f"  {m.id:>4}  {day}  {m.meeting.status:<12} {m.reference}{note}")
     return 0
 
 

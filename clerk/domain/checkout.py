@@ -68,6 +68,13 @@ class Checkout:
         return self.state is CheckoutState.OUT
 
 
+def place(address: str) -> str:
+    """A team database's address for a sentence: host and database, no scheme or user."""
+    rest = address.split("://", 1)[-1]
+    rest = rest.rsplit("@", 1)[-1]
+    return rest.split("?", 1)[0] or address
+
+
 def local(moment: datetime) -> datetime:
     """A journal time (UTC without a zone) in this computer's time zone."""
     return moment.replace(tzinfo=UTC).astimezone()
@@ -102,7 +109,7 @@ def refusal(checkout: Checkout | None, today: date, carrying: str = "") -> str |
         return None
     if checkout.role is CheckoutRole.REFERENCE:
         return (
-            f"This is a copy for reference from the team's database ({checkout.team}), taken "
+            f"This is a copy for reference from the team's database ({place(checkout.team)}), taken "
             f"at {when(checkout.checked_out_at, today)}: record on it there."
         )
     if checkout.state is CheckoutState.OUT:
@@ -114,7 +121,7 @@ def refusal(checkout: Checkout | None, today: date, carrying: str = "") -> str |
             "meeting to this laptop again to record on it."
         )
     return (
-        f"Brought back to the team's database ({checkout.team}) at {closed}: take it to this "
+        f"Brought back to the team's database ({place(checkout.team)}) at {closed}: take it to this "
         "laptop again to record on it."
     )
 
@@ -122,7 +129,7 @@ def refusal(checkout: Checkout | None, today: date, carrying: str = "") -> str |
 def on_this_laptop(checkout: Checkout, today: date) -> str:
     """The status bar of a meeting out on this laptop."""
     return (
-        f"On this laptop: taken from the team's database ({checkout.team}) at "
+        f"On this laptop: taken from the team's database ({place(checkout.team)}) at "
         f"{when(checkout.checked_out_at, today)} by {checkout.who}; bring it back with "
         "Meeting, Bring back."
     )
@@ -136,9 +143,9 @@ def list_note(checkout: Checkout | None, today: date) -> str:
     if checkout.side is Side.TEAM:
         return f"Checked out to {checkout.machine} by {checkout.who} since {since}"
     if checkout.role is CheckoutRole.REFERENCE:
-        return f"Copy for reference from {checkout.team}"
+        return f"Copy for reference from {place(checkout.team)}"
     if checkout.state is CheckoutState.OUT:
-        return f"On this laptop since {since} (from {checkout.team})"
+        return f"On this laptop since {since}, from {place(checkout.team)}"
     closed = when(checkout.closed_at, today) if checkout.closed_at else ""
     verb = "Saved as a file" if checkout.state is CheckoutState.SAVED else "Brought back"
     return f"{verb} at {closed}" if closed else verb
