@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from clerk.domain.checkout import Checkout, CheckoutRole, CheckoutState, Side, refusal
 from clerk.domain.entities import CouncilProfile, Person
+from clerk.domain.enums import MeetingStatus
 from clerk.domain.errors import ClerkError
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.numbering import same_municipal_year
@@ -70,7 +71,7 @@ def _companions(conn: Connection, record: MeetingRecord) -> list[int]:
     all_facts = [facts(i, m) for i, _slug, m in meetings]
     found = []
     for meeting_id, _slug, meeting in meetings:
-        if meeting.date >= record.meeting.date:
+        if meeting.date >= record.meeting.date or meeting.status is not MeetingStatus.CLOSED:
             continue
         suitable = next_suitable_meeting(facts(meeting_id, meeting), all_facts, record.council)
         if suitable is None or suitable.id != record.meeting_id:
