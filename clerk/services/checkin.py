@@ -217,7 +217,7 @@ def _bring_back(
     return BroughtBack(subject, ours.team, applied, anyway=bool(conflicts), already=False)
 
 
-_ENDED = (CheckoutState.RETURNED, CheckoutState.SAVED)
+_ENDED = (CheckoutState.RETURNED, CheckoutState.SAVED, CheckoutState.BROKEN)
 
 
 def _same(s: Standing) -> bool:
