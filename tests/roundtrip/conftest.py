@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from clerk.storage.database import Database, open_database
+from tests.conftest import _postgres_database
 from tests.roundtrip.helpers import team_ready
 
 
@@ -29,3 +30,13 @@ def laptop(tmp_path: Path) -> Iterator[Database]:
     database = open_database(str(tmp_path / "laptop" / "clerk.sqlite3"))
     yield database
     database.dispose()
+
+
+@pytest.fixture
+def postgres_team() -> Iterator[tuple[Database, str]]:
+    """A team database on PostgreSQL only (mark the test ``postgres``)."""
+    for url in _postgres_database():
+        database = open_database(url)
+        team_ready(database)
+        yield database, url
+        database.dispose()
