@@ -46,7 +46,8 @@ def _url(target: str) -> URL:
 
 def address(target: str) -> str:
     """The address without any password: what Clerk keeps and shows."""
-    return _url(target).set(password=None).render_as_string(hide_password=False)
+    # URL.set(password=None) would leave the password as it is: None means "unchanged" there.
+    return _url(target)._replace(password=None).render_as_string(hide_password=False)
 
 
 def describe(target: str) -> str:
