@@ -73,7 +73,7 @@ def check_out_conflicts(
             Conflict(
                 ConflictKind.BROKEN,
                 f"The check-out of {subject} was broken in the team's database by "
-                f"{ours.closed_by or 'an administrator'} at {closed}: “{ours.reason}”.",
+                f"{ours.closed_by or 'an administrator'} at {closed}: “{ours.reason.rstrip('.')}”.",
             )
         )
     elif ours.state is not CheckoutState.OUT and unsent:

@@ -58,6 +58,12 @@ class CheckinConflicts(ClerkError):
         self.conflicts = conflicts
         self.anyway = anyway_allowed(conflicts) and not tried_anyway
         count = len(conflicts)
+        #: What happened, without the commands that offer a way out (the window has buttons).
+        self.lead = (
+            f"{subject[0].upper()}{subject[1:]} was not brought back: {count} "
+            f"conflict{'s' if count != 1 else ''} with the team's database, and nothing was "
+            "changed."
+        )
         offer = (
             "apply it anyway (clerk checkin --anyway), or save it for the team "
             "(clerk checkin --save FILE.json)"

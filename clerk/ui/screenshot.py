@@ -180,9 +180,11 @@ def gallery(folder: Path) -> list[Path]:
         window.close()
         database.dispose()
         empty.dispose()
+    from clerk.ui.roundtrip_gallery import roundtrip_gallery
     from clerk.ui.signoff.gallery import signoff_gallery
 
     written += signoff_gallery(folder, render)
+    written += roundtrip_gallery(folder, render)
     return written
 
 

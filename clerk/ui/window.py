@@ -32,6 +32,7 @@ from clerk.ui import labels
 from clerk.ui.controller import MeetingController
 from clerk.ui.documents import GenerateDialog
 from clerk.ui.help import ShortcutsDialog
+from clerk.ui.laptop import LaptopCommands
 from clerk.ui.live.readonly import set_recording_actions
 from clerk.ui.live.view import MeetingView
 from clerk.ui.setup.committee import CommitteeEditor
@@ -70,7 +71,7 @@ WINDOW_COMMANDS = {
 }
 
 
-class MainWindow(QMainWindow):
+class MainWindow(LaptopCommands, QMainWindow):
     def __init__(
         self,
         database: Database,
@@ -92,7 +93,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.welcome = WelcomeView()
-        self.home = HomeView(database)
+        self.home = HomeView(database, today=lambda: self.clock().date())
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.home)
         self.welcome.demo.connect(self.open_demo)
@@ -107,6 +108,8 @@ class MainWindow(QMainWindow):
         self.home.generate_minutes.connect(self.generate_minutes)
         self.home.generate_tracker.connect(self.generate_tracker)
         self.home.signoff.connect(self.show_signoff)
+        self.home.take_to_laptop.connect(self.take_to_laptop)
+        self.home.bring_back.connect(self.bring_back)
         self.signoff_view = SignoffView(database, lambda: self.clock().date(), pool=pool)
         self.stack.addWidget(self.signoff_view)
         self.signoff_view.changed.connect(self.reload_meeting)
@@ -114,6 +117,10 @@ class MainWindow(QMainWindow):
         self.signoff_view.open_meeting.connect(self.open_meeting)
         self.signoff_view.edit_council.connect(self._signing_mode)
         self._signoff_return: QWidget | None = None
+        self.checkout_label = QLabel("")
+        self.checkout_label.setObjectName("checkoutStatus")
+        self.checkout_label.setAccessibleName("Check-out")
+        self.statusBar().addPermanentWidget(self.checkout_label)
         self.saved_label = QLabel("")
         self.saved_label.setAccessibleName("Last saved")
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -137,6 +144,17 @@ class MainWindow(QMainWindow):
             menus[command.group].addAction(action)
             self.actions[command.id] = action
         setup = menus["Set up"]
+        meeting = menus["Meeting"]
+        meeting.addSeparator()
+        for name, text, slot in (
+            ("take_to_laptop", "Take to this &laptop…", self.take_to_laptop),
+            ("bring_back", "Bring bac&k", lambda: self.bring_back(None)),
+            ("break_checkout", "Brea&k the check-out…", lambda: self.break_checkout(None)),
+        ):
+            action = meeting.addAction(text)
+            action.setObjectName(name)
+            action.triggered.connect(slot)
+            self.actions[name] = action
         for text, slot in (
             ("&Committees and meetings", self.show_home),
             ("&New committee…", self.create_committee),
@@ -232,6 +250,7 @@ class MainWindow(QMainWindow):
             f"{record.committee.name}, {long_date(record.meeting.date)} — {APP_NAME}"
         )
         self.saved_label.setText("All changes are saved as you record them.")
+        self._show_checkout(session)
         view.focus_start()
         return view
 
@@ -250,6 +269,7 @@ class MainWindow(QMainWindow):
             self.controller.deleteLater()
             self.controller = None
         set_recording_actions(self.actions, None)
+        self._show_checkout(None)
         self.actions["undo"].setEnabled(False)
         self.actions["redo"].setEnabled(False)
 
@@ -262,7 +282,8 @@ class MainWindow(QMainWindow):
 
     def _undo_changed(self, *_args) -> None:
         stack = self.controller.undo_stack if self.controller else None
-        if self.controller is not None and self.controller.session.lock_reason is not None:
+        session = self.controller.session if self.controller is not None else None
+        if session is not None and (session.lock_reason or session.checkout_refusal):
             stack = None  # approved minutes: nothing to undo or redo (the service agrees)
         undo, redo = self.actions["undo"], self.actions["redo"]
         undo.setEnabled(bool(stack and stack.canUndo()))

@@ -74,7 +74,7 @@ def test_a_broken_check_out_is_journaled_and_the_laptop_learns_of_it(
     assert kinds(conflict) == {ConflictKind.BROKEN}
     assert conflict.anyway
     assert "broken in the team's database by Sam Admin" in conflict.conflicts[0].text
-    assert "“The laptop was left in the Meadfoot Room.”" in conflict.conflicts[0].text
+    assert "“The laptop was left in the Meadfoot Room”." in conflict.conflicts[0].text
     assert journal(team, team_id) == entries  # nothing changed
     # Applied anyway: through the rules, after an entry saying so; the copies agree again.
     done = check_in(laptop, out, anyway=True)
