@@ -109,8 +109,9 @@ def refusal(checkout: Checkout | None, today: date, carrying: str = "") -> str |
         return None
     if checkout.role is CheckoutRole.REFERENCE:
         return (
-            f"This is a copy for reference from the team's database ({place(checkout.team)}), taken "
-            f"at {when(checkout.checked_out_at, today)}: record on it there."
+            "This is a copy for reference from the team's database "
+            f"({place(checkout.team)}), taken at {when(checkout.checked_out_at, today)}: "
+            "record on it there."
         )
     if checkout.state is CheckoutState.OUT:
         return None
@@ -121,8 +122,8 @@ def refusal(checkout: Checkout | None, today: date, carrying: str = "") -> str |
             "meeting to this laptop again to record on it."
         )
     return (
-        f"Brought back to the team's database ({place(checkout.team)}) at {closed}: take it to this "
-        "laptop again to record on it."
+        f"Brought back to the team's database ({place(checkout.team)}) at {closed}: take it "
+        "to this laptop again to record on it."
     )
 
 
