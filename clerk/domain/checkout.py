@@ -70,9 +70,14 @@ class Checkout:
 
 def place(address: str) -> str:
     """A team database's address for a sentence: host and database, no scheme or user."""
-    rest = address.split("://", 1)[-1]
+    scheme, _sep, rest = address.partition("://")
+    if scheme.startswith("sqlite"):
+        return rest[1:] if rest.startswith("/") else rest  # sqlite:////path: the file
     rest = rest.rsplit("@", 1)[-1]
-    return rest.split("?", 1)[0] or address
+    where, _sep, query = rest.partition("?")
+    if where.strip("/") == "" and "service=" in query:
+        return query.split("service=", 1)[1].split("&", 1)[0]  # a PostgreSQL service file's
+    return where or address
 
 
 def local(moment: datetime) -> datetime:

@@ -56,7 +56,7 @@ class TakeDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.database = database
-        self.done = done
+        self.on_taken = done
         self.pool = pool
         self.job = None
         self.meetings: list[int] = []
@@ -146,8 +146,8 @@ class TakeDialog(QDialog):
 
     def _taken(self, done: CheckedOut) -> None:
         self.accept()
-        if self.done is not None:
-            self.done(done)
+        if self.on_taken is not None:
+            self.on_taken(done)
 
 
 def _team_meetings(target: str) -> list[tuple[int, str]]:
@@ -251,9 +251,10 @@ class BringBack:
             self.dialog.open()
             return
         how = " anyway (journaled as such)" if result.anyway else ""
+        plural = "entry" if result.applied == 1 else "entries"
         self.finished(
             f"Brought back {result.subject} to the team's database{how}: "
-            f"{result.applied} entries applied."
+            f"{result.applied} {plural} applied."
         )
 
     def _chosen(self) -> None:
