@@ -32,6 +32,8 @@ def cmd_list(ctx: CommandContext) -> int:
     council = catalogue.council(ctx.database)
     committees = catalogue.committees(ctx.database)
     meetings = catalogue.meetings(ctx.database)
+    held = checked_out(ctx.database)
+    today = datetime.now().date()
     if ctx.args.json:
         body: dict[str, Any] = {
             "council": council.name if council else None,
@@ -46,6 +48,7 @@ def cmd_list(ctx: CommandContext) -> int:
                             "reference": m.reference,
                             "status": m.meeting.status.value,
                             "kind": m.meeting.kind.value,
+                            "check_out": list_note(held.get(m.id), today) or None,
                         }
                         for m in meetings
                         if m.committee == committee.slug
@@ -61,8 +64,6 @@ def cmd_list(ctx: CommandContext) -> int:
         return 0
     if council is not None:
         ctx.say(council.name)
-    held = checked_out(ctx.database)
-    today = datetime.now().date()
     for committee in committees:
         ctx.say(f"{committee.slug}  {committee.name}")
         for m in meetings:

@@ -252,7 +252,7 @@ class MeetingSession:
 
     def check_lock(self, action: Action | None) -> None:
         """Approved minutes refuse every edit, undo included; closed meetings refuse live ones."""
-        if self.checkout_refusal is not None:
+        if self.checkout is not None and self.checkout_refusal is not None:
             self._refresh_checkout()
             held = self.checkout_refusal
             if held is not None:
