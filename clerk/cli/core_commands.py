@@ -5,14 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 import shlex
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from clerk.cli.context import CommandContext
 from clerk.cli.signoff_commands import warn_if_tampered
+from clerk.domain.checkout import list_note
 from clerk.domain.errors import ClerkError
 from clerk.fileio import write_text
 from clerk.services import catalogue, demo, record_json
+from clerk.services.checkout import checked_out
 from clerk.services.recording import Ack, MeetingSession
 from clerk.services.replay import read_script, replay
 from clerk.storage.database import Access
@@ -62,6 +65,8 @@ def cmd_list(ctx: CommandContext) -> int:
     council = catalogue.council(ctx.database)
     committees = catalogue.committees(ctx.database)
     meetings = catalogue.meetings(ctx.database)
+    held = checked_out(ctx.database)
+    today = datetime.now().date()
     if ctx.args.json:
         body: dict[str, Any] = {
             "council": council.name if council else None,
@@ -76,6 +81,7 @@ def cmd_list(ctx: CommandContext) -> int:
                             "reference": m.reference,
                             "status": m.meeting.status.value,
                             "kind": m.meeting.kind.value,
+                            "check_out": list_note(held.get(m.id), today) or None,
                         }
                         for m in meetings
                         if m.committee == committee.slug
@@ -96,7 +102,9 @@ def cmd_list(ctx: CommandContext) -> int:
         for m in meetings:
             if m.committee == committee.slug:
                 day = m.meeting.date.isoformat()
-                ctx.say(f"  {m.id:>4}  {day}  {m.meeting.status:<12} {m.reference}")
+                note = list_note(held.get(m.id), today)
+                note = f"  ({note})" if note else ""
+                ctx.say(f"  {m.id:>4}  {day}  {m.meeting.status:<12} {m.reference}{note}")
     return 0
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from clerk.cli.context import CommandContext
 from clerk.services import catalogue
+from clerk.storage.database import Access
 
 # The documents service (python-docx, reportlab) is imported when a document is asked for:
 # every other command, and the desktop app, start without paying for it.
@@ -138,4 +139,4 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("item", metavar="ITEM", help="the item's number on the agenda, e.g. 6")
     p.add_argument("file", metavar="FILE.pdf", help="the report (a Word file needs LibreOffice)")
-    p.set_defaults(handler=cmd_attach_report)
+    p.set_defaults(handler=cmd_attach_report, access=Access.WRITE)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from clerk.cli.context import CommandContext
 from clerk.domain.errors import ClerkError
+from clerk.storage.database import Access
 
 
 def _day(text: str) -> date:
@@ -103,7 +104,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--dry-run", action="store_true", help="show what would be added or changed; write nothing"
     )
-    p.set_defaults(handler=cmd_import_moderngov)
+    p.set_defaults(handler=cmd_import_moderngov, access=Access.CREATE)
     minutes = "where the published minutes will be: their files' names are added to it"
     p = sub.add_parser(
         "export-ocd",

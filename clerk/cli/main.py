@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "clerk.cli.signoff_commands",
     "clerk.cli.interchange_commands",
     "clerk.cli.maintenance_commands",
+    "clerk.cli.roundtrip_commands",
 )
 #: The options of the desktop app itself, and whether each takes a value.
 DESKTOP_OPTIONS = {"--db": True, "--screenshot": True, "--demo": False}

@@ -43,6 +43,11 @@ class JournalEntry:
     script_line: int | None = None
     prev_hash: str = GENESIS
     hash: str = ""
+    #: The moment the action was applied at, as it saw it (``{"now": "09:31", "today":
+    #: "2021-09-20"}``), so that it can be applied again elsewhere and come out the same (a
+    #: meeting brought back from a laptop). None on entries that use no clock, and on entries
+    #: written before Clerk kept it; then it is not part of the hash.
+    context: dict[str, str] | None = None
 
     def content_hash(self) -> str:
         body = {
@@ -59,6 +64,8 @@ class JournalEntry:
             "script_line": self.script_line,
             "prev_hash": self.prev_hash,
         }
+        if self.context is not None:
+            body["context"] = self.context
         canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 

@@ -8,6 +8,7 @@ from datetime import date
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from clerk.domain.checkout import Checkout
 from clerk.domain.entities import Committee, CouncilProfile, Meeting, Person
 from clerk.domain.errors import ClerkError
 from clerk.storage import overview
@@ -115,6 +116,11 @@ def committee(database: Database, slug: str) -> Committee:
 
 def meetings(database: Database, slug: str | None = None) -> list[MeetingSummary]:
     return [MeetingSummary(i, s, m) for i, s, m in overview.meeting_lines(database, slug)]
+
+
+def checked_out(database: Database) -> dict[int, Checkout]:
+    """Each meeting's check-out (to or from a laptop), read with the least work."""
+    return overview.checkouts(database)
 
 
 def committee_lines(database: Database) -> list[overview.CommitteeLine]:

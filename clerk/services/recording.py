@@ -20,6 +20,7 @@ from clerk.domain.actions import Action, Context, action_to_json
 from clerk.domain.actions.proceedings import ConfirmMinutes
 from clerk.domain.actions.signoff import lock_problem
 from clerk.domain.changes import Changes, diff
+from clerk.domain.checkout import Checkout, refusal
 from clerk.domain.clocks import Clock as Clock  # the clock lives in the domain
 from clerk.domain.clocks import local_now as local_now
 from clerk.domain.enums import MeetingStatus
@@ -29,6 +30,7 @@ from clerk.domain.record import COLLECTIONS, MeetingRecord, Snapshot
 from clerk.domain.signoff import integrity
 from clerk.domain.signoff.lifecycle import lock_reason
 from clerk.services.confirmation import confirmation_link
+from clerk.storage import checkouts
 from clerk.storage import repository as repo
 from clerk.storage.database import Database
 
@@ -63,6 +65,7 @@ class MeetingSession:
         who: str | None = None,
         clock: Clock = local_now,
         listeners: list[Callable[[Ack], None]] | None = None,
+        carrying: str = "",
     ) -> None:
         self.database = database
         self.meeting_id = meeting_id
@@ -70,6 +73,11 @@ class MeetingSession:
         self.clock = clock
         self.listeners = listeners or []
         self.last_saved: datetime | None = None
+        #: The token of the check-in bringing this meeting back from a laptop: it alone may
+        #: record on the team's copy while the meeting is out (``clerk.services.checkin``).
+        self.carrying = carrying
+        #: Journal entries prepared but not yet committed (an undo may name one of them).
+        self._pending: dict[int, JournalEntry] = {}
         self.reload()
 
     # -- state ------------------------------------------------------------------------
@@ -84,6 +92,9 @@ class MeetingSession:
             self.taken_minute_numbers = repo.minute_numbers_elsewhere(
                 conn, self.meeting_id, self.record.meeting, self.record.council
             )
+            #: Out on a laptop, or a laptop's copy: decides whether recording here is allowed.
+            self.checkout: Checkout | None = checkouts.current(conn, self.meeting_id)
+        self._pending = {}
         self.undo_state = UndoState.from_entries(entries)
         self.journal_labels = {e.seq: e.label for e in entries}
         self.tail_seq = entries[-1].seq if entries else 0
@@ -122,6 +133,17 @@ class MeetingSession:
         """Why this meeting's record may not be changed (its minutes are approved), or None."""
         return lock_reason(self.record)
 
+    @property
+    def checkout_refusal(self) -> str | None:
+        """Why nothing may be recorded here because of a check-out (out on a laptop; a copy
+        brought back), or None."""
+        return refusal(self.checkout, self.clock().date(), self.carrying)
+
+    def _refresh_checkout(self) -> None:
+        """A check-out that refuses may have ended since the meeting was read: look again."""
+        with self.database.reading() as conn:
+            self.checkout = checkouts.current(conn, self.meeting_id)
+
     # -- recording --------------------------------------------------------------------
 
     def apply(self, action: Action, script_id: str = "", script_line: int | None = None) -> Ack:
@@ -130,7 +152,7 @@ class MeetingSession:
         Confirming the minutes of a meeting that is in Clerk also records the confirmation in
         that meeting's sign-off and carries its open actions here, in the same transaction.
         """
-        self._check_lock(action)
+        self.check_lock(action)
         link = None
         if isinstance(action, ConfirmMinutes):
             with self.database.reading() as conn:
@@ -153,7 +175,7 @@ class MeetingSession:
         """
         before = self.record.snapshot()
         try:
-            self._check_lock(action)
+            self.check_lock(action)
             action.apply(self.record, self.context())
         except RuleViolation as error:
             return str(error)
@@ -163,14 +185,14 @@ class MeetingSession:
 
     def undo(self, script_id: str = "", script_line: int | None = None) -> Ack:
         if not self.undo_state.undo_stack:
-            self._check_lock(None)
+            self.check_lock(None)
             raise RuleViolation("There is nothing to undo.")
         target = self.undo_state.undo_stack[-1]
         return self._replay_entry(target, True, script_id, script_line)
 
     def redo(self, script_id: str = "", script_line: int | None = None) -> Ack:
         if not self.undo_state.redo_stack:
-            self._check_lock(None)
+            self.check_lock(None)
             raise RuleViolation("There is nothing to redo.")
         target = self.undo_state.redo_stack[-1]
         return self._replay_entry(target, False, script_id, script_line)
@@ -178,9 +200,13 @@ class MeetingSession:
     def _replay_entry(
         self, target: int, undo: bool, script_id: str, script_line: int | None
     ) -> Ack:
-        self._check_lock(None)
-        with self.database.reading() as conn:
-            entry = repo.load_journal_entry(conn, self.meeting_id, target)
+        self.check_lock(None)
+        return _commit([self.prepare_replay(target, undo, script_id, script_line)])[0]
+
+    def prepare_replay(
+        self, target: int, undo: bool, script_id: str = "", script_line: int | None = None
+    ) -> Prepared:
+        entry = self._journal_entry(target)
         original = Changes.from_json(entry.changes)
         changes = original.inverse() if undo else original
         before = self.record.snapshot()
@@ -197,10 +223,36 @@ class MeetingSession:
             script_id=script_id,
             script_line=script_line,
         )
-        return _commit([prepared])[0]
+        return prepared
 
-    def _check_lock(self, action: Action | None) -> None:
+    # -- entries recorded elsewhere (a laptop): see ``clerk.services.carried`` ---------
+
+    def replace_prepared(self, prepared: Prepared, entry: JournalEntry) -> Prepared:
+        """The prepared entry, written as ``entry`` instead (same changes, other identity)."""
+        self._pending.pop(prepared.entry.seq, None)
+        self._pending[entry.seq] = entry
+        self.tail_seq, self.tail_hash = entry.seq, entry.hash
+        return replace(prepared, entry=entry)
+
+    def prepare_note(self, kind: str, label: str, params: dict[str, Any]) -> Prepared:
+        """A journal entry that changes nothing in the record (a check-out broken, a check-in
+        applied despite conflicts): what happened, by whom, when, in the hash chain."""
+        return self._prepare(kind, label, params, Changes(), self.record.snapshot())
+
+    def _journal_entry(self, seq: int) -> JournalEntry:
+        pending = self._pending.get(seq)
+        if pending is not None:
+            return pending
+        with self.database.reading() as conn:
+            return repo.load_journal_entry(conn, self.meeting_id, seq)
+
+    def check_lock(self, action: Action | None) -> None:
         """Approved minutes refuse every edit, undo included; closed meetings refuse live ones."""
+        if self.checkout is not None and self.checkout_refusal is not None:
+            self._refresh_checkout()
+            held = self.checkout_refusal
+            if held is not None:
+                raise RuleViolation(held)
         problem = lock_problem(self.record, action)
         if problem is not None:
             raise RuleViolation(problem)
@@ -210,10 +262,17 @@ class MeetingSession:
                 f"The meeting is closed: '{action.kind}' cannot be recorded any more."
             )
 
-    def _prepare_action(self, action: Action, script_id: str, script_line: int | None) -> _Prepared:
+    def prepare_action(
+        self,
+        action: Action,
+        script_id: str,
+        script_line: int | None,
+        moment: datetime | None = None,
+    ) -> Prepared:
         before = self.record.snapshot()
+        ctx = self.context(moment)
         try:
-            label = action.apply(self.record, self.context())
+            label = action.apply(self.record, ctx)
         except Exception:
             self.record.restore(before)
             raise
@@ -225,6 +284,7 @@ class MeetingSession:
             before=before,
             script_id=script_id,
             script_line=script_line,
+            context={"now": ctx.now.strftime("%H:%M"), "today": ctx.today.isoformat()},
         )
 
     def _prepare(
@@ -238,7 +298,8 @@ class MeetingSession:
         script_line: int | None = None,
         undoes: int | None = None,
         redoes: int | None = None,
-    ) -> _Prepared:
+        context: dict[str, str] | None = None,
+    ) -> Prepared:
         """The journal entry for changes already made in memory; the tail moves on to it."""
         entry = JournalEntry(
             seq=self.tail_seq + 1,
@@ -253,27 +314,42 @@ class MeetingSession:
             script_id=script_id,
             script_line=script_line,
             prev_hash=self.tail_hash,
+            context=context,
         )
-        entry = replace(entry, hash=entry.content_hash())
-        prepared = _Prepared(
-            self, before, changes, entry, self.tail_seq, self.tail_hash, self.version
+        return self._prepared(before, changes, replace(entry, hash=entry.content_hash()))
+
+    def _prepared(self, before: Snapshot, changes: Changes, entry: JournalEntry) -> Prepared:
+        """The entry becomes the journal's tail (in memory, until it is committed)."""
+        prepared = Prepared(
+            self,
+            before,
+            changes,
+            entry,
+            self.tail_seq,
+            self.tail_hash,
+            self.version,
+            UndoState(list(self.undo_state.undo_stack), list(self.undo_state.redo_stack)),
         )
         self.tail_seq, self.tail_hash = entry.seq, entry.hash
+        self.undo_state.push(entry)
+        self._pending[entry.seq] = entry
         return prepared
 
-    def _write(self, conn: Connection, prepared: _Prepared) -> None:
+    def _write(self, conn: Connection, prepared: Prepared) -> None:
         self.version = repo.write_changes(conn, self.meeting_id, prepared.changes, self.version)
         repo.append_journal(conn, self.meeting_id, prepared.entry)
 
-    def _roll_back(self, prepared: _Prepared) -> None:
+    def roll_back(self, prepared: Prepared) -> None:
         self.record.restore(prepared.before)
         self.tail_seq, self.tail_hash = prepared.tail_seq, prepared.tail_hash
         self.version = prepared.version
+        self.undo_state = prepared.undo_state
+        self._pending.pop(prepared.entry.seq, None)
 
-    def _committed(self, prepared: _Prepared) -> Ack:
+    def _committed(self, prepared: Prepared) -> Ack:
         entry = prepared.entry
         self.journal_labels[entry.seq] = entry.label
-        self.undo_state.push(entry)
+        self._pending.pop(entry.seq, None)
         self.last_saved = datetime.now()
         if _closes_meeting(prepared.changes):
             self.database.automatic_backup("close")
@@ -281,6 +357,18 @@ class MeetingSession:
         for listener in self.listeners:
             listener(ack)
         return ack
+
+
+def commit_prepared(
+    prepared: list[Prepared], also: Callable[[Connection], None] | None = None
+) -> list[Ack]:
+    """Write prepared entries (``prepare_carried``, ``prepare_note``) in one transaction."""
+    return _commit(prepared, also)
+
+
+def roll_back_prepared(prepared: list[Prepared]) -> None:
+    """Forget prepared entries: the sessions are as they were before."""
+    _roll_back(prepared)
 
 
 def _closes_meeting(changes: Changes) -> bool:
@@ -292,7 +380,7 @@ def _closes_meeting(changes: Changes) -> bool:
 
 
 @dataclass
-class _Prepared:
+class Prepared:
     """An action applied in memory, with its journal entry, not yet written."""
 
     session: MeetingSession
@@ -302,6 +390,7 @@ class _Prepared:
     tail_seq: int
     tail_hash: str
     version: int
+    undo_state: UndoState
 
 
 def apply_together(
@@ -315,25 +404,25 @@ def apply_together(
     The script marker goes on the first action's journal entry only. ``also`` writes
     anything else that belongs with the actions (a signed copy) in the same transaction.
     """
-    prepared: list[_Prepared] = []
+    prepared: list[Prepared] = []
     try:
         for index, (session, action) in enumerate(steps):
-            session._check_lock(action)
+            session.check_lock(action)
             marker = (script_id, script_line) if index == 0 else ("", None)
-            prepared.append(session._prepare_action(action, *marker))
+            prepared.append(session.prepare_action(action, *marker))
     except BaseException:
         _roll_back(prepared)
         raise
     return _commit(prepared, also)
 
 
-def _roll_back(prepared: list[_Prepared]) -> None:
+def _roll_back(prepared: list[Prepared]) -> None:
     for item in reversed(prepared):
-        item.session._roll_back(item)
+        item.session.roll_back(item)
 
 
 def _commit(
-    prepared: list[_Prepared], also: Callable[[Connection], None] | None = None
+    prepared: list[Prepared], also: Callable[[Connection], None] | None = None
 ) -> list[Ack]:
     if not prepared:
         return []
@@ -347,6 +436,8 @@ def _commit(
         _roll_back(prepared)
         for session in {id(p.session): p.session for p in prepared}.values():
             session.reload()  # someone else's action is in the database: show it
+            if session.checkout_refusal is not None:  # it went to a laptop meanwhile
+                raise RuleViolation(session.checkout_refusal) from None
         raise
     except BaseException:
         _roll_back(prepared)

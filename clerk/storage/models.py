@@ -18,6 +18,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -324,6 +325,46 @@ class JournalRow(Base):
     script_line: Mapped[int | None]
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    #: The moment the action saw (see ``JournalEntry.context``); None on older entries.
+    context: Mapped[dict[str, Any] | None]
+
+
+class CheckoutRow(Base):
+    """A meeting out on a laptop (on the team's database), or copied from the team's (on the
+    laptop's): see ``clerk.domain.checkout``."""
+
+    __tablename__ = "checkouts"
+    __table_args__ = (
+        # One laptop at a time: at most one check-out out per meeting.
+        Index(
+            "uq_checkout_out",
+            "meeting_id",
+            unique=True,
+            sqlite_where=text("state = 'out'"),
+            postgresql_where=text("state = 'out'"),
+        ),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    side: Mapped[str] = mapped_column(String(10))
+    token: Mapped[str] = mapped_column(String(40), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+    state: Mapped[str] = mapped_column(String(20))
+    machine: Mapped[str] = mapped_column(String(120))
+    who: Mapped[str] = mapped_column(String(120))
+    checked_out_at: Mapped[datetime]
+    team: Mapped[str] = mapped_column(Text)
+    team_meeting_id: Mapped[int | None]
+    base_seq: Mapped[int]
+    base_hash: Mapped[str] = mapped_column(String(64))
+    closed_at: Mapped[datetime | None]
+    closed_by: Mapped[str] = mapped_column(String(120))
+    reason: Mapped[str] = mapped_column(Text)
+    #: Laptop side: the council, committee and people as copied (JSON), to tell at check-in
+    #: what changed in the team's database since.
+    depends: Mapped[dict[str, Any] | None]
 
 
 #: The meeting-scoped table for each collection of a meeting record.

@@ -15,8 +15,10 @@ from datetime import date, time
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from clerk.domain.checkout import Checkout
 from clerk.domain.entities import Meeting
 from clerk.domain.serial import field_types
+from clerk.storage.checkout_rows import current_per_meeting
 from clerk.storage.mapping import from_values
 
 if TYPE_CHECKING:
@@ -113,3 +115,21 @@ def _converters() -> dict[str, typing.Callable[[Any], Any]]:
         base = next((a for a in typing.get_args(hint) if a is not type(None)), hint)
         found[name] = optional(parsers[base]) if base in parsers else as_is
     return found
+
+
+def checkouts(database: Database) -> dict[int, Checkout]:
+    """Each meeting's check-out, for the list of meetings: as ``checkouts.all_current``."""
+    conn = _connect(database)
+    if conn is None:
+        from clerk.storage import checkouts as held
+
+        with database.reading() as reading:
+            return held.all_current(reading)
+    try:
+        known = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'checkouts'"
+        ).fetchone()
+        rows = conn.execute("SELECT * FROM checkouts ORDER BY id").fetchall() if known else []
+    finally:
+        conn.close()
+    return current_per_meeting(dict(row) for row in rows)

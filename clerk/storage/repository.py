@@ -457,6 +457,7 @@ def append_journal(conn: Connection, meeting_id: int, entry: JournalEntry) -> No
         script_line=entry.script_line,
         prev_hash=entry.prev_hash,
         hash=entry.hash,
+        context=entry.context,
     )
     conn.execute(insert(table_of(JournalRow)), dict(fit(table_of(JournalRow), values)))
 
@@ -500,6 +501,7 @@ def _journal_entry(row: Any) -> JournalEntry:
         script_line=row["script_line"],
         prev_hash=row["prev_hash"],
         hash=row["hash"],
+        context=row["context"],
     )
 
 

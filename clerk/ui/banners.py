@@ -32,6 +32,12 @@ class LockBanner(QLabel):
         self.setAccessibleDescription(self.text())
         self.show()
 
+    def show_checkout(self, sentence: str) -> None:
+        """The meeting is out on a laptop, or this copy was brought back: read-only here."""
+        self.setText(f"<b>Read-only.</b> {escape(sentence)}")
+        self.setAccessibleDescription(self.text())
+        self.show()
+
 
 class TamperBanner(QFrame):
     """The record does not match its journal: said loudly, with the audit one click away."""

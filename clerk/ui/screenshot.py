@@ -183,10 +183,12 @@ def gallery(folder: Path) -> list[Path]:
         database.dispose()
         empty.dispose()
     from clerk.ui.moderngov_gallery import moderngov_gallery
+    from clerk.ui.roundtrip_gallery import roundtrip_gallery
     from clerk.ui.signoff.gallery import signoff_gallery
 
     written += moderngov_gallery(folder, _grab)
     written += signoff_gallery(folder, render)
+    written += roundtrip_gallery(folder, render)
     return written
 
 

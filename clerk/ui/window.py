@@ -28,6 +28,7 @@ from clerk.domain.timefmt import long_date
 from clerk.services import catalogue
 from clerk.storage.database import Database
 from clerk.ui import labels
+from clerk.ui.laptop import LaptopCommands
 from clerk.ui.live.readonly import set_recording_actions
 from clerk.ui.setup.home import HomeView, WelcomeView
 from clerk.ui.shortcuts import ATTENDANCE_LIST, COMMANDS, keys_text
@@ -75,7 +76,7 @@ WINDOW_COMMANDS = {
 }
 
 
-class MainWindow(QMainWindow):
+class MainWindow(LaptopCommands, QMainWindow):
     def __init__(
         self,
         database: Database,
@@ -97,7 +98,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.welcome = WelcomeView()
-        self.home = HomeView(database)
+        self.home = HomeView(database, today=lambda: self.clock().date())
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.home)
         self.welcome.demo.connect(self.open_demo)
@@ -113,7 +114,13 @@ class MainWindow(QMainWindow):
         self.home.generate_tracker.connect(self.generate_tracker)
         self.home.signoff.connect(self.show_signoff)
         self._signoff_view: SignoffView | None = None
+        self.home.take_to_laptop.connect(self.take_to_laptop)
+        self.home.bring_back.connect(self.bring_back)
         self._signoff_return: QWidget | None = None
+        self.checkout_label = QLabel("")
+        self.checkout_label.setObjectName("checkoutStatus")
+        self.checkout_label.setAccessibleName("Check-out")
+        self.statusBar().addPermanentWidget(self.checkout_label)
         self.saved_label = QLabel("")
         self.saved_label.setAccessibleName("Last saved")
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -152,6 +159,17 @@ class MainWindow(QMainWindow):
             menus[command.group].addAction(action)
             self.actions[command.id] = action
         setup = menus["Set up"]
+        meeting = menus["Meeting"]
+        meeting.addSeparator()
+        for name, text, slot in (
+            ("take_to_laptop", "Take to this &laptop…", self.take_to_laptop),
+            ("bring_back", "Bring bac&k", lambda: self.bring_back(None)),
+            ("break_checkout", "Brea&k the check-out…", lambda: self.break_checkout(None)),
+        ):
+            action = meeting.addAction(text)
+            action.setObjectName(name)
+            action.triggered.connect(slot)
+            self.actions[name] = action
         for text, slot in (
             ("&Committees and meetings", self.show_home),
             ("&New committee…", self.create_committee),
@@ -258,6 +276,7 @@ class MainWindow(QMainWindow):
             f"{record.committee.name}, {long_date(record.meeting.date)} — {APP_NAME}"
         )
         self.saved_label.setText("All changes are saved as you record them.")
+        self._show_checkout(session)
         view.focus_start()
         return view
 
@@ -276,6 +295,7 @@ class MainWindow(QMainWindow):
             self.controller.deleteLater()
             self.controller = None
         set_recording_actions(self.actions, None)
+        self._show_checkout(None)
         self.actions["undo"].setEnabled(False)
         self.actions["redo"].setEnabled(False)
 
@@ -288,7 +308,8 @@ class MainWindow(QMainWindow):
 
     def _undo_changed(self, *_args) -> None:
         stack = self.controller.undo_stack if self.controller else None
-        if self.controller is not None and self.controller.session.lock_reason is not None:
+        session = self.controller.session if self.controller is not None else None
+        if session is not None and (session.lock_reason or session.checkout_refusal):
             stack = None  # approved minutes: nothing to undo or redo (the service agrees)
         undo, redo = self.actions["undo"], self.actions["redo"]
         undo.setEnabled(bool(stack and stack.canUndo()))

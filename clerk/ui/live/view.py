@@ -108,9 +108,14 @@ class MeetingView(QWidget):
 
     def apply_lock(self) -> None:
         """Approved minutes: the banner says why, and nothing invites a change."""
-        reason = self.controller.session.lock_reason
+        session = self.controller.session
+        held = session.checkout_refusal
+        reason = session.lock_reason or held
         self.read_only = reason
-        self.lock_banner.show_reason(reason)
+        if session.lock_reason is None and held is not None:
+            self.lock_banner.show_checkout(held)
+        else:
+            self.lock_banner.show_reason(session.lock_reason)
         set_recording_actions(self.actions, reason)
         if reason is not None:
             for panel in (self.agenda, self.workspace, self.attendance):

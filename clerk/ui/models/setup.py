@@ -28,7 +28,19 @@ class CommitteesModel(RowsModel):
 
 
 class MeetingsModel(RowsModel):
-    headers = ("Date", "Time", "Venue", "Status")
+    headers = ("Date", "Time", "Venue", "Status", "Check-out")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        #: Meeting id -> what the list says about its check-out (``list_note``).
+        self.notes: dict[int, str] = {}
+
+    def set_notes(self, notes: dict[int, str]) -> None:
+        if notes != self.notes:
+            self.notes = notes
+            if self.rowCount():
+                last = self.index(self.rowCount() - 1, self.columnCount() - 1)
+                self.dataChanged.emit(self.index(0, 0), last)
 
     def key(self, row: MeetingSummary) -> int:
         return row.id
@@ -41,6 +53,7 @@ class MeetingsModel(RowsModel):
                 labels.at(meeting.scheduled_time),
                 meeting.venue,
                 labels.MEETING_STATUS[meeting.status],
+                self.notes.get(row.id, ""),
             )[column]
         return None
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -12,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clerk.domain.checkout import list_note
 from clerk.domain.enums import MeetingStatus
 from clerk.domain.timefmt import weekday_date
 from clerk.services import catalogue
@@ -96,10 +100,18 @@ class HomeView(QWidget):
     generate_minutes = Signal(int)
     generate_tracker = Signal(str)
     signoff = Signal(int)
+    take_to_laptop = Signal()
+    bring_back = Signal(int)
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        database: Database,
+        parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__(parent)
         self.database = database
+        self.today = today
         self.resume_id: int | None = None
         layout = QVBoxLayout(self)
         self.resume_frame = QFrame()
@@ -166,6 +178,17 @@ class HomeView(QWidget):
         row.addWidget(self.signoff_button)
         row.addStretch(1)
         right.addLayout(row)
+        laptop = QHBoxLayout()
+        self.take_button = QPushButton("Take to this &laptop…")
+        self.take_button.setAccessibleName("Take a meeting from the team's database to this laptop")
+        self.take_button.clicked.connect(self.take_to_laptop.emit)
+        self.bring_button = QPushButton("Bring bac&k")
+        self.bring_button.setAccessibleName("Bring the meeting back to the team's database")
+        self.bring_button.clicked.connect(self._bring_back)
+        laptop.addWidget(self.take_button)
+        laptop.addWidget(self.bring_button)
+        laptop.addStretch(1)
+        right.addLayout(laptop)
         self.committees.selectionModel().currentRowChanged.connect(self._committee_changed)
 
     # -- state ---------------------------------------------------------------------------
@@ -207,7 +230,13 @@ class HomeView(QWidget):
         slug = selected_key(self.committees)
         meetings = catalogue.meetings(self.database, slug) if slug else []
         key = selected_key(self.meetings)
+        today = self.today()
+        notes = {
+            meeting_id: list_note(checkout, today)
+            for meeting_id, checkout in catalogue.checked_out(self.database).items()
+        }
         self.meetings_model.set_rows(meetings)
+        self.meetings_model.set_notes(notes)
         if key is not None:
             select_key(self.meetings, key)
         elif meetings:
@@ -251,6 +280,11 @@ class HomeView(QWidget):
         meeting = self.selected_meeting()
         if meeting is not None:
             self.generate_minutes.emit(meeting)
+
+    def _bring_back(self) -> None:
+        meeting = self.selected_meeting()
+        if meeting is not None:
+            self.bring_back.emit(meeting)
 
     def _signoff(self) -> None:
         meeting = self.selected_meeting()
