@@ -1,0 +1,170 @@
+"""Searching the index: SQLite FTS5 or PostgreSQL full-text search behind one function.
+
+``search`` takes a parsed ``Query`` (words and phrases, all required) and the filters, and
+returns the best-ranked hits first (FTS5's bm25, PostgreSQL's ts_rank_cd; the newer meeting
+first on a tie). The user's text never reaches the database as query syntax: each word and
+phrase is passed quoted (FTS5) or through plainto/phraseto_tsquery (PostgreSQL), so a stray
+quote or operator cannot make the search fail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from clerk.domain.search import EntryKind, Query, SearchFilters
+
+#: Snippet markers around a matched word (the caller shows them as it likes).
+MARK_START = "\x02"
+MARK_END = "\x03"
+
+
+@dataclass(frozen=True)
+class Hit:
+    meeting_id: int
+    item_id: int
+    kind: EntryKind
+    entity_id: int
+    confidential: bool
+    date: date
+    committee_slug: str
+    committee_name: str
+    item_number: str
+    item_title: str
+    minute_number: int | None
+    exempt: bool
+    title_is_public: bool
+    snippet: str
+    score: float
+
+
+def search(
+    conn: Connection, query: Query, filters: SearchFilters, limit: int = 50, offset: int = 0
+) -> list[Hit]:
+    """The hits for ``query`` under ``filters``, best first; ``query`` must not be empty."""
+    if query.empty:
+        return []
+    where, params = _filters(filters)
+    params.update(limit=limit, offset=offset)
+    if conn.dialect.name == "postgresql":
+        sql, more = _postgres(query, where)
+    else:
+        sql, more = _sqlite(query, where)
+    params.update(more)
+    rows = conn.execute(text(sql), params).mappings().all()
+    return [_hit(row) for row in rows]
+
+
+def fts5_expression(query: Query) -> str:
+    """Every word and phrase quoted, all required: ``"budget" "social care"``."""
+    terms = [f'"{w}"' for w in query.words] + [f'"{" ".join(p)}"' for p in query.phrases]
+    return " ".join(terms)
+
+
+_SELECT = """
+    e.id AS id, e.meeting_id AS meeting_id, e.item_id AS item_id, e.kind AS kind,
+    e.entity_id AS entity_id, e.confidential AS confidential, m.date AS date,
+    c.slug AS committee_slug, c.name AS committee_name, i.number AS item_number,
+    i.title AS item_title, i.minute_number AS minute_number,
+    i.exempt_paragraph AS exempt_paragraph, i.title_is_public AS title_is_public
+"""
+_JOINS = """
+    JOIN meetings m ON m.id = e.meeting_id
+    JOIN committees c ON c.id = m.committee_id
+    JOIN agenda_items i ON i.meeting_id = e.meeting_id AND i.id = e.item_id
+"""
+
+
+def _sqlite(query: Query, where: str) -> tuple[str, dict[str, Any]]:
+    sql = f"""
+        SELECT {_SELECT},
+            snippet(search_fts, 0, '{MARK_START}', '{MARK_END}', '…', 16) AS snippet,
+            bm25(search_fts) AS score
+        FROM search_fts
+        JOIN search_entries e ON e.id = search_fts.rowid
+        {_JOINS}
+        WHERE search_fts MATCH :match {where}
+        ORDER BY score, m.date DESC, e.id
+        LIMIT :limit OFFSET :offset
+    """
+    return sql, {"match": fts5_expression(query)}
+
+
+def _postgres(query: Query, where: str) -> tuple[str, dict[str, Any]]:
+    params: dict[str, Any] = {}
+    parts: list[str] = []
+    for index, word in enumerate(query.words):
+        params[f"w{index}"] = word
+        parts.append(f"plainto_tsquery('english', :w{index})")
+    for index, phrase in enumerate(query.phrases):
+        params[f"p{index}"] = " ".join(phrase)
+        parts.append(f"phraseto_tsquery('english', :p{index})")
+    tsquery = " && ".join(parts)
+    options = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=24, MinWords=12"
+    params["headline"] = options
+    sql = f"""
+        WITH q AS (SELECT {tsquery} AS query),
+        found AS (
+            SELECT {_SELECT}, e.body AS body, ts_rank_cd(e.tsv, q.query) AS score
+            FROM q, search_entries e
+            {_JOINS}
+            WHERE e.tsv @@ q.query {where}
+            ORDER BY score DESC, m.date DESC, e.id
+            LIMIT :limit OFFSET :offset
+        )
+        SELECT found.*, ts_headline('english', found.body, q.query, :headline) AS snippet
+        FROM found, q
+        ORDER BY found.score DESC, found.date DESC, found.id
+    """
+    return sql, params
+
+
+def _filters(filters: SearchFilters) -> tuple[str, dict[str, Any]]:
+    clauses: list[str] = []
+    params: dict[str, Any] = {}
+    if not filters.include_confidential:
+        clauses.append("e.confidential = :public")
+        params["public"] = False
+    if filters.committee:
+        clauses.append("c.slug = :committee")
+        params["committee"] = filters.committee
+    if filters.person:
+        clauses.append("e.persons LIKE :person")
+        params["person"] = f"% {filters.person} %"
+    if filters.date_from:
+        clauses.append("m.date >= :date_from")
+        params["date_from"] = filters.date_from
+    if filters.date_to:
+        clauses.append("m.date <= :date_to")
+        params["date_to"] = filters.date_to
+    if filters.kinds:
+        names = [f":kind{n}" for n in range(len(filters.kinds))]
+        clauses.append(f"e.kind IN ({', '.join(names)})")
+        params.update({f"kind{n}": k.value for n, k in enumerate(filters.kinds)})
+    return "".join(f" AND {c}" for c in clauses), params
+
+
+def _hit(row: Any) -> Hit:
+    day = row["date"]
+    if isinstance(day, str):
+        day = date.fromisoformat(day)
+    return Hit(
+        meeting_id=int(row["meeting_id"]),
+        item_id=int(row["item_id"]),
+        kind=EntryKind(row["kind"]),
+        entity_id=int(row["entity_id"]),
+        confidential=bool(row["confidential"]),
+        date=day,
+        committee_slug=row["committee_slug"],
+        committee_name=row["committee_name"],
+        item_number=row["item_number"],
+        item_title=row["item_title"],
+        minute_number=row["minute_number"],
+        exempt=row["exempt_paragraph"] is not None,
+        title_is_public=bool(row["title_is_public"]),
+        snippet=row["snippet"] or "",
+        score=float(row["score"]),
+    )
