@@ -12,13 +12,25 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from clerk import APP_NAME, __version__
-from clerk.cli import core_commands, document_commands, maintenance_commands, signoff_commands
+from clerk.cli import (
+    across_commands,
+    core_commands,
+    document_commands,
+    maintenance_commands,
+    signoff_commands,
+)
 from clerk.cli.context import CommandContext
 from clerk.domain.errors import ClerkError, one_line
 from clerk.storage.engine import log_dir
 
 #: Modules adding sub-commands; each has ``register(subparsers)``.
-COMMAND_MODULES = [core_commands, document_commands, signoff_commands, maintenance_commands]
+COMMAND_MODULES = [
+    core_commands,
+    document_commands,
+    signoff_commands,
+    maintenance_commands,
+    across_commands,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

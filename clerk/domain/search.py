@@ -69,7 +69,9 @@ def parts_text(parts: tuple[Part, ...]) -> str:
 
 def item_entries(item: AgendaItem) -> list[Entry]:
     """The item's title and, for an exempt item, its public summary."""
-    entries = [Entry(EntryKind.ITEM, 0, item.id, item.exempt and not item.title_is_public, item.title)]
+    entries = [
+        Entry(EntryKind.ITEM, 0, item.id, item.exempt and not item.title_is_public, item.title)
+    ]
     if item.exempt and item.public_summary.strip():
         entries.append(Entry(EntryKind.ITEM, -1, item.id, False, item.public_summary.strip()))
     return entries

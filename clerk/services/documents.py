@@ -119,8 +119,26 @@ def tracker_document(database: Database, committee_slug: str, open_only: bool) -
     return compose_tracker(council, committee, records, open_only=open_only)
 
 
+def write_documents(
+    document: Document,
+    names: list[str],
+    out_dir: Path,
+    stem: str,
+    extra: dict[str, bytes],
+    order: list[str],
+) -> list[Path]:
+    """Render ``document`` in ``names`` and write it with ``extra`` files (extension -> bytes,
+    a CSV say) as ``stem.<ext>``, in ``order``; nothing is written unless all rendered."""
+    rendered = {name: RENDERERS[name](document) for name in names} | extra
+    return _write_rendered([(out_dir / f"{stem}.{n}", rendered[n]) for n in order], out_dir)
+
+
 def _write(document: Document, names: list[str], out_dir: Path, stem: str) -> list[Path]:
     rendered = [(out_dir / f"{stem}.{name}", RENDERERS[name](document)) for name in names]
+    return _write_rendered(rendered, out_dir)
+
+
+def _write_rendered(rendered: list[tuple[Path, bytes]], out_dir: Path) -> list[Path]:
     if out_dir.exists() and not out_dir.is_dir():
         raise WriteError(f"Cannot write into {out_dir}: it is a file, not a folder.")
     try:

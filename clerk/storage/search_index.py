@@ -70,9 +70,9 @@ def record_entries(record: MeetingRecord) -> list[Entry]:
         entries += item_entries(item)
     for name, kind in SEARCHED_COLLECTIONS.items():
         for entity in record.collection(name).values():
-            item = record.items.get(entity.item_id)
+            under = record.items.get(entity.item_id)
             motion = _motion_of(record.motions, entity)
-            entries += _with_movers(entity_entries(kind, entity, item), motion)
+            entries += _with_movers(entity_entries(kind, entity, under), motion)
     return entries
 
 
@@ -158,9 +158,7 @@ def _with_movers(entries: list[Entry], motion: Motion | None) -> list[Entry]:
     return [Entry(e.kind, e.entity_id, e.item_id, e.confidential, e.text, movers) for e in entries]
 
 
-def _reindex_item(
-    conn: Connection, meeting_id: int, item_id: int, item: AgendaItem | None
-) -> None:
+def _reindex_item(conn: Connection, meeting_id: int, item_id: int, item: AgendaItem | None) -> None:
     conn.execute(_delete_item(), {"m": meeting_id, "i": item_id})
     if item is None:
         return
@@ -171,7 +169,7 @@ def _reindex_item(
             select(table).where(table.c.meeting_id == meeting_id, table.c.item_id == item_id)
         ).mappings()
         for row in rows:
-            entity = from_values(COLLECTIONS[name], row)
+            entity: Any = from_values(COLLECTIONS[name], row)
             entries += _entries(conn, meeting_id, kind, entity, item)
     _insert(conn, meeting_id, entries)
 

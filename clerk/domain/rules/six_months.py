@@ -27,13 +27,14 @@ How Clerk counts:
 from __future__ import annotations
 
 import calendar
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from clerk.domain.attendance_record import MeetingOutcome, Outcome
+from clerk.domain.attendance_record import MeetingOutcome, Outcome, presence
 from clerk.domain.entities import Person
-from clerk.domain.enums import PersonKind
+from clerk.domain.enums import AttendanceStatus, PersonKind
 
 MONTHS = 6
 #: The Local Authorities and Police and Crime Panels (Coronavirus) (Flexibility of Local
@@ -120,9 +121,20 @@ def remote_counts_on(day: date, settings: AttendanceSettings) -> bool:
 
 def qualifies(result: MeetingOutcome, day: date, settings: AttendanceSettings) -> bool:
     """Whether this attendance is attendance for section 85 (any committee's meeting counts)."""
-    if result.outcome is Outcome.IN_PERSON:
+    return _counts(result.outcome, day, settings)
+
+
+def attended(
+    statuses: Collection[AttendanceStatus], day: date, settings: AttendanceSettings
+) -> bool:
+    """The same, from a person's attendance entries at one meeting."""
+    return _counts(presence(statuses), day, settings)
+
+
+def _counts(outcome: Outcome | None, day: date, settings: AttendanceSettings) -> bool:
+    if outcome is Outcome.IN_PERSON:
         return True
-    return result.outcome is Outcome.REMOTE and remote_counts_on(day, settings)
+    return outcome is Outcome.REMOTE and remote_counts_on(day, settings)
 
 
 def position(
