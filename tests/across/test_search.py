@@ -27,6 +27,7 @@ from clerk.services import catalogue
 from clerk.services.recording import MeetingSession
 from clerk.services.search import ensure_index, rebuild_index, search
 from clerk.storage.database import Database
+from clerk.storage.repository import ConcurrentEdit
 from tests.conftest import run_clerk
 
 SECOND = "cyp-scrutiny-board/2021-09-20"
@@ -97,7 +98,7 @@ def test_a_failed_action_leaves_the_index_as_it_was(demo_database: Database) -> 
             text("UPDATE meetings SET version = version + 1 WHERE id = :m"),
             {"m": session.meeting_id},
         )
-    with pytest.raises(Exception):
+    with pytest.raises(ConcurrentEdit):
         session.apply(AddParagraph(item=item, text="A quokka appeared."))
     assert texts(demo_database, "quokka") == []
 
@@ -202,7 +203,8 @@ def test_ranking_puts_the_closest_match_first(demo_database: Database) -> None:
     session.apply(
         AddParagraph(
             item=item,
-            text="A long paragraph about many things, one of which was an overspend, among reports on staffing, schools, transport, buildings, training and recruitment across the service.",
+            text="A long paragraph about many things, one of which was an overspend, among reports "
+            "on staffing, schools, transport, buildings, training and recruitment.",
         )
     )
     found = texts(demo_database, "overspend")
