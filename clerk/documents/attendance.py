@@ -22,8 +22,8 @@ from clerk.documents.model import (
 )
 
 #: Narrow count columns; the names, dates and the rule's words take the rest.
-WIDE = {"Member": (2.0, 30.0), "Committee": (2.0, 30.0), "Six-month rule": (2.0, 30.0)}
-DATES = {"Last attended", "Six months end"}
+WIDE = {"Member": (3.0, 30.0), "Committee": (3.0, 30.0), "Standing": (1.0, 22.0)}
+DATES = {"Last attended", "Six months end", "Late / left early"}
 
 
 def compose_attendance(
@@ -60,4 +60,4 @@ def _column(heading: str) -> Column:
         return Column(heading, weight=weight, min_mm=width)
     if heading in DATES:
         return Column(heading, weight=0.0, min_mm=21)
-    return Column(heading, weight=0.0, min_mm=13)
+    return Column(heading, weight=0.0, min_mm=22)

@@ -24,6 +24,7 @@ from clerk.domain.rules.six_months import (
     AttendanceSettings,
     SixMonthPosition,
 )
+from clerk.domain.timefmt import short_date
 from clerk.services.recording import current_user
 from clerk.storage import attendance_store as store
 from clerk.storage import repository as repo
@@ -59,12 +60,13 @@ class Report:
     people: dict[str, Person] = field(default_factory=dict)
 
     def range_words(self) -> str:
+        """ "meetings from 2021-08-01 to 2021-09-30", or "all meetings"."""
         if self.date_from and self.date_to:
-            return f"from {self.date_from.isoformat()} to {self.date_to.isoformat()}"
+            return f"meetings from {self.date_from.isoformat()} to {self.date_to.isoformat()}"
         if self.date_from:
-            return f"from {self.date_from.isoformat()}"
+            return f"meetings from {self.date_from.isoformat()}"
         if self.date_to:
-            return f"to {self.date_to.isoformat()}"
+            return f"meetings up to {self.date_to.isoformat()}"
         return "all meetings"
 
 
@@ -300,7 +302,7 @@ STANDING_WORDS: dict[six_months.Standing, str] = {
     six_months.Standing.APPROVED: "Absence approved",
     six_months.Standing.CEASED: "Six months passed",
     six_months.Standing.UNKNOWN: "No attendance recorded",
-    six_months.Standing.NOT_APPLICABLE: "Not applicable (not a councillor)",
+    six_months.Standing.NOT_APPLICABLE: "Not a councillor",
 }
 
 
@@ -340,6 +342,28 @@ def table_rows(report: Report) -> list[tuple[str, ...]]:
             )
         )
     return rows
+
+
+def shown_table(report: Report) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """The table as the Word and PDF documents print it (landscape A4): the column every row
+    shares is left out (a committee's report: the committee; a person's: the member),
+    substitutes sent and acted share a column and so do late and left early, and dates are
+    in the house style (18/8/21). The CSV keeps every column as ``HEADINGS`` has them."""
+    rows = [_printed(row) for row in table_rows(report)]
+    headings = _printed(HEADINGS, heading=True)
+    same = 1 if report.subject == "committee" else 0  # the column every row shares
+    return _without(headings, same), [_without(row, same) for row in rows]
+
+
+def _printed(row: tuple[str, ...], heading: bool = False) -> tuple[str, ...]:
+    if heading:
+        return (*row[:7], "Subst. sent / acted", "Late / left early", *row[11:13], "Standing")
+    dates = tuple(short_date(date.fromisoformat(v)) if v else "" for v in row[11:13])
+    return (*row[:7], f"{row[7]} / {row[8]}", f"{row[9]} / {row[10]}", *dates, row[13])
+
+
+def _without(values: tuple[str, ...], index: int) -> tuple[str, ...]:
+    return values[:index] + values[index + 1 :]
 
 
 def notes(report: Report) -> list[str]:
@@ -399,9 +423,8 @@ def write_report(report: Report, council: str, formats: list[str], out_dir: Path
     document = compose_attendance(
         council,
         report.title,
-        f"Meetings {report.range_words()}: {report.meetings} held",
-        HEADINGS,
-        table_rows(report),
+        f"{report.range_words().capitalize()}: {report.meetings} held",
+        *shown_table(report),
         notes(report),
         empty=report.message,
     )

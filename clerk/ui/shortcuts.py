@@ -27,6 +27,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("import_record", "&Import a meeting record…", ("Ctrl+I",), "File"),
     Command("generate_minutes", "Generate &minutes…", ("Ctrl+Shift+G",), "File"),
     Command("generate_tracker", "Generate the action &tracker…", ("Ctrl+Shift+K",), "File"),
+    Command("search", "&Search every meeting…", ("Ctrl+F",), "File"),
+    Command("attendance", "Attendance &record…", ("Ctrl+Shift+B",), "File"),
     Command("verify", "&Verify a signed PDF…", (), "File"),
     Command("quit", "&Quit", ("Ctrl+Q",), "File"),
     # Edit

@@ -29,6 +29,7 @@ from clerk.services.record_json import import_file
 from clerk.services.recording import Clock, MeetingSession, current_user, local_now
 from clerk.storage.database import Database
 from clerk.ui import labels
+from clerk.ui.across.attendance_dialog import AttendanceDialog
 from clerk.ui.controller import MeetingController
 from clerk.ui.documents import GenerateDialog
 from clerk.ui.help import ShortcutsDialog
@@ -55,6 +56,8 @@ MENUS = {
 }
 WINDOW_COMMANDS = {
     "home",
+    "search",
+    "attendance",
     "new_meeting",
     "import_record",
     "generate_minutes",
@@ -99,6 +102,8 @@ class MainWindow(QMainWindow):
         self.welcome.create_committee.connect(self.create_committee)
         self.welcome.import_record.connect(self.import_record)
         self.home.open_meeting.connect(self.open_meeting)
+        self.home.open_meeting_at.connect(self.open_meeting_at)
+        self.home.attendance.connect(lambda slug: self.show_attendance(slug or None))
         self.home.new_meeting.connect(lambda slug: self.new_meeting(slug or None))
         self.home.new_committee.connect(self.create_committee)
         self.home.edit_committee.connect(self.edit_committee)
@@ -152,6 +157,8 @@ class MainWindow(QMainWindow):
         if name in WINDOW_COMMANDS:
             {
                 "home": self.show_home,
+                "search": self.show_search,
+                "attendance": lambda: self.show_attendance(None),
                 "new_meeting": lambda: self.new_meeting(None),
                 "import_record": self.import_record,
                 "generate_minutes": lambda: self.generate_minutes(None),
@@ -234,6 +241,31 @@ class MainWindow(QMainWindow):
         self.saved_label.setText("All changes are saved as you record them.")
         view.focus_start()
         return view
+
+    def open_meeting_at(self, meeting_id: int, item_id: int) -> MeetingView:
+        """Open a meeting showing one item (a search result)."""
+        view = self.open_meeting(meeting_id)
+        view.agenda.select_item(item_id)
+        return view
+
+    def show_search(self) -> None:
+        """Ctrl+F: the home page's search box."""
+        if self.is_empty():
+            self.statusBar().showMessage("There are no meetings to search yet.", 8000)
+            return
+        if self.stack.currentWidget() is not self.home:
+            self.show_home()
+        self.home.search.focus_box()
+
+    def show_attendance(self, subject: str | None) -> AttendanceDialog:
+        """The attendance record of a committee (the selected one) or a person."""
+        if subject is None and self.stack.currentWidget() is self.home:
+            subject = self.home.selected_committee()
+        if subject is None and self.controller is not None:
+            subject = self.controller.record.committee.slug
+        dialog = AttendanceDialog(self.database, subject, today=self.clock().date(), parent=self)
+        self._open(dialog)
+        return dialog
 
     def _previous_meeting(self, slug: str, day: date) -> date | None:
         earlier = [
