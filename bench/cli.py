@@ -13,10 +13,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench import documents, recording, scale, startup
+from bench import documents, recording, scale, search, startup
 from bench.harness import CACHE, KEYS, ROOT, Outcome, table, write_results
 
-BENCHMARKS = ("recording", "documents", "startup", "scale")
+BENCHMARKS = ("recording", "documents", "startup", "scale", "search")
 
 
 def cpu_model() -> str:
@@ -79,6 +79,8 @@ def run_one(name: str, args: argparse.Namespace, cache: Path) -> Outcome:
         return documents.run(work, documents.QUICK if quick else documents.SIZE, runs or 5)
     if name == "startup":
         return startup.run(work, runs or 7)
+    if name == "search":
+        return search.run(cache, scale.QUICK if quick else scale.FULL, runs or 5)
     return scale.run(cache, scale.QUICK if quick else scale.FULL, runs or 5)
 
 
