@@ -180,9 +180,11 @@ def gallery(folder: Path) -> list[Path]:
         window.close()
         database.dispose()
         empty.dispose()
+    from clerk.ui.across.gallery import across_gallery
     from clerk.ui.signoff.gallery import signoff_gallery
 
     written += signoff_gallery(folder, render)
+    written += across_gallery(folder, render)
     return written
 
 

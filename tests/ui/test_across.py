@@ -12,11 +12,9 @@ from clerk.domain.actions.proceedings import AddParagraph, OpenItem, StartMeetin
 from clerk.services import catalogue
 from clerk.services.recording import MeetingSession
 from clerk.storage.database import Database
-from tests.across.test_attendance import _record_september
+from clerk.ui.across.gallery import across_gallery, record_september
+from clerk.ui.screenshot import render
 from tests.ui.conftest import open_dialog
-
-ROOT = Path(__file__).resolve().parents[2]
-IMAGES = ROOT / "docs" / "images"
 
 
 def _exempt_item(database: Database) -> int:
@@ -31,7 +29,7 @@ def _exempt_item(database: Database) -> int:
 
 
 def test_ctrl_f_searches_and_a_result_opens_the_meeting_at_the_item(
-    qtbot, sqlite_demo, make_window
+    qtbot, sqlite_demo, make_window, tmp_path
 ):
     window = make_window(sqlite_demo)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -43,8 +41,7 @@ def test_ctrl_f_searches_and_a_result_opens_the_meeting_at_the_item(
     rows = panel.model.rows
     assert rows and rows[0].title == "Corporate Parenting Strategy"
     assert "results" in panel.message.text()
-    IMAGES.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(IMAGES / "ui-search.png"))
+    assert window.grab().save(str(tmp_path / "search.png"))
     panel.results.setFocus()
     qtbot.keyClick(panel.results, Qt.Key.Key_Return)
     view = window.meeting_view
@@ -82,7 +79,7 @@ def test_confidential_text_only_when_asked_and_marked(qtbot, sqlite_demo, make_w
 def test_the_attendance_record_with_six_month_dates(
     qtbot, sqlite_demo, make_window, clock, tmp_path
 ):
-    _record_september(sqlite_demo)
+    record_september(sqlite_demo)
     clock.moment = datetime(2021, 10, 1, 9, 0)
     window = make_window(sqlite_demo)
     qtbot.keyClick(
@@ -97,9 +94,15 @@ def test_the_attendance_record_with_six_month_dates(
     assert rows["Councillor Bye"][2:5] == ("2", "2", "0")
     assert "section 85" in dialog.notes.text()
     dialog.resize(1340, 600)
-    dialog.grab().save(str(IMAGES / "ui-attendance.png"))
+    assert dialog.grab().save(str(tmp_path / "attendance.png"))
     (csv,) = dialog.save("csv", tmp_path)
     assert csv.read_text(encoding="utf-8").splitlines()[0].startswith("Member,Committee")
     dialog.date_from.setText("2021-09-01")
     dialog.refresh()
     assert dict((r[0], r[2]) for r in dialog.model.rows)["Councillor Bye"] == "1"
+
+
+def test_the_gallery_draws_search_and_attendance(styled, tmp_path: Path) -> None:
+    written = across_gallery(tmp_path, render)
+    assert [p.name for p in written] == ["ui-search.png", "ui-attendance.png"]
+    assert all(p.stat().st_size > 10_000 for p in written)
