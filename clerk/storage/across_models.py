@@ -28,6 +28,8 @@ class SearchEntryRow(Base):
     confidential: Mapped[bool]
     #: The people the entry concerns, as `` id1 id2 `` (spaces around each id).
     persons: Mapped[str] = mapped_column(String(400))
+    #: Filter words for FTS5: ``cm<committee id> y<year>`` and ``conf`` when confidential.
+    tags: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
 
 

@@ -12,6 +12,7 @@ What is searchable and at what level is the domain's (``clerk.domain.search``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -29,7 +30,13 @@ from clerk.domain.search import (
 )
 from clerk.storage.across_models import SearchEntryRow, SearchStateRow
 from clerk.storage.mapping import from_values
-from clerk.storage.models import COLLECTION_TABLES, MeetingRow, MotionRow, table_of
+from clerk.storage.models import (
+    COLLECTION_TABLES,
+    CommitteeRow,
+    MeetingRow,
+    MotionRow,
+    table_of,
+)
 
 ENTRIES = table_of(SearchEntryRow)
 STATE = table_of(SearchStateRow)
@@ -39,9 +46,12 @@ ITEM_FIELDS = ("title", "exempt_paragraph", "title_is_public", "public_summary")
 
 def index_changes(conn: Connection, meeting_id: int, changes: Changes) -> None:
     """Re-index what ``changes`` (already written) changed of the meeting's searchable text."""
+    if changes.meeting is not None and changes.meeting[0].date != changes.meeting[1].date:
+        _retag(conn, meeting_id)
     touched = changes.entities.keys()
     if not (touched & SEARCHED_COLLECTIONS.keys() or "items" in touched):
         return
+    tags = meeting_tags(conn, meeting_id)
     items_changed: dict[int, tuple[Any, Any]] = changes.entities.get("items", {})
     redo_items = {
         key: after
@@ -54,14 +64,36 @@ def index_changes(conn: Connection, meeting_id: int, changes: Changes) -> None:
             conn.execute(_delete_entity(), {"m": meeting_id, "k": kind.value, "e": key})
             if after is not None and after.item_id not in redo_items:
                 item = _item(conn, meeting_id, after.item_id, items)
-                _insert(conn, meeting_id, _entries(conn, meeting_id, kind, after, item))
+                _insert(conn, meeting_id, tags, _entries(conn, meeting_id, kind, after, item))
     for item_id, item in redo_items.items():
-        _reindex_item(conn, meeting_id, item_id, item)
+        _reindex_item(conn, meeting_id, tags, item_id, item)
 
 
-def index_record(conn: Connection, meeting_id: int, record: MeetingRecord) -> None:
+def index_record(
+    conn: Connection, meeting_id: int, record: MeetingRecord, tags: str | None = None
+) -> None:
     """Index a meeting written whole (an import, a new meeting)."""
-    _insert(conn, meeting_id, record_entries(record))
+    if tags is None:
+        tags = meeting_tags(conn, meeting_id)
+    _insert(conn, meeting_id, tags, record_entries(record))
+
+
+def meeting_tags(conn: Connection, meeting_id: int) -> str:
+    """The filter words every entry of the meeting carries: its committee and its year."""
+    row = conn.execute(_MEETING_OF, {"m": meeting_id}).first()
+    if row is None:
+        return ""
+    return tags_for(int(row[0]), row[1])
+
+
+def tags_for(committee_id: int, day: date) -> str:
+    return f"{COMMITTEE_TAG}{committee_id} {YEAR_TAG}{day.year}"
+
+
+#: Filter words (see ``SearchEntryRow.tags``); the query side builds the same words.
+COMMITTEE_TAG = "cm"
+YEAR_TAG = "y"
+CONFIDENTIAL_TAG = "conf"
 
 
 def record_entries(record: MeetingRecord) -> list[Entry]:
@@ -83,10 +115,14 @@ def rebuild(conn: Connection, batch: int = 200) -> int:
     conn.execute(delete(ENTRIES))
     ids = [int(i) for i in conn.execute(select(MeetingRow.id).order_by(MeetingRow.id)).scalars()]
     wanted = ("items", *SEARCHED_COLLECTIONS, "motions")
+    committees = {
+        slug: int(i) for i, slug in conn.execute(select(CommitteeRow.id, CommitteeRow.slug))
+    }
     for start in range(0, len(ids), batch):
         chunk = ids[start : start + batch]
         for record in repo.load_records(conn, chunk, collections=wanted):
-            index_record(conn, record.meeting_id, record)
+            tags = tags_for(committees[record.committee.slug], record.meeting.date)
+            index_record(conn, record.meeting_id, record, tags)
     mark_built(conn)
     return len(ids)
 
@@ -158,7 +194,9 @@ def _with_movers(entries: list[Entry], motion: Motion | None) -> list[Entry]:
     return [Entry(e.kind, e.entity_id, e.item_id, e.confidential, e.text, movers) for e in entries]
 
 
-def _reindex_item(conn: Connection, meeting_id: int, item_id: int, item: AgendaItem | None) -> None:
+def _reindex_item(
+    conn: Connection, meeting_id: int, tags: str, item_id: int, item: AgendaItem | None
+) -> None:
     conn.execute(_delete_item(), {"m": meeting_id, "i": item_id})
     if item is None:
         return
@@ -171,10 +209,28 @@ def _reindex_item(conn: Connection, meeting_id: int, item_id: int, item: AgendaI
         for row in rows:
             entity: Any = from_values(COLLECTIONS[name], row)
             entries += _entries(conn, meeting_id, kind, entity, item)
-    _insert(conn, meeting_id, entries)
+    _insert(conn, meeting_id, tags, entries)
 
 
-def _insert(conn: Connection, meeting_id: int, entries: Iterable[Entry]) -> None:
+def _retag(conn: Connection, meeting_id: int) -> None:
+    """A meeting moved to another date: its entries' year tag follows."""
+    tags = meeting_tags(conn, meeting_id)
+    rows = conn.execute(
+        select(ENTRIES.c.id, ENTRIES.c.confidential).where(ENTRIES.c.meeting_id == meeting_id)
+    ).all()
+    for entry_id, confidential in rows:
+        conn.execute(
+            update(ENTRIES)
+            .where(ENTRIES.c.id == entry_id)
+            .values(tags=_entry_tags(tags, bool(confidential)))
+        )
+
+
+def _entry_tags(tags: str, confidential: bool) -> str:
+    return f"{tags} {CONFIDENTIAL_TAG}" if confidential else tags
+
+
+def _insert(conn: Connection, meeting_id: int, tags: str, entries: Iterable[Entry]) -> None:
     rows = [
         {
             "meeting_id": meeting_id,
@@ -183,6 +239,7 @@ def _insert(conn: Connection, meeting_id: int, entries: Iterable[Entry]) -> None
             "entity_id": e.entity_id,
             "confidential": e.confidential,
             "persons": "".join(f" {p} " for p in e.persons),
+            "tags": _entry_tags(tags, e.confidential),
             "body": e.text,
         }
         for e in entries
@@ -206,6 +263,11 @@ def _delete_entity() -> Delete:
         e.kind == bindparam("k"),
         e.entity_id.in_([bindparam("e"), -bindparam("e")]),
     )
+
+
+_MEETING_OF = select(MeetingRow.committee_id, MeetingRow.date).where(
+    MeetingRow.id == bindparam("m")
+)
 
 
 @cache

@@ -52,16 +52,48 @@ def search(
     if conn.dialect.name == "postgresql":
         sql, more = _postgres(query, where)
     else:
-        sql, more = _sqlite(query, where)
+        committee_id = None
+        if filters.committee:
+            found = conn.execute(
+                text("SELECT id FROM committees WHERE slug = :slug"), {"slug": filters.committee}
+            ).scalar()
+            if found is None:
+                return []
+            committee_id = int(found)
+        sql, more = _sqlite(fts5_filtered(query, filters, committee_id), where)
     params.update(more)
     rows = conn.execute(text(sql), params).mappings().all()
     return [_hit(row) for row in rows]
 
 
 def fts5_expression(query: Query) -> str:
-    """Every word and phrase quoted, all required: ``"budget" "social care"``."""
+    """Every word and phrase quoted, all required, in the text column:
+    ``body : "budget" AND body : "social care"``."""
     terms = [f'"{w}"' for w in query.words] + [f'"{" ".join(p)}"' for p in query.phrases]
-    return " ".join(terms)
+    return " AND ".join(f"body : {t}" for t in terms)
+
+
+#: Year tags are used for a date range of at most this many years (else only the SQL filter).
+MAX_YEAR_TAGS = 30
+
+
+def fts5_filtered(query: Query, filters: SearchFilters, committee_id: int | None) -> str:
+    """The words, intersected with the filter words of ``search_entries.tags``: FTS5 then
+    ranks only the entries that pass the committee, year and confidentiality filters (the
+    exact dates are still checked in SQL)."""
+    from clerk.storage.search_index import COMMITTEE_TAG, CONFIDENTIAL_TAG, YEAR_TAG
+
+    expression = f"({fts5_expression(query)})"
+    if committee_id is not None:
+        expression += f' AND tags : "{COMMITTEE_TAG}{committee_id}"'
+    if filters.date_from and filters.date_to:
+        years = range(filters.date_from.year, filters.date_to.year + 1)
+        if 0 < len(years) <= MAX_YEAR_TAGS:
+            either = " OR ".join(f'tags : "{YEAR_TAG}{y}"' for y in years)
+            expression += f" AND ({either})"
+    if not filters.include_confidential:
+        expression += f' NOT tags : "{CONFIDENTIAL_TAG}"'
+    return expression
 
 
 _SELECT = """
@@ -78,11 +110,11 @@ _JOINS = """
 """
 
 
-def _sqlite(query: Query, where: str) -> tuple[str, dict[str, Any]]:
+def _sqlite(match: str, where: str) -> tuple[str, dict[str, Any]]:
     sql = f"""
         SELECT {_SELECT},
             snippet(search_fts, 0, '{MARK_START}', '{MARK_END}', '…', 16) AS snippet,
-            bm25(search_fts) AS score
+            bm25(search_fts, 1.0, 0.0) AS score
         FROM search_fts
         JOIN search_entries e ON e.id = search_fts.rowid
         {_JOINS}
@@ -90,7 +122,7 @@ def _sqlite(query: Query, where: str) -> tuple[str, dict[str, Any]]:
         ORDER BY score, m.date DESC, e.id
         LIMIT :limit OFFSET :offset
     """
-    return sql, {"match": fts5_expression(query)}
+    return sql, {"match": match}
 
 
 def _postgres(query: Query, where: str) -> tuple[str, dict[str, Any]]:

@@ -4,6 +4,10 @@ Revision ID: 0019_search_and_attendance
 Revises: 0002
 Create Date: 2026-12-02
 
+``search_entries.tags`` holds filter words (the committee, the year, whether confidential)
+that FTS5 intersects with the searched words, so a filtered search of a common word does not
+rank every entry holding it.
+
 The search index starts empty. A database that already holds meetings is marked "not built"
 (``search_state``): ``clerk search-index`` (or the first search that can write) builds it
 from the records at the code's current schema, so this migration never reads records.
@@ -21,14 +25,16 @@ depends_on: str | Sequence[str] | None = None
 
 FTS_TRIGGERS = (
     """CREATE TRIGGER search_entries_ai AFTER INSERT ON search_entries BEGIN
-        INSERT INTO search_fts(rowid, body) VALUES (new.id, new.body);
+        INSERT INTO search_fts(rowid, body, tags) VALUES (new.id, new.body, new.tags);
     END""",
     """CREATE TRIGGER search_entries_ad AFTER DELETE ON search_entries BEGIN
-        INSERT INTO search_fts(search_fts, rowid, body) VALUES ('delete', old.id, old.body);
+        INSERT INTO search_fts(search_fts, rowid, body, tags)
+            VALUES ('delete', old.id, old.body, old.tags);
     END""",
     """CREATE TRIGGER search_entries_au AFTER UPDATE ON search_entries BEGIN
-        INSERT INTO search_fts(search_fts, rowid, body) VALUES ('delete', old.id, old.body);
-        INSERT INTO search_fts(rowid, body) VALUES (new.id, new.body);
+        INSERT INTO search_fts(search_fts, rowid, body, tags)
+            VALUES ('delete', old.id, old.body, old.tags);
+        INSERT INTO search_fts(rowid, body, tags) VALUES (new.id, new.body, new.tags);
     END""",
 )
 
@@ -43,6 +49,7 @@ def upgrade() -> None:
         sa.Column("entity_id", sa.Integer(), nullable=False),
         sa.Column("confidential", sa.Boolean(), nullable=False),
         sa.Column("persons", sa.String(length=400), nullable=False),
+        sa.Column("tags", sa.String(length=200), nullable=False),
         sa.Column("body", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(["meeting_id"], ["meetings.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
@@ -59,7 +66,7 @@ def upgrade() -> None:
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
         op.execute(
-            "CREATE VIRTUAL TABLE search_fts USING fts5(body, content='search_entries', "
+            "CREATE VIRTUAL TABLE search_fts USING fts5(body, tags, content='search_entries', "
             "content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')"
         )
         for trigger in FTS_TRIGGERS:
