@@ -49,21 +49,45 @@ def search(
         return []
     where, params = _filters(filters)
     params.update(limit=limit, offset=offset)
-    if conn.dialect.name == "postgresql":
-        sql, more = _postgres(query, where)
-    else:
-        committee_id = None
-        if filters.committee:
-            found = conn.execute(
-                text("SELECT id FROM committees WHERE slug = :slug"), {"slug": filters.committee}
-            ).scalar()
-            if found is None:
-                return []
-            committee_id = int(found)
-        sql, more = _sqlite(fts5_filtered(query, filters, committee_id), where)
+    if conn.dialect.name != "postgresql":
+        return _search_sqlite(conn, query, filters, where, params)
+    sql, more = _postgres(query, where)
     params.update(more)
     rows = conn.execute(text(sql), params).mappings().all()
     return [_hit(row) for row in rows]
+
+
+def _search_sqlite(
+    conn: Connection, query: Query, filters: SearchFilters, where: str, params: dict[str, Any]
+) -> list[Hit]:
+    """FTS5 ranks the entries that pass the filter words; the best are joined to their
+    meetings and checked against the exact filters; snippets are made for the hits alone.
+    When the exact filters drop some of the best, the ranking is done again over all."""
+    committee_id = None
+    if filters.committee:
+        found = conn.execute(
+            text("SELECT id FROM committees WHERE slug = :slug"), {"slug": filters.committee}
+        ).scalar()
+        if found is None:
+            return []
+        committee_id = int(found)
+    params["match"] = fts5_filtered(query, filters, committee_id)
+    wanted = params["limit"] + params["offset"]
+    best = 4 * wanted
+    rows = conn.execute(text(_sqlite(where, ranked=best)), params).mappings().all()
+    if len(rows) < params["limit"] and where:
+        rows = conn.execute(text(_sqlite(where, ranked=None)), params).mappings().all()
+    snippets: dict[int, str] = dict(
+        conn.execute(
+            text(
+                f"SELECT rowid, snippet(search_fts, 0, '{MARK_START}', '{MARK_END}', '…', 16) "
+                f"FROM search_fts WHERE search_fts MATCH :match "
+                f"AND rowid IN ({', '.join(str(int(r['id'])) for r in rows) or 'NULL'})"
+            ),
+            {"match": params["match"]},
+        ).all()
+    )
+    return [_hit({**row, "snippet": snippets.get(row["id"], "")}) for row in rows]
 
 
 def fts5_expression(query: Query) -> str:
@@ -110,19 +134,21 @@ _JOINS = """
 """
 
 
-def _sqlite(match: str, where: str) -> tuple[str, dict[str, Any]]:
-    sql = f"""
-        SELECT {_SELECT},
-            snippet(search_fts, 0, '{MARK_START}', '{MARK_END}', '…', 16) AS snippet,
-            bm25(search_fts, 1.0, 0.0) AS score
-        FROM search_fts
-        JOIN search_entries e ON e.id = search_fts.rowid
+def _sqlite(where: str, ranked: int | None) -> str:
+    """The best ``ranked`` entries by FTS5 (all when None), joined and filtered exactly."""
+    limit = f"LIMIT {int(ranked)}" if ranked is not None else ""
+    return f"""
+        SELECT {_SELECT}, f.score AS score
+        FROM (
+            SELECT rowid, bm25(search_fts, 1.0, 0.0) AS score FROM search_fts
+            WHERE search_fts MATCH :match ORDER BY score {limit}
+        ) f
+        JOIN search_entries e ON e.id = f.rowid
         {_JOINS}
-        WHERE search_fts MATCH :match {where}
-        ORDER BY score, m.date DESC, e.id
+        WHERE 1 = 1 {where}
+        ORDER BY f.score, m.date DESC, e.id
         LIMIT :limit OFFSET :offset
     """
-    return sql, {"match": match}
 
 
 def _postgres(query: Query, where: str) -> tuple[str, dict[str, Any]]:
