@@ -62,7 +62,12 @@ def _search_sqlite(
 ) -> list[Hit]:
     """FTS5 ranks the entries that pass the filter words; the best are joined to their
     meetings and checked against the exact filters; snippets are made for the hits alone.
-    When the exact filters drop some of the best, the ranking is done again over all."""
+    When the exact filters drop some of the best, the ranking is done again over all.
+
+    A search matching more than ``RANK_AT_MOST`` entries (a word in a good part of all the
+    minutes, like "report") lists the newest recorded first instead: ranking a hundred
+    thousand entries costs a tenth of a second and tells little when the word is everywhere.
+    """
     committee_id = None
     if filters.committee:
         found = conn.execute(
@@ -73,10 +78,14 @@ def _search_sqlite(
         committee_id = int(found)
     params["match"] = fts5_filtered(query, filters, committee_id)
     wanted = params["limit"] + params["offset"]
-    best = 4 * wanted
-    rows = conn.execute(text(_sqlite(where, ranked=best)), params).mappings().all()
+    matches = conn.execute(
+        text("SELECT count(*) FROM search_fts WHERE search_fts MATCH :match"),
+        {"match": params["match"]},
+    ).scalar()
+    by_rank = int(matches or 0) <= RANK_AT_MOST
+    rows = conn.execute(text(_sqlite(where, 4 * wanted, by_rank)), params).mappings().all()
     if len(rows) < params["limit"] and where:
-        rows = conn.execute(text(_sqlite(where, ranked=None)), params).mappings().all()
+        rows = conn.execute(text(_sqlite(where, None, by_rank)), params).mappings().all()
     snippets: dict[int, str] = dict(
         conn.execute(
             text(
@@ -134,14 +143,19 @@ _JOINS = """
 """
 
 
-def _sqlite(where: str, ranked: int | None) -> str:
+#: Above this many matching entries, the newest first rather than the best ranked.
+RANK_AT_MOST = 20_000
+
+
+def _sqlite(where: str, ranked: int | None, by_rank: bool) -> str:
     """The best ``ranked`` entries by FTS5 (all when None), joined and filtered exactly."""
     limit = f"LIMIT {int(ranked)}" if ranked is not None else ""
+    score, order = ("bm25(search_fts, 1.0, 0.0)", "score") if by_rank else ("-rowid", "rowid DESC")
     return f"""
         SELECT {_SELECT}, f.score AS score
         FROM (
-            SELECT rowid, bm25(search_fts, 1.0, 0.0) AS score FROM search_fts
-            WHERE search_fts MATCH :match ORDER BY score {limit}
+            SELECT rowid, {score} AS score FROM search_fts
+            WHERE search_fts MATCH :match ORDER BY {order} {limit}
         ) f
         JOIN search_entries e ON e.id = f.rowid
         {_JOINS}

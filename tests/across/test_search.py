@@ -238,3 +238,19 @@ def test_the_command(demo_database: Database) -> None:
     assert bad.returncode == 1 and "not a date" in bad.stderr and "Traceback" not in bad.stderr
     rebuilt = run_clerk("--db", url, "search-index", check=True)
     assert "Indexed 2 meetings" in rebuilt.stdout
+
+
+def test_a_word_found_almost_everywhere_lists_the_newest_first(
+    sqlite_demo: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clerk.storage import search_query
+
+    session = _second(sqlite_demo)
+    item = _item(session, "Exploitation: the next six months")
+    session.apply(AddParagraph(item=item, text="Exploitation figures were reported."))
+    ranked = search(sqlite_demo, "exploitation").results
+    monkeypatch.setattr(search_query, "RANK_AT_MOST", 2)
+    newest = search(sqlite_demo, "exploitation").results
+    assert sorted(map(repr, ranked)) == sorted(map(repr, newest))  # the same results
+    assert newest[0].meeting == SECOND and newest[0].kind.value == "minute"
+    assert [r.date for r in newest] == sorted((r.date for r in newest), reverse=True)
