@@ -77,9 +77,9 @@ def item_entries(item: AgendaItem) -> list[Entry]:
     return entries
 
 
-def entity_entries(kind: EntryKind, entity: object, item: AgendaItem | None) -> list[Entry]:
-    """What one searchable entity adds to the index (``item``: the item it is under)."""
-    exempt = item is not None and item.exempt
+def entity_entries(kind: EntryKind, entity: object, exempt: bool) -> list[Entry]:
+    """What one searchable entity adds to the index (``exempt``: whether the item it is
+    under is exempt, ``AgendaItem.exempt``)."""
     if isinstance(entity, Paragraph):
         return [Entry(kind, entity.id, entity.item_id, exempt, entity.text)]
     if isinstance(entity, Resolution):

@@ -58,13 +58,14 @@ def index_changes(conn: Connection, meeting_id: int, changes: Changes) -> None:
         for key, (before, after) in items_changed.items()
         if before is None or after is None or _item_view(before) != _item_view(after)
     }
-    items: dict[int, AgendaItem | None] = {k: a for k, (_b, a) in items_changed.items()}
+    exempt: dict[int, bool] = {k: bool(a and a.exempt) for k, (_b, a) in items_changed.items()}
     for name, kind in SEARCHED_COLLECTIONS.items():
-        for key, (_before, after) in changes.entities.get(name, {}).items():
-            conn.execute(_delete_entity(), {"m": meeting_id, "k": kind.value, "e": key})
+        for key, (before, after) in changes.entities.get(name, {}).items():
+            if before is not None:
+                conn.execute(_delete_entity(), {"m": meeting_id, "k": kind.value, "e": key})
             if after is not None and after.item_id not in redo_items:
-                item = _item(conn, meeting_id, after.item_id, items)
-                _insert(conn, meeting_id, tags, _entries(conn, meeting_id, kind, after, item))
+                hidden = _exempt(conn, meeting_id, after.item_id, exempt)
+                _insert(conn, meeting_id, tags, _entries(conn, meeting_id, kind, after, hidden))
     for item_id, item in redo_items.items():
         _reindex_item(conn, meeting_id, tags, item_id, item)
 
@@ -104,7 +105,8 @@ def record_entries(record: MeetingRecord) -> list[Entry]:
         for entity in record.collection(name).values():
             under = record.items.get(entity.item_id)
             motion = _motion_of(record.motions, entity)
-            entries += _with_movers(entity_entries(kind, entity, under), motion)
+            hidden = under is not None and under.exempt
+            entries += _with_movers(entity_entries(kind, entity, hidden), motion)
     return entries
 
 
@@ -146,38 +148,22 @@ def _item_view(item: AgendaItem) -> tuple[Any, ...]:
     return tuple(getattr(item, name) for name in ITEM_FIELDS)
 
 
-def _item(
-    conn: Connection, meeting_id: int, item_id: int, known: dict[int, AgendaItem | None]
-) -> AgendaItem | None:
-    if item_id in known:
-        return known[item_id]
-    table = table_of(COLLECTION_TABLES["items"])
-    row = (
-        conn.execute(select(table).where(table.c.meeting_id == meeting_id, table.c.id == item_id))
-        .mappings()
-        .first()
-    )
-    known[item_id] = from_values(AgendaItem, row) if row is not None else None
+def _exempt(conn: Connection, meeting_id: int, item_id: int, known: dict[int, bool]) -> bool:
+    """Whether the item is exempt (from the changes when they hold it, else the database)."""
+    if item_id not in known:
+        paragraph = conn.execute(_EXEMPT_OF, {"m": meeting_id, "i": item_id}).scalar()
+        known[item_id] = paragraph is not None
     return known[item_id]
 
 
 def _entries(
-    conn: Connection, meeting_id: int, kind: EntryKind, entity: Any, item: AgendaItem | None
+    conn: Connection, meeting_id: int, kind: EntryKind, entity: Any, exempt: bool
 ) -> list[Entry]:
     motion = None
     if isinstance(entity, Resolution) and entity.motion_id is not None:
-        motions = table_of(MotionRow)
-        row = (
-            conn.execute(
-                select(motions).where(
-                    motions.c.meeting_id == meeting_id, motions.c.id == entity.motion_id
-                )
-            )
-            .mappings()
-            .first()
-        )
+        row = conn.execute(_MOTION_OF, {"m": meeting_id, "i": entity.motion_id}).mappings().first()
         motion = from_values(Motion, row) if row is not None else None
-    return _with_movers(entity_entries(kind, entity, item), motion)
+    return _with_movers(entity_entries(kind, entity, exempt), motion)
 
 
 def _motion_of(motions: Mapping[int, Motion], entity: Any) -> Motion | None:
@@ -208,7 +194,7 @@ def _reindex_item(
         ).mappings()
         for row in rows:
             entity: Any = from_values(COLLECTIONS[name], row)
-            entries += _entries(conn, meeting_id, kind, entity, item)
+            entries += _entries(conn, meeting_id, kind, entity, item.exempt)
     _insert(conn, meeting_id, tags, entries)
 
 
@@ -265,6 +251,14 @@ def _delete_entity() -> Delete:
     )
 
 
+_ITEMS = table_of(COLLECTION_TABLES["items"])
+_EXEMPT_OF = select(_ITEMS.c.exempt_paragraph).where(
+    _ITEMS.c.meeting_id == bindparam("m"), _ITEMS.c.id == bindparam("i")
+)
+_MOTIONS = table_of(MotionRow)
+_MOTION_OF = select(_MOTIONS).where(
+    _MOTIONS.c.meeting_id == bindparam("m"), _MOTIONS.c.id == bindparam("i")
+)
 _MEETING_OF = select(MeetingRow.committee_id, MeetingRow.date).where(
     MeetingRow.id == bindparam("m")
 )
