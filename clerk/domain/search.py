@@ -1,6 +1,6 @@
 """Search across meetings: what of a record is searchable, at what level, and the query.
 
-``entries_for`` decides what each minute paragraph, resolution, action and declaration adds
+``item_entries`` and ``entity_entries`` decide what each minute paragraph, resolution, action and declaration adds
 to the search index and whether it is confidential. It applies the same exempt rule as the
 public minutes: everything recorded under an exempt item (one with a Schedule 12A paragraph)
 is confidential; what the public minutes print of it (a public title, the public summary, the
