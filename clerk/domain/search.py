@@ -1,10 +1,11 @@
 """Search across meetings: what of a record is searchable, at what level, and the query.
 
-``item_entries`` and ``entity_entries`` decide what each minute paragraph, resolution, action and declaration adds
-to the search index and whether it is confidential. It applies the same exempt rule as the
-public minutes: everything recorded under an exempt item (one with a Schedule 12A paragraph)
-is confidential; what the public minutes print of it (a public title, the public summary, the
-bare fact of a declaration) is public. A sensitive interest's nature is never searchable.
+``item_entries`` and ``entity_entries`` decide what each agenda item, minute paragraph,
+resolution, action and declaration adds to the search index and whether it is confidential,
+by the same exempt rule as the public minutes: everything recorded under an exempt item (one
+with a Schedule 12A paragraph) is confidential; what the public minutes print of it (a public
+title, the public summary, the bare fact of a declaration) is public. A sensitive interest's
+nature is never searchable.
 
 ``parse_query`` turns what the user typed into words and phrases. It never fails: quotes
 that do not pair up, operators and punctuation are read as plain words.
