@@ -6,6 +6,7 @@ from datetime import datetime, time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from clerk.domain.actions.agenda import AddItem
 from clerk.domain.actions.proceedings import AddParagraph, OpenItem, StartMeeting
@@ -106,3 +107,34 @@ def test_the_gallery_draws_search_and_attendance(styled, tmp_path: Path) -> None
     written = across_gallery(tmp_path, render)
     assert [p.name for p in written] == ["ui-search.png", "ui-attendance.png"]
     assert all(p.stat().st_size > 10_000 for p in written)
+
+
+def test_recording_an_approved_reason_from_the_attendance_record(
+    qtbot, sqlite_demo, make_window, clock
+):
+    record_september(sqlite_demo)
+    clock.moment = datetime(2021, 10, 14, 9, 0)
+    window = make_window(sqlite_demo)
+    dialog = window.show_attendance("cyp-scrutiny-board")
+    qtbot.waitUntil(dialog.isVisible)
+    darling = next(
+        row
+        for row in range(dialog.model.rowCount())
+        if dialog.model.rows[row][0] == "Councillor Mandy Darling"
+    )
+    dialog.table.selectRow(darling)
+    dialog.table.setCurrentIndex(dialog.model.index(darling, 0))
+    form = dialog.record_approval()
+    member = form.findChild(QComboBox)
+    assert member.currentData() == "mandy-darling"
+    assert member.findData("tatiana-wilson") < 0  # co-optees: the rule does not apply
+    form.accept()  # no minute yet: refused, nothing recorded, the form stays open
+    assert "Give the minute" in form.message.text() and form.isVisible()
+    minute = next(w for w in form.findChildren(QLineEdit) if w.accessibleName() == "Minute")
+    minute.setText("Minute 45/10/21 of the Council")
+    form.accept()
+    assert not form.isVisible()
+    rows = {row[0]: row for row in dialog.model.rows}
+    assert rows["Councillor Mandy Darling"][-1] == (
+        "Absence approved (Minute 45/10/21 of the Council)"
+    )

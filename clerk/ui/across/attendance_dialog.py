@@ -20,10 +20,13 @@ from PySide6.QtWidgets import (
 
 from clerk.domain.errors import ClerkError
 from clerk.domain.names import display_name
+from clerk.domain.rules.six_months import applies_to
 from clerk.services import attendance, catalogue
 from clerk.storage.database import Database
+from clerk.ui.across.approval_dialog import approval_dialog
 from clerk.ui.across.models import AttendanceModel
 from clerk.ui.across.search_panel import parse_day
+from clerk.ui.forms import FormDialog
 from clerk.ui.live.tables import table_view
 
 
@@ -39,6 +42,7 @@ class AttendanceDialog(QDialog):
         self.database = database
         self.today = today
         self.report: attendance.Report | None = None
+        self.dialog: FormDialog | None = None
         self.setWindowTitle("Attendance record")
         self.resize(1300, 560)
         layout = QVBoxLayout(self)
@@ -91,6 +95,10 @@ class AttendanceDialog(QDialog):
             button = QPushButton(text)
             button.clicked.connect(lambda _c=False, k=kind: self.save(k))
             buttons.addWidget(button)
+        approve = QPushButton("Record an approved &reason…")
+        approve.setToolTip("The council approved a member's reason for absence (s.85)")
+        approve.clicked.connect(self.record_approval)
+        buttons.addWidget(approve)
         buttons.addStretch(1)
         close = QPushButton("Close")
         close.clicked.connect(self.accept)
@@ -120,6 +128,20 @@ class AttendanceDialog(QDialog):
         self.table.setColumnHidden(0, report.subject == "person")
         lines = ([report.message] if report.message else []) + attendance.notes(report)
         self.notes.setText("\n".join(lines))
+
+    def record_approval(self) -> FormDialog:
+        report = self.report
+        members = [p for p in (report.people.values() if report else []) if applies_to(p)]
+        selected = self.model.row_at(self.table.currentIndex())
+        current = next(
+            (p.id for p in members if selected is not None and display_name(p) == selected[0]),
+            None,
+        )
+        self.dialog = approval_dialog(
+            self, self.database, members, self.today or date.today(), self.refresh, current
+        )
+        self.dialog.open()
+        return self.dialog
 
     def save(self, kind: str, folder: Path | None = None) -> list[Path]:
         if self.report is None:
