@@ -93,7 +93,14 @@ def attendance_report(
             title = committees[subject].name
         else:
             person = find_person(persons, subject)
-            kind, slugs = "person", list(committees)
+            # Only the committees the person belonged to or attended: the rest say nothing.
+            member_of = {
+                c.slug
+                for c in committees.values()
+                if any(m.person_id == person.id for m in c.memberships)
+            }
+            kind = "person"
+            slugs = sorted(member_of | store.committees_attended(conn, person.id))
             title = display_name(person)
         ids = [
             meeting_id

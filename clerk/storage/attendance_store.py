@@ -16,7 +16,7 @@ from clerk.storage.across_models import (
     OutsideAttendanceRow,
 )
 from clerk.storage.limits import fit
-from clerk.storage.models import AttendanceRow, MeetingRow, table_of
+from clerk.storage.models import AttendanceRow, CommitteeRow, MeetingRow, table_of
 
 APPROVALS = table_of(AbsenceApprovalRow)
 OUTSIDE = table_of(OutsideAttendanceRow)
@@ -117,3 +117,18 @@ def attendance_days(
     for person_id, day, status in rows:
         found[person_id][day].add(AttendanceStatus(status))
     return found
+
+
+def committees_attended(conn: Connection, person_id: str) -> set[str]:
+    """The committees at whose meetings the person has any attendance entry."""
+    attendance = table_of(AttendanceRow)
+    meetings = table_of(MeetingRow)
+    committees = table_of(CommitteeRow)
+    rows = conn.execute(
+        select(committees.c.slug)
+        .distinct()
+        .join(meetings, meetings.c.committee_id == committees.c.id)
+        .join(attendance, attendance.c.meeting_id == meetings.c.id)
+        .where(attendance.c.person_id == person_id)
+    )
+    return {row[0] for row in rows}
