@@ -254,3 +254,26 @@ def test_a_word_found_almost_everywhere_lists_the_newest_first(
     assert sorted(map(repr, ranked)) == sorted(map(repr, newest))  # the same results
     assert newest[0].meeting == SECOND and newest[0].kind.value == "minute"
     assert [r.date for r in newest] == sorted((r.date for r in newest), reverse=True)
+
+
+def test_an_upgraded_database_builds_its_index_at_the_first_search(
+    demo_database: Database,
+) -> None:
+    """Down to the schema before search (the demo recorded), up again: the migration marks
+    the index unbuilt, and the first search builds it from the records."""
+    from alembic import command
+
+    from clerk.storage.database import alembic_config
+
+    before = texts(demo_database, "exploitation")
+    with demo_database.engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0002")
+    with demo_database.reading() as conn:
+        assert "search_entries" not in conn.dialect.get_table_names(conn)
+    assert demo_database.upgrade() is True
+    with demo_database.reading() as conn:
+        assert conn.execute(text("SELECT count(*) FROM search_entries")).scalar() == 0
+        assert conn.execute(text("SELECT built FROM search_state")).scalar() in (False, 0)
+    assert texts(demo_database, "exploitation") == before
+    with demo_database.reading() as conn:
+        assert conn.execute(text("SELECT built FROM search_state")).scalar() in (True, 1)
