@@ -24,7 +24,7 @@ from clerk.domain.rules.six_months import (
     AttendanceSettings,
     SixMonthPosition,
 )
-from clerk.domain.timefmt import short_date
+from clerk.domain.timefmt import long_date, short_date
 from clerk.services.recording import current_user
 from clerk.storage import attendance_store as store
 from clerk.storage import repository as repo
@@ -382,7 +382,7 @@ def notes(report: Report) -> list[str]:
         else "Remote attendance does not count (in England, not since 7 May 2021)."
     )
     lines = [
-        f"Six-month rule (section 85, Local Government Act 1972) as at {report.as_of.isoformat()}: "
+        f"Six-month rule (section 85, Local Government Act 1972) as at {long_date(report.as_of)}: "
         "attendance at any meeting of the council or its committees counts. " + remote,
         f"A warning is shown when the six months end within {settings.warning_weeks} weeks.",
     ]
@@ -392,12 +392,12 @@ def notes(report: Report) -> list[str]:
             continue
         if position.standing is six_months.Standing.WARNING and position.period_ends:
             lines.append(
-                f"{display_name(person)}: the six months end on {position.period_ends.isoformat()}."
+                f"{display_name(person)}: the six months end on {long_date(position.period_ends)}."
             )
         elif position.standing is six_months.Standing.CEASED and position.period_ends:
             lines.append(
                 f"{display_name(person)}: six months without attendance ended on "
-                f"{position.period_ends.isoformat()} with no reason approved in time."
+                f"{long_date(position.period_ends)} with no reason approved in time."
             )
     return lines
 
