@@ -30,6 +30,10 @@ KEYS = (
     "scale_open_list_s",
     "scale_tracker_s",
     "scale_peak_rss_mb",
+    "search_first50_ms",
+    "search_first50_cpu_ms",
+    "search_worst_ms",
+    "search_index_share",
 )
 
 

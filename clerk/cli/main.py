@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "clerk.cli.interchange_commands",
     "clerk.cli.maintenance_commands",
     "clerk.cli.roundtrip_commands",
+    "clerk.cli.across_commands",
 )
 #: The options of the desktop app itself, and whether each takes a value.
 DESKTOP_OPTIONS = {"--db": True, "--screenshot": True, "--demo": False}

@@ -142,6 +142,20 @@ def tracker_document(database: Database, committee_slug: str, open_only: bool) -
     return compose_tracker(council, committee, records, open_only=open_only)
 
 
+def write_documents(
+    document: Document,
+    names: list[str],
+    out_dir: Path,
+    stem: str,
+    extra: dict[str, bytes],
+    order: list[str],
+) -> list[Path]:
+    """Render ``document`` in ``names`` and write it with ``extra`` files (extension -> bytes,
+    a CSV say) as ``stem.<ext>``, in ``order``; nothing is written unless all rendered."""
+    rendered = {name: RENDERERS[name](document) for name in names} | extra
+    return write_files([(f"{stem}.{n}", rendered[n]) for n in order], out_dir)
+
+
 def _write(document: Document, names: list[str], out_dir: Path, stem: str) -> list[Path]:
     rendered = [(f"{stem}.{name}", RENDERERS[name](document)) for name in names]
     return write_files(rendered, out_dir)

@@ -28,6 +28,7 @@ from clerk.domain.errors import ClerkError
 from clerk.domain.journal import JournalEntry
 from clerk.domain.record import COLLECTIONS, MeetingRecord
 from clerk.domain.rules.numbering import municipal_year_start
+from clerk.storage import search_index
 from clerk.storage.limits import fit
 from clerk.storage.mapping import from_values, to_values
 from clerk.storage.models import (
@@ -346,6 +347,7 @@ def write_changes(
             else:
                 values = fit(table, to_values(after))
                 conn.execute(_update_entity(table, tuple(values)), {**keys, **values})
+    search_index.index_changes(conn, meeting_id, changes)  # in step, in this transaction
     return expected_version + 1
 
 
@@ -389,6 +391,7 @@ def insert_record_rows(conn: Connection, meeting_id: int, record: MeetingRecord)
         ]
         if rows:
             conn.execute(insert(table_of(table)), rows)
+    search_index.index_record(conn, meeting_id, record)
 
 
 def earlier_minute_max(conn: Connection, meeting: Meeting, council: CouncilProfile) -> int:

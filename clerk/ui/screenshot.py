@@ -182,6 +182,7 @@ def gallery(folder: Path) -> list[Path]:
         window.close()
         database.dispose()
         empty.dispose()
+    from clerk.ui.across.gallery import across_gallery
     from clerk.ui.moderngov_gallery import moderngov_gallery
     from clerk.ui.roundtrip_gallery import roundtrip_gallery
     from clerk.ui.signoff.gallery import signoff_gallery
@@ -189,6 +190,7 @@ def gallery(folder: Path) -> list[Path]:
     written += moderngov_gallery(folder, _grab)
     written += signoff_gallery(folder, render)
     written += roundtrip_gallery(folder, render)
+    written += across_gallery(folder, render)
     return written
 
 

@@ -34,6 +34,7 @@ from clerk.ui.setup.home import HomeView, WelcomeView
 from clerk.ui.shortcuts import ATTENDANCE_LIST, COMMANDS, keys_text
 
 if TYPE_CHECKING:
+    from clerk.ui.across.attendance_dialog import AttendanceDialog
     from clerk.ui.agenda_pack import AgendaPackDialog
     from clerk.ui.controller import MeetingController
     from clerk.ui.live.view import MeetingView
@@ -58,6 +59,8 @@ MENUS = {
 }
 WINDOW_COMMANDS = {
     "home",
+    "search",
+    "attendance",
     "new_meeting",
     "import_record",
     "import_moderngov",
@@ -105,6 +108,8 @@ class MainWindow(LaptopCommands, QMainWindow):
         self.welcome.create_committee.connect(self.create_committee)
         self.welcome.import_record.connect(self.import_record)
         self.home.open_meeting.connect(self.open_meeting)
+        self.home.open_meeting_at.connect(self.open_meeting_at)
+        self.home.attendance.connect(lambda slug: self.show_attendance(slug or None))
         self.home.new_meeting.connect(lambda slug: self.new_meeting(slug or None))
         self.home.new_committee.connect(self.create_committee)
         self.home.edit_committee.connect(self.edit_committee)
@@ -185,6 +190,8 @@ class MainWindow(LaptopCommands, QMainWindow):
         if name in WINDOW_COMMANDS:
             {
                 "home": self.show_home,
+                "search": self.show_search,
+                "attendance": lambda: self.show_attendance(None),
                 "new_meeting": lambda: self.new_meeting(None),
                 "import_record": self.import_record,
                 "import_moderngov": self.import_moderngov,
@@ -279,6 +286,33 @@ class MainWindow(LaptopCommands, QMainWindow):
         self._show_checkout(session)
         view.focus_start()
         return view
+
+    def open_meeting_at(self, meeting_id: int, item_id: int) -> MeetingView:
+        """Open a meeting showing one item (a search result)."""
+        view = self.open_meeting(meeting_id)
+        view.agenda.select_item(item_id)
+        return view
+
+    def show_search(self) -> None:
+        """Ctrl+F: the home page's search box."""
+        if self.is_empty():
+            self.statusBar().showMessage("There are no meetings to search yet.", 8000)
+            return
+        if self.stack.currentWidget() is not self.home:
+            self.show_home()
+        self.home.search.focus_box()
+
+    def show_attendance(self, subject: str | None) -> AttendanceDialog:
+        """The attendance record of a committee (the selected one) or a person."""
+        if subject is None and self.stack.currentWidget() is self.home:
+            subject = self.home.selected_committee()
+        if subject is None and self.controller is not None:
+            subject = self.controller.record.committee.slug
+        from clerk.ui.across.attendance_dialog import AttendanceDialog
+
+        dialog = AttendanceDialog(self.database, subject, today=self.clock().date(), parent=self)
+        self._open(dialog)
+        return dialog
 
     def _previous_meeting(self, slug: str, day: date) -> date | None:
         earlier = [

@@ -11,15 +11,19 @@ has them all.
 from __future__ import annotations
 
 import re
+import tempfile
 from datetime import date, time
 from io import BytesIO
+from pathlib import Path
 from typing import Any
 from zipfile import ZipFile
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
+from sqlalchemy import delete, select
 
+from clerk.documents.attendance import compose_attendance
 from clerk.documents.html import render_html
 from clerk.documents.minutes import MinutesOptions, compose_minutes
 from clerk.documents.model import Document
@@ -59,6 +63,15 @@ from clerk.domain.enums import (
     VoteResult,
 )
 from clerk.domain.record import MeetingRecord
+from clerk.domain.search import SearchFilters
+from clerk.services import setup
+from clerk.services.attendance import HEADINGS, attendance_report, csv_text, notes, table_rows
+from clerk.services.demo import load_setup
+from clerk.services.recording import create_with_journal
+from clerk.services.search import search
+from clerk.storage.across_models import SearchEntryRow
+from clerk.storage.database import Database, open_database
+from clerk.storage.models import MeetingRow, table_of
 from tests.core.builders import board_record
 from tests.documents.readback import docx_text, pdf_text
 
@@ -354,3 +367,53 @@ def test_no_exempt_detail_reaches_the_public_word_or_pdf(record: MeetingRecord) 
     exempt_words = [p.text for p in record.paragraphs.values() if record.items[p.item_id].exempt]
     for paragraph in exempt_words:
         assert paragraph in docx_text(word)
+
+
+# -- the search index and the attendance record: public outputs too ---------------------------
+
+_SEARCH_DB: dict[str, Database] = {}
+
+
+def _search_database() -> Database:
+    """One SQLite database for every example (each example replaces the meeting)."""
+    if "db" not in _SEARCH_DB:
+        database = open_database(str(Path(tempfile.mkdtemp()) / "search.sqlite3"))
+        demo = load_setup()
+        setup.save_council(database, demo.council)
+        for person in demo.persons:
+            setup.save_person(database, person)
+        setup.save_committee(database, demo.committee)
+        _SEARCH_DB["db"] = database
+    return _SEARCH_DB["db"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(meetings())
+def test_no_exempt_detail_in_a_public_search_or_the_attendance_record(
+    record: MeetingRecord,
+) -> None:
+    database = _search_database()
+    with database.transaction() as conn:
+        conn.execute(delete(table_of(MeetingRow)))
+        create_with_journal(conn, record, "test", "import", "Imported", {})
+    markers = set()
+    with database.reading() as conn:
+        for body, confidential in conn.execute(
+            select(SearchEntryRow.body, SearchEntryRow.confidential)
+        ):
+            found = MARKER.findall(body)
+            assert not found or confidential, found
+            markers.update(found)
+    for marker in sorted(markers):
+        public = search(database, marker)
+        shown = [r.title + " " + r.snippet + " " + r.where for r in public.results]
+        assert not MARKER.findall(" ".join(shown)), shown
+        secret = search(database, marker, SearchFilters(include_confidential=True))
+        assert secret.results and all(r.confidential for r in secret.results)
+    report = attendance_report(database, record.committee.slug, today=record.meeting.date)
+    rendered = csv_text(report) + " ".join(
+        compose_attendance(
+            "Council", report.title, "", HEADINGS, table_rows(report), notes(report)
+        ).text_lines()
+    )
+    assert not MARKER.findall(rendered)

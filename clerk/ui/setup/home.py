@@ -21,6 +21,7 @@ from clerk.domain.timefmt import weekday_date
 from clerk.services import catalogue
 from clerk.services.catalogue import MeetingSummary
 from clerk.storage.database import Database
+from clerk.ui.across.search_panel import SearchPanel
 from clerk.ui.live.tables import select_key, selected_key, table_view
 from clerk.ui.models.setup import CommitteesModel, MeetingsModel
 
@@ -92,6 +93,9 @@ class WelcomeView(QWidget):
 
 class HomeView(QWidget):
     open_meeting = Signal(int)
+    #: A search result: the meeting, and the item to show.
+    open_meeting_at = Signal(int, int)
+    attendance = Signal(str)
     new_meeting = Signal(str)
     edit_committee = Signal(str)
     new_committee = Signal()
@@ -127,9 +131,12 @@ class HomeView(QWidget):
         self.resume_button.clicked.connect(self._resume)
         banner.addWidget(self.resume_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.resume_frame)
+        self.search = SearchPanel(database)
+        self.search.open_at.connect(self.open_meeting_at.emit)
+        layout.addWidget(self.search, 1)
 
         columns = QHBoxLayout()
-        layout.addLayout(columns, 1)
+        layout.addLayout(columns, 2)
         left = QVBoxLayout()
         columns.addLayout(left, 2)
         heading = QLabel("Committees")
@@ -145,6 +152,7 @@ class HomeView(QWidget):
             ("&People…", self.people.emit),
             ("Council p&rofile…", self.council.emit),
             ("Action trac&ker…", self._tracker),
+            ("Attendance recor&d…", self._attendance),
         ):
             button = QPushButton(text)
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
@@ -202,6 +210,7 @@ class HomeView(QWidget):
             self.committees.setCurrentIndex(self.committees_model.index(0, 0))
         self._committee_changed()
         self._refresh_resume()
+        self.search.refresh()
 
     def _refresh_resume(self) -> None:
         live = resumable(self.database)
@@ -290,6 +299,9 @@ class HomeView(QWidget):
         meeting = self.selected_meeting()
         if meeting is not None:
             self.signoff.emit(meeting)
+
+    def _attendance(self) -> None:
+        self.attendance.emit(self.selected_committee() or "")
 
     def _tracker(self) -> None:
         slug = self.selected_committee()

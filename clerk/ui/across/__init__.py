@@ -1,0 +1,1 @@
+"""Views across meetings: search and the attendance record."""
