@@ -262,10 +262,9 @@ def test_an_upgraded_database_builds_its_index_at_the_first_search(
     """Down to the schema before search (the demo recorded), up again: the migration marks
     the index unbuilt, and the first search builds it from the records."""
     from alembic import command
+    from alembic.script import ScriptDirectory
 
     from clerk.storage.database import alembic_config
-
-    from alembic.script import ScriptDirectory
 
     search = ScriptDirectory.from_config(alembic_config()).get_revision(
         "0019_search_and_attendance"
