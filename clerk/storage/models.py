@@ -39,6 +39,7 @@ class CouncilRow(Base):
     signing_mode: Mapped[str] = mapped_column(String(20))
     extraordinary_confirms_minutes: Mapped[bool]
     lists_officers: Mapped[bool]
+    movers_named: Mapped[str] = mapped_column(String(20))
 
 
 class PersonRow(Base):
@@ -118,6 +119,7 @@ class AgendaItemRow(Base):
     state: Mapped[str] = mapped_column(String(20))
     started_at: Mapped[time | None]
     confirms_meeting: Mapped[str] = mapped_column(String(20))
+    budget: Mapped[bool]
 
 
 class AttendanceRow(Base):
@@ -144,6 +146,7 @@ class MovementRow(Base):
     movement: Mapped[str] = mapped_column(String(20))
     at: Mapped[time]
     item_id: Mapped[int | None]
+    order: Mapped[int]
 
 
 class DeclarationRow(Base):
@@ -170,6 +173,7 @@ class ParagraphRow(Base):
     item_id: Mapped[int]
     position: Mapped[int]
     text: Mapped[str] = mapped_column(Text)
+    after: Mapped[int]
 
 
 class MotionRow(Base):
@@ -188,6 +192,10 @@ class MotionRow(Base):
     op: Mapped[str | None] = mapped_column(String(20))
     target_part: Mapped[str] = mapped_column(String(20))
     outcome: Mapped[str] = mapped_column(String(20))
+    budget: Mapped[bool]
+    excludes_item_id: Mapped[int | None]
+    order: Mapped[int]
+    outcome_order: Mapped[int]
 
 
 class VoteRow(Base):
@@ -205,6 +213,7 @@ class VoteRow(Base):
     choices: Mapped[list[Any]]
     casting_by: Mapped[str | None] = mapped_column(ForeignKey("persons.id"))
     casting_option: Mapped[str | None] = mapped_column(String(20))
+    order: Mapped[int]
 
 
 class ResolutionRow(Base):
@@ -218,6 +227,7 @@ class ResolutionRow(Base):
     preamble: Mapped[str] = mapped_column(Text)
     unanimous: Mapped[bool]
     motion_id: Mapped[int | None]
+    order: Mapped[int]
 
 
 class ActionRow(Base):
@@ -246,6 +256,10 @@ class EventRow(Base):
     item_id: Mapped[int | None]
     paragraph: Mapped[int | None]
     text: Mapped[str] = mapped_column(Text)
+    order: Mapped[int]
+    for_item_id: Mapped[int | None]
+    person_id: Mapped[str | None] = mapped_column(String(80))
+    motion_id: Mapped[int | None]
 
 
 class SignoffStepRow(Base):

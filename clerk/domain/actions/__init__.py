@@ -2,13 +2,33 @@
 
 from typing import Any
 
-from clerk.domain.actions import agenda, attendance, declarations, motions, proceedings, tracker
+from clerk.domain.actions import (
+    agenda,
+    attendance,
+    declarations,
+    exclusion,
+    motions,
+    paragraphs,
+    proceedings,
+    tracker,
+    votes,
+)
 from clerk.domain.actions.base import REGISTRY, Action, Context
 from clerk.domain.errors import RecordFormatError
 from clerk.domain.serial import from_json, to_json
 
 __all__ = ["REGISTRY", "Action", "Context", "action_from_json", "action_to_json"]
-_MODULES = (agenda, attendance, declarations, motions, proceedings, tracker)
+_MODULES = (
+    agenda,
+    attendance,
+    declarations,
+    exclusion,
+    motions,
+    paragraphs,
+    proceedings,
+    tracker,
+    votes,
+)
 
 
 def action_from_json(data: Any, path: str = "$") -> Action:

@@ -20,7 +20,10 @@ def check_paragraph(paragraph: int | None) -> None:
 
 @dataclass(frozen=True)
 class AddItem(Action):
-    """An agenda item: number, title, purpose, report pages, officers, recommendations."""
+    """An agenda item: number, title, purpose, report pages, officers, recommendations.
+
+    ``budget`` marks a budget or council tax decision: every vote on it is recorded by name.
+    """
 
     kind = "add_item"
     number: str
@@ -33,6 +36,7 @@ class AddItem(Action):
     exempt_paragraph: int | None = None
     title_is_public: bool = True
     education: bool = False
+    budget: bool = False
 
     def apply(self, record: MeetingRecord, ctx: Context) -> str:
         require_not_closed(record, "change the agenda")
@@ -56,6 +60,7 @@ class AddItem(Action):
             exempt_paragraph=self.exempt_paragraph,
             title_is_public=self.title_is_public,
             education=self.education,
+            budget=self.budget,
         )
         return f"add item {self.number} ({self.title.strip()}) to the agenda"
 
@@ -76,6 +81,7 @@ class EditItem(Action):
     public: bool | None = None
     title_is_public: bool | None = None
     education: bool | None = None
+    budget: bool | None = None
 
     def apply(self, record: MeetingRecord, ctx: Context) -> str:
         require_not_closed(record, "change the agenda")
@@ -111,6 +117,7 @@ class EditItem(Action):
             if self.title_is_public is not None
             else target.title_is_public,
             education=self.education if self.education is not None else target.education,
+            budget=self.budget if self.budget is not None else target.budget,
         )
         record.items[target.id] = changed
         return f"edit item {changed.number}"
@@ -131,9 +138,11 @@ class RemoveItem(Action):
         for name in ("declarations", "paragraphs", "motions", "resolutions", "actions"):
             if record.for_item(name, target.id):
                 raise RuleViolation(f"Item {target.number} has recorded business ({name}).")
-        referenced = [e for e in record.events.values() if e.item_id == target.id] + [
-            m for m in record.movements.values() if m.item_id == target.id
-        ]
+        referenced = (
+            any(target.id in (e.item_id, e.for_item_id) for e in record.events.values())
+            or any(m.item_id == target.id for m in record.movements.values())
+            or any(m.excludes_item_id == target.id for m in record.motions.values())
+        )
         if referenced or record.meeting.current_item_id == target.id:
             raise RuleViolation(
                 f"Item {target.number} is referred to by what was recorded during it, "
