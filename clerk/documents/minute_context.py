@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from clerk.domain.entities import AgendaItem, Person
-from clerk.domain.enums import AttendanceStatus, Role
+from clerk.domain.enums import AttendanceStatus, EventKind, Role
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.numbering import format_minute
 
@@ -42,7 +42,11 @@ class MinuteContext:
         return entry is not None and entry.status in ATTENDED
 
     def _presiding(self) -> str | None:
-        if self.record.meeting.presiding_id is not None:
+        """Who chaired the meeting: as recorded, unless the chair changed hands during it (then
+        the meeting's record says who presides now, and the minutes say who took the chair
+        when), else the Chair, else the Vice-Chair."""
+        changed = any(e.kind is EventKind.PRESIDING for e in self.record.events.values())
+        if self.record.meeting.presiding_id is not None and not changed:
             return self.record.meeting.presiding_id
         for role in (Role.CHAIR, Role.VICE_CHAIR):
             for membership in self.record.memberships_on_day():
