@@ -9,13 +9,11 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -26,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.domain.actions.motions import Fall, Resolve, Withdraw
-from clerk.domain.actions.proceedings import AddParagraph, DeleteParagraph, EditParagraph
 from clerk.domain.entities import AgendaItem
 from clerk.domain.enums import MotionKind, MotionOutcome, StandardItem
 from clerk.domain.rules.motions import LETTERS, substantive_parts
@@ -34,19 +31,17 @@ from clerk.ui import labels
 from clerk.ui.controller import MeetingController
 from clerk.ui.forms import FormDialog, MessageLabel
 from clerk.ui.live import dialogs
+from clerk.ui.live.minute_text import MinuteTextTab
 from clerk.ui.live.tables import selected_key, table_view
 from clerk.ui.live.vote_panel import VotePanel
 from clerk.ui.models.agenda import item_heading
-from clerk.ui.models.base import KEY_ROLE
 from clerk.ui.models.business import (
     ActionsModel,
     DeclarationsModel,
     MotionsModel,
-    ParagraphsModel,
     action_rows,
     declaration_rows,
     motion_rows,
-    paragraph_rows,
 )
 from clerk.ui.partstext import PartsTextError, parts_from_text, parts_to_text
 
@@ -86,7 +81,6 @@ class ItemWorkspace(QWidget):
         self.today = today
         self.item_id: int | None = None
         self.dialog: FormDialog | None = None
-        self.editing_paragraph: int | None = None
         self._prefilled: tuple[int, int | None] | None = None
 
         layout = QVBoxLayout(self)
@@ -117,51 +111,16 @@ class ItemWorkspace(QWidget):
     # -- building the tabs ---------------------------------------------------------------
 
     def _minutes_tab(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.paragraphs_model = ParagraphsModel(self)
-        self.paragraphs = QListView()
-        self.paragraphs.setModel(self.paragraphs_model)
-        self.paragraphs.setWordWrap(True)
-        self.paragraphs.setAlternatingRowColors(True)
-        self.paragraphs.setSpacing(2)
-        self.paragraphs.setAccessibleName("Minute paragraphs")
-        self.paragraphs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.paragraphs.setResizeMode(QListView.ResizeMode.Adjust)
-        layout.addWidget(self.paragraphs, 1)
-        self.editor = QPlainTextEdit()
-        self.editor.setAccessibleName("Minute text editor")
-        self.editor.setPlaceholderText(
-            "Type the minute text for this item. Ctrl+Return adds it as a paragraph."
+        self.minute_text = MinuteTextTab(
+            self.controller, lambda: self.item_id, self.do_confirm_minutes
         )
-        self.editor.setTabChangesFocus(True)
-        self.editor.setMinimumHeight(self.editor.fontMetrics().lineSpacing() * 4 + 12)
-        self.editor.setMaximumHeight(self.editor.fontMetrics().lineSpacing() * 7 + 12)
-        layout.addWidget(self.editor)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self.editor)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.do_add_paragraph)
-        escape_key = QShortcut(QKeySequence("Esc"), self.editor)
-        escape_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        escape_key.activated.connect(self.cancel_edit)
-        row = QHBoxLayout()
-        self.add_paragraph_button = button(
-            "Add  Ctrl+Return", "Add the paragraph", self.do_add_paragraph
-        )
-        row.addWidget(self.add_paragraph_button)
-        row.addWidget(button("Edit", "Edit the selected paragraph", self.edit_selected))
-        row.addWidget(button("Delete", "Delete the selected paragraph", self.delete_selected))
-        row.addStretch(1)
-        self.confirm_button = button(
-            "Confirm minutes…",
-            "Confirm the previous minutes (Ctrl+Shift+C)",
-            self.do_confirm_minutes,
-        )
-        self.confirm_button.setToolTip("Confirm the previous meeting's minutes (Ctrl+Shift+C)")
-        row.addWidget(self.confirm_button)
-        layout.addLayout(row)
-        return page
+        #: Kept for the keyboard paths and the tests that type minute text.
+        self.editor = self.minute_text.editor
+        self.paragraphs = self.minute_text.view
+        self.paragraphs_model = self.minute_text.model
+        self.confirm_button = self.minute_text.confirm_button
+        self.add_paragraph_button = self.minute_text.add_button
+        return self.minute_text
 
     def _declarations_tab(self) -> QWidget:
         page = QWidget()
@@ -344,8 +303,8 @@ class ItemWorkspace(QWidget):
         if item is None:
             self.heading.setText("No item selected")
             self.details.setText("Choose an item in the agenda (Ctrl+1).")
+            self.minute_text.refresh()
             for model in (
-                self.paragraphs_model,
                 self.declarations_model,
                 self.motions_model,
                 self.actions_model,
@@ -368,7 +327,7 @@ class ItemWorkspace(QWidget):
         if item.invited_officers:
             lines.append("Invited: " + "; ".join(item.invited_officers))
         self.details.setText("\n".join(lines))
-        self.paragraphs_model.set_rows(paragraph_rows(record, item.id))
+        self.minute_text.refresh()
         self.declarations_model.set_rows(declaration_rows(record, item.id))
         self.motions_model.set_rows(motion_rows(record, item.id))
         self.actions_model.set_rows(action_rows(record, item.id))
@@ -513,40 +472,10 @@ class ItemWorkspace(QWidget):
         self.show_tab(MINUTES_TAB)
 
     def do_add_paragraph(self) -> None:
-        item = self.item()
-        if item is None:
-            self.controller.refused.emit("Choose an item first.")
-            return
-        text = self.editor.toPlainText()
-        if self.editing_paragraph is not None:
-            action = EditParagraph(self.editing_paragraph, text)
-        else:
-            action = AddParagraph(item.id, text)
-        if self.controller.perform(action) is not None:
-            self.cancel_edit()
-            self.editor.setFocus()
-
-    def edit_selected(self) -> None:
-        key = self.paragraphs_model.data(self.paragraphs.currentIndex(), KEY_ROLE)
-        if key is None:
-            self.controller.refused.emit("Select a paragraph to edit.")
-            return
-        self.editing_paragraph = key
-        self.editor.setPlainText(self.controller.record.paragraphs[key].text)
-        self.add_paragraph_button.setText("Save change  Ctrl+Return")
-        self.editor.setFocus()
+        self.minute_text.add_paragraph()
 
     def cancel_edit(self) -> None:
-        self.editing_paragraph = None
-        self.editor.clear()
-        self.add_paragraph_button.setText("Add  Ctrl+Return")
-
-    def delete_selected(self) -> None:
-        key = self.paragraphs_model.data(self.paragraphs.currentIndex(), KEY_ROLE)
-        if key is None:
-            self.controller.refused.emit("Select a paragraph to delete.")
-            return
-        self.controller.perform(DeleteParagraph(key))
+        self.minute_text.cancel_edit()
 
     def do_confirm_minutes(self) -> None:
         item = self._need_item()

@@ -84,6 +84,11 @@ def item_dialog(
         "", QCheckBox("&Education item (co-opted education representatives vote)")
     )
     education.setChecked(item.education if item else False)
+    budget = dialog.add_row(
+        "", QCheckBox("&Budget or council tax decision (every vote on it recorded by name)")
+    )
+    budget.setAccessibleName("Budget decision")
+    budget.setChecked(item.budget if item else False)
     dialog.resize(780, dialog.sizeHint().height())
 
     def submit() -> str | None:
@@ -108,6 +113,7 @@ def item_dialog(
                     exempt_paragraph=paragraph,
                     title_is_public=title_public.isChecked(),
                     education=education.isChecked(),
+                    budget=budget.isChecked(),
                 )
             )
         return controller.submit(
@@ -123,6 +129,7 @@ def item_dialog(
                 public=paragraph is None,
                 title_is_public=title_public.isChecked(),
                 education=education.isChecked(),
+                budget=budget.isChecked(),
             )
         )
 
