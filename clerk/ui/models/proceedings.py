@@ -57,12 +57,16 @@ class SequenceRow:
 def _fallback(record: MeetingRecord, row_kind: EntryKind, entity: object) -> str:
     """A step the minutes give no words of its own, said briefly."""
     if isinstance(entity, Motion):
-        what = "Amendment" if entity.kind is MotionKind.AMENDMENT else "Motion"
         mover = display_name(record.person(entity.mover_id))
-        return f"{what} {entity.id} moved by {mover} (minuted by its resolution)"
+        seconder = (
+            f", seconded by {display_name(record.person(entity.seconder_id))}"
+            if entity.seconder_id
+            else ""
+        )
+        return f"moved by {mover}{seconder} (minuted by its resolution alone)"
     if isinstance(entity, VoteEvent):
-        outcome = labels.OUTCOME[record.motions[entity.motion_id].outcome]
-        return f"Vote on motion {entity.motion_id}: {outcome} (minuted by its resolution)"
+        outcome = labels.OUTCOME[record.motions[entity.motion_id].outcome].lower()
+        return f"on motion {entity.motion_id}: {outcome} (minuted by its resolution alone)"
     if isinstance(entity, ProceduralEvent) and entity.at is not None:
         return f"at {labels.at(entity.at)} (minuted with the adjournment)"
     return row_kind.value

@@ -1,4 +1,4 @@
-"""The council profile: name, code of conduct, signatory, minute numbering."""
+"""The council profile: name, code of conduct, signatory, minute numbering, naming movers."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import replace
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QSpinBox, QWidget
 
 from clerk.domain.entities import CouncilProfile
-from clerk.domain.enums import CodeOfConduct, SigningMode
+from clerk.domain.enums import CodeOfConduct, MoverNaming, SigningMode
 from clerk.domain.errors import ClerkError
 from clerk.services import catalogue, setup
 from clerk.storage.database import Database
@@ -57,6 +57,20 @@ def council_dialog(
         ),
         "How the chair signs confirmed minutes, for every committee of the council",
     )
+    movers = dialog.add_row(
+        "Name &movers:",
+        combo(
+            [
+                ("always, a motion agreed without dissent too", MoverNaming.ALWAYS),
+                (
+                    "only when contested (amended, opposed, recorded, lost)",
+                    MoverNaming.WHEN_CONTESTED,
+                ),
+            ],
+            council.movers_named,
+        ),
+        "When the minutes name a motion's mover and seconder",
+    )
     officers = dialog.add_row("", QCheckBox("&List officers in the minutes"))
     officers.setChecked(council.lists_officers)
 
@@ -72,6 +86,7 @@ def council_dialog(
             year_start_day=day.value(),
             lists_officers=officers.isChecked(),
             signing_mode=SigningMode(signing.currentData()),
+            movers_named=MoverNaming(movers.currentData()),
         )
         try:
             setup.save_council(database, value)
