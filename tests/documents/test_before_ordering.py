@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,7 @@ from clerk.services.record_json import import_file
 from clerk.services.recording import MeetingSession
 from clerk.storage import repository as repo
 from clerk.storage.database import Database, open_database
+from tests.conftest import _postgres_database
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 BEFORE = json.loads((FIXTURES / "before-ordering-minutes.json").read_text(encoding="utf-8"))
@@ -35,7 +37,7 @@ SEPTEMBER = "cyp-scrutiny-board/2021-09-20"
 
 
 @pytest.fixture
-def migrated(tmp_path: Path) -> Database:
+def migrated(tmp_path: Path) -> Iterator[Database]:
     path = tmp_path / "before-ordering.sqlite3"
     shutil.copy(FIXTURES / "before-ordering.sqlite3", path)
     database = open_database(str(path))
@@ -136,3 +138,57 @@ def test_an_older_json_record_imports_into_a_migrated_database_of_its_council(
     again.write_text(json.dumps(document), encoding="utf-8")
     meeting_id = import_file(migrated, again)
     assert _minutes(migrated, meeting_id, "public")[2:] == BEFORE[SEPTEMBER]["public"][2:]
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    yield from _postgres_database()
+
+
+@pytest.mark.postgres
+def test_a_postgresql_database_from_before_ordering_is_migrated_and_reads_as_it_did(
+    postgres_url: str,
+) -> None:
+    """The fixture's rows copied into a PostgreSQL database at schema 0002, then opened."""
+    from alembic import command
+    from sqlalchemy import MetaData, create_engine, insert, select, text
+
+    from clerk.storage.database import alembic_config
+
+    target = create_engine(postgres_url)
+    with target.begin() as conn:
+        command.upgrade(alembic_config(conn), "0002")
+    source = create_engine(f"sqlite:///{FIXTURES / 'before-ordering.sqlite3'}")
+    old, new = MetaData(), MetaData()
+    old.reflect(source)
+    new.reflect(target)
+    with source.connect() as reading, target.begin() as writing:
+        for table in old.sorted_tables:
+            if table.name == "alembic_version":
+                continue
+            rows = [dict(row) for row in reading.execute(select(table)).mappings()]
+            if rows:
+                writing.execute(insert(new.tables[table.name]), rows)
+        for table in ("committees", "meetings", "memberships", "journal", "attachments"):
+            writing.execute(
+                text(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"coalesce((SELECT max(id) FROM {table}), 1))"
+                )
+            )
+    source.dispose()
+    target.dispose()
+    database = open_database(postgres_url)
+    try:
+        with database.reading() as conn:
+            meetings = {f"{s}/{m.date.isoformat()}": i for i, s, m in repo.list_meetings(conn)}
+        for reference, meeting_id in meetings.items():
+            for version in ("public", "confidential"):
+                assert _minutes(database, meeting_id, version) == BEFORE[reference][version]
+        assert maintenance.check(database) == []
+        session = MeetingSession(database, meetings[SEPTEMBER])
+        paragraph = next(p for p in session.record.paragraphs.values() if p.text.startswith("As a"))
+        session.apply(MoveParagraph(paragraph.id, 4))
+        assert MeetingSession(database, meetings[SEPTEMBER]).tamper_warnings == []
+    finally:
+        database.dispose()
