@@ -29,7 +29,7 @@ from clerk.domain.entities import (
     StepRef,
     VoteEvent,
 )
-from clerk.domain.enums import EventKind, MotionKind, MotionOutcome, Movement, StepKind
+from clerk.domain.enums import EventKind, MotionOutcome, Movement, StepKind
 from clerk.domain.errors import RuleViolation
 from clerk.domain.record import MeetingRecord
 
@@ -316,7 +316,3 @@ def exclusion_target(event: ProceduralEvent) -> int | None:
     if event.for_item_id is not None:
         return event.for_item_id
     return event.item_id if event.order == 0 else None
-
-
-def is_amendment(motion: Motion) -> bool:
-    return motion.kind is MotionKind.AMENDMENT
