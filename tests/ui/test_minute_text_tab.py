@@ -112,3 +112,41 @@ def test_steps_cannot_be_edited_or_moved_as_paragraphs(qtbot, sqlite_demo, make_
     assert window.statusBar().currentMessage() == "Select a paragraph of minute text to edit."
     tab.move_selected(1)
     assert window.statusBar().currentMessage() == "Select a paragraph of minute text to move."
+
+
+def test_minutes_confirmed_subject_to_the_amendment_moved_on_the_minutes_item(
+    qtbot, sqlite_demo, make_window, clock
+):
+    from datetime import date
+
+    from clerk.services import signoff
+    from tests.ui.conftest import named, open_dialog
+
+    signoff.circulate(sqlite_demo, 1, on=date(2021, 8, 19))
+    signoff.approve(sqlite_demo, 1, on=date(2021, 8, 23))
+    clock.moment = clock.moment.replace(month=9, day=20, hour=9, minute=35)
+    window = make_window(sqlite_demo)
+    view = window.open_meeting(2)
+    controller = window.controller
+    for person in ("bye", "barnby", "mandy-darling", "douglas-dunbar"):
+        controller.perform(Present(person))
+    controller.perform(StartMeeting(at=time(9, 30)))
+    minutes = next(i for i in controller.record.agenda() if i.number == "2")
+    controller.perform(OpenItem(minutes.id))
+    wording = Part("That Minute 16 record that the Strategy returns in the spring.")
+    controller.perform(Move(minutes.id, "barnby", (wording,), seconder="bye"))
+    controller.perform(Vote(1, VoteMethod.ASSENT))
+    view.workspace.show_item(minutes.id)
+    view.workspace.do_confirm_minutes()
+    dialog = open_dialog(qtbot, view.workspace)
+    assert named(dialog, "Subject to").currentData() == 1  # the motion just carried
+    dialog.accept()
+    assert [row.kind for row in view.workspace.minute_text.model.rows] == [
+        EntryKind.MOTION,
+        EntryKind.VOTE,
+        EntryKind.PARAGRAPH,
+    ]
+    assert view.workspace.minute_text.model.rows[-1].text == (
+        "The Minutes of the meeting of the Board held on 18 August 2021 were confirmed as a "
+        "correct record, subject to the amendment set out above, and signed by the Chairman."
+    )

@@ -29,6 +29,7 @@ from clerk.domain.enums import (
     AttendanceStatus,
     InterestKind,
     MotionKind,
+    MotionOutcome,
     StandardItem,
 )
 from clerk.domain.names import display_name
@@ -233,15 +234,37 @@ def second_dialog(
 def confirm_minutes_dialog(
     parent: QWidget, controller: MeetingController, item: AgendaItem, previous: date | None
 ) -> FormDialog:
+    record = controller.record
     dialog = FormDialog("Confirm the minutes of the previous meeting", parent, "Confirm")
     held = dialog.add_row("Meeting &held on:", date_edit(previous))
+    carried = [
+        m
+        for m in record.for_item("motions", item.id)
+        if m.kind is MotionKind.MOTION and m.outcome is MotionOutcome.CARRIED
+    ]
+    subject = dialog.add_row(
+        "&Subject to:",
+        combo(
+            [("no amendment moved here", None)]
+            + [(f"motion {m.id} as carried (moved and voted above)", m.id) for m in carried],
+            carried[-1].id if carried else None,
+        ),
+        "An amendment to the minutes moved and carried on this item, minuted before",
+    )
     amendment = dialog.add_row(
-        "&Amendment:", text_box(3), "Only if the minutes were confirmed subject to an amendment"
+        "&Amendment:",
+        text_box(3),
+        "Or the amendment's words, when it was not moved as a motion",
     )
 
     def submit() -> str | None:
         return controller.submit(
-            ConfirmMinutes(item.id, date_value(held), amendment.toPlainText().strip())
+            ConfirmMinutes(
+                item.id,
+                date_value(held),
+                amendment.toPlainText().strip(),
+                motion=subject.currentData(),
+            )
         )
 
     dialog.submit = submit
