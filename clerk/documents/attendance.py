@@ -1,63 +1,147 @@
-"""The attendance record as a document: a title, the range, the table, and the notes.
-
-The rows come ready-made from the attendance service (the same rows the window and the CSV
-show); this composer only lays them out. The record holds names and counts, never minute
-text, so the one document is fit to publish.
-"""
+"""Who was there: the "-: Present :-" block, and the Apologies minute's sentences."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from clerk.documents import wording
+from clerk.documents.minute_context import MinuteContext
+from clerk.documents.model import Align, Block, Para
+from clerk.domain.entities import Person
+from clerk.domain.enums import AttendanceStatus, PersonKind, Role, StandardItem
+from clerk.domain.names import display_name, join_names
 
-from clerk.documents.model import (
-    Block,
-    Cell,
-    Column,
-    Document,
-    Furniture,
-    Heading,
-    Metadata,
-    Para,
-    Table,
-)
-
-#: Narrow count columns; the names, dates and the rule's words take the rest.
-WIDE = {"Member": (3.0, 30.0), "Committee": (3.0, 30.0), "Standing": (1.0, 22.0)}
-DATES = {"Last attended", "Six months end", "Late / left early"}
+PRESENT_MARK = "-: Present :-"
+CO_OPTED_VOTING = (Role.CO_OPTED_VOTING, Role.CO_OPTED_EDUCATION)
 
 
-def compose_attendance(
-    council: str,
-    title: str,
-    subtitle: str,
-    headings: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    notes: Sequence[str],
-    empty: str = "",
-) -> Document:
-    columns = tuple(_column(h) for h in headings)
-    blocks: list[Block] = [
-        Heading(f"Attendance record: {title}", level=0),
-        Para(subtitle, italic=True),
+def with_status(ctx: MinuteContext, status: AttendanceStatus) -> list[Person]:
+    entries = sorted(ctx.record.attendance.values(), key=lambda e: e.id)
+    return [ctx.persons[e.person_id] for e in entries if e.status is status]
+
+
+def also_phrase(people: list[Person]) -> str:
+    """The seed's "(Also in attendance: Councillors Steve Darling)": councillors under the
+    plural label, as Torbay prints it, then anyone else by name."""
+    councillors = [p for p in people if p.kind is PersonKind.COUNCILLOR and not p.honorific_prefix]
+    others = [display_name(p) for p in people if p not in councillors]
+    parts: list[str] = []
+    if councillors:
+        parts.append("Councillors " + join_names([p.name for p in councillors]))
+    parts.extend(others)
+    return "; ".join(parts)
+
+
+def _with_represents(person: Person) -> str:
+    name = display_name(person)
+    return f"{name}, {person.represents}" if person.represents else name
+
+
+def _with_job(person: Person) -> str:
+    name = display_name(person)
+    return f"{name}, {person.job_title}" if person.job_title else name
+
+
+def present_block(ctx: MinuteContext) -> list[Block]:
+    record = ctx.record
+    persons = ctx.persons
+    centre = Align.CENTRE
+    lines: list[Block] = [Para(PRESENT_MARK, align=centre, space_before=True)]
+    memberships = record.memberships_on_day()
+    chair = ctx.chair_id
+    if chair is not None and ctx.attended(chair):
+        membership = record.membership_of(chair)
+        title = (
+            ctx.chair_title
+            if membership is not None and membership.role is Role.CHAIR
+            else "In the Chair"
+        )
+        lines.append(Para(f"{display_name(persons[chair])} ({title})", align=centre))
+    for membership in memberships:
+        pid = membership.person_id
+        if membership.role is Role.VICE_CHAIR and pid != chair and ctx.attended(pid):
+            lines.append(Para(f"{display_name(persons[pid])} (Vice-Chair)", align=centre))
+    councillors = [
+        persons[m.person_id]
+        for m in memberships
+        if m.role is Role.MEMBER and m.person_id != chair and ctx.attended(m.person_id)
     ]
-    if rows:
-        table_rows = tuple(tuple(Cell((Para(value),)) for value in row) for row in rows)
-        blocks.append(Table(columns, table_rows))
-    else:
-        blocks.append(Para(empty or "No attendance to report."))
-    blocks.extend(Para(note) for note in notes)
-    return Document(
-        metadata=Metadata(title=f"Attendance record: {title}", subject=title, author=council),
-        furniture=Furniture(running_left=f"Attendance record: {title}", running_right=subtitle),
-        blocks=tuple(blocks),
-        landscape=True,
+    councillors += [p for p in with_status(ctx, AttendanceStatus.SUBSTITUTE) if p.id != chair]
+    if councillors:
+        lines.append(Para(wording.people_phrase(councillors), align=centre))
+    for roles, label in (
+        (CO_OPTED_VOTING, "Co-opted Member"),
+        ((Role.CO_OPTED_NON_VOTING,), "Non-voting Co-opted Member"),
+    ):
+        people = [
+            persons[m.person_id]
+            for m in memberships
+            if m.role in roles and ctx.attended(m.person_id)
+        ]
+        if people:
+            heading = label if len(people) == 1 else f"{label}s"
+            lines.append(Para(heading, underline=True, align=centre, space_before=True))
+            lines.extend(Para(_with_represents(p), align=centre) for p in people)
+    also = with_status(ctx, AttendanceStatus.ALSO_ATTENDING)
+    if also:
+        lines.append(
+            Para(f"(Also in attendance: {also_phrase(also)})", align=centre, space_before=True)
+        )
+    remote = with_status(ctx, AttendanceStatus.REMOTE_OBSERVER)
+    if remote:
+        names = join_names([display_name(p) for p in remote])
+        lines.append(Para(f"(Observing remotely, not present: {names})", align=centre))
+    if record.council.lists_officers:
+        officers = with_status(ctx, AttendanceStatus.OFFICER)
+        if officers:
+            names = "; ".join(_with_job(p) for p in officers)
+            lines.append(Para(f"(Officers: {names})", align=centre))
+    return lines
+
+
+def _role(ctx: MinuteContext, person_id: str) -> Role | None:
+    membership = ctx.record.membership_of(person_id)
+    return membership.role if membership is not None else None
+
+
+def apologies_text(ctx: MinuteContext) -> list[str]:
+    """The Apologies minute: substitutions, apologies, representation; or that there were none."""
+    record = ctx.record
+    texts: list[str] = []
+    substitutes = sorted(
+        (e for e in record.attendance.values() if e.status is AttendanceStatus.SUBSTITUTE),
+        key=lambda e: e.id,
     )
-
-
-def _column(heading: str) -> Column:
-    if heading in WIDE:
-        weight, width = WIDE[heading]
-        return Column(heading, weight=weight, min_mm=width)
-    if heading in DATES:
-        return Column(heading, weight=0.0, min_mm=21)
-    return Column(heading, weight=0.0, min_mm=22)
+    for index, entry in enumerate(substitutes):
+        if entry.substitute_for is None:
+            continue
+        member = ctx.persons[entry.substitute_for]
+        membership = record.membership_of(member.id)
+        group = entry.group or (membership.group if membership else "")
+        texts.append(
+            wording.substitution_sentence(
+                ctx.body, group, member, ctx.persons[entry.person_id], first=index == 0
+            )
+        )
+    apologies = with_status(ctx, AttendanceStatus.APOLOGIES)
+    if apologies:
+        roles = {p.id: _role(ctx, p.id) for p in apologies}
+        councillors = [
+            p for p in apologies if roles[p.id] in (None, Role.CHAIR, Role.VICE_CHAIR, Role.MEMBER)
+        ]
+        co_opted = [p for p in apologies if roles[p.id] in CO_OPTED_VOTING]
+        non_voting = [p for p in apologies if roles[p.id] is Role.CO_OPTED_NON_VOTING]
+        texts.append(
+            wording.apologies_sentence(councillors, co_opted, non_voting, also=bool(texts))
+        )
+    for entry in sorted(record.attendance.values(), key=lambda e: e.id):
+        if entry.status is AttendanceStatus.ALSO_ATTENDING and (
+            entry.capacity.strip() or entry.representing.strip()
+        ):
+            texts.append(
+                wording.representation_sentence(
+                    ctx.persons[entry.person_id], entry.capacity, entry.representing
+                )
+            )
+    apologies_item = next(i for i in ctx.minuted if i.standard is StandardItem.APOLOGIES)
+    if not texts and not record.paragraphs_for(apologies_item.id):
+        texts.append("No apologies for absence were received.")
+    return texts

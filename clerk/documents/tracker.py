@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from clerk.documents.minutes import part_items
 from clerk.documents.model import (
     GEOMETRY,
     Block,
@@ -25,6 +24,7 @@ from clerk.documents.model import (
     Para,
     Table,
 )
+from clerk.documents.parts import part_items
 from clerk.domain.entities import ActionItem, AgendaItem, Committee, CouncilProfile
 from clerk.domain.enums import ActionStatus
 from clerk.domain.record import MeetingRecord

@@ -1,8 +1,8 @@
 """The sentences a clerk writes, built from what was recorded.
 
 Each function returns plain text in the house style of the seed's minutes (Torbay, 2021):
-the substitution and apologies sentences, declarations, votes, the casting vote, arrivals and
-departures, adjournments and the exclusion of the press and public.
+the substitution and apologies sentences, declarations, arrivals and departures, adjournments,
+notes and changes of chair. Motions, votes and resolutions: ``decision_wording``.
 """
 
 from __future__ import annotations
@@ -10,18 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import time
 
-from clerk.domain.entities import Declaration, Motion, MovementEntry, Person, VoteEvent
+from clerk.domain.entities import Declaration, MovementEntry, Person
 from clerk.domain.enums import (
-    AmendmentOp,
     InterestConduct,
     InterestKind,
-    MotionKind,
-    MotionOutcome,
     Movement,
     PersonKind,
-    VoteMethod,
-    VoteOption,
-    VoteResult,
 )
 from clerk.domain.names import councillors_phrase, display_name, join_names
 from clerk.domain.timefmt import clock
@@ -135,109 +129,23 @@ def declaration_sentence(
     return f"{text} and remained in the meeting."
 
 
-# -- motions and votes --------------------------------------------------------------------
-
-
-def mover_sentence(motion: Motion, persons: dict[str, Person]) -> str:
-    """ "Councillor A proposed and Councillor B seconded a motion" (no full stop)."""
-    mover = display_name(persons[motion.mover_id])
-    what = "an amendment" if motion.kind is MotionKind.AMENDMENT else "a motion"
-    if motion.seconder_id is None:
-        return f"{mover} proposed {what}"
-    seconder = display_name(persons[motion.seconder_id])
-    return f"{mover} proposed and {seconder} seconded {what}"
-
-
-def amendment_operation(amendment: Motion) -> str:
-    """What the amendment does, as the clerk says it."""
-    op = amendment.op or AmendmentOp.REPLACE_ALL
-    part = amendment.target_part.strip()
-    if op is AmendmentOp.REPLACE_ALL:
-        return "to replace the motion with the following"
-    if op is AmendmentOp.REPLACE_PART:
-        return f"to replace part {part} of the motion with the following"
-    if op is AmendmentOp.INSERT_AFTER:
-        return f"to insert the following after part {part} of the motion"
-    if op is AmendmentOp.ADD_PART:
-        return "to add the following to the motion"
-    return f"to delete part {part} of the motion"
-
-
-def _named(option: VoteOption, vote: VoteEvent, persons: dict[str, Person]) -> str:
-    people = [persons[c.person_id] for c in vote.choices if c.option is option]
-    return f"{people_phrase(people) or 'none'} ({len(people)})"
-
-
-def recorded_vote_line(vote: VoteEvent, persons: dict[str, Person]) -> str:
-    """ "For: Councillors A, B and C (3); Against: Councillors D and E (2); Abstain: ... (1)" """
-    parts = [
-        f"For: {_named(VoteOption.YES, vote, persons)}",
-        f"Against: {_named(VoteOption.NO, vote, persons)}",
-    ]
-    if any(c.option is VoteOption.ABSTAIN for c in vote.choices):
-        parts.append(f"Abstain: {_named(VoteOption.ABSTAIN, vote, persons)}")
-    if any(c.option is VoteOption.NOT_VOTING for c in vote.choices):
-        parts.append(f"Not voting: {_named(VoteOption.NOT_VOTING, vote, persons)}")
-    return "; ".join(parts)
-
-
-def counts(vote: VoteEvent) -> str:
-    """ "For: 3; Against: 2; Abstain: 1" (abstentions only when there were some)."""
-    text = f"For: {vote.yes}; Against: {vote.no}"
-    return f"{text}; Abstain: {vote.abstain}" if vote.abstain else text
-
-
-def vote_sentences(
-    vote: VoteEvent,
-    persons: dict[str, Person],
-    chair_title: str,
-    chair_id: str | None,
-    noun: str,
-) -> list[str]:
-    """The outcome of a vote as one or more paragraphs.
-
-    ``noun`` is "motion", "amendment" or "substantive motion"."""
-    result = "carried" if vote.result is VoteResult.PASS else "lost"
-    if vote.method is VoteMethod.ASSENT:
-        return [f"On being put to the meeting, the {noun} was agreed."]
-    if vote.casting_option is not None:
-        caster = vote.casting_by
-        if caster is not None and caster == chair_id:
-            who = f"the {chair_title}"
-        elif caster is not None:
-            who = f"{display_name(persons[caster])}, presiding,"
-        else:
-            who = "the person presiding"
-        side = "for" if vote.casting_option is VoteOption.YES else "against"
-        detail = (
-            recorded_vote_line(vote, persons)
-            if vote.method is VoteMethod.RECORDED
-            else counts(vote)
-        )
-        return [
-            f"On being put to the vote, there was an equality of votes ({detail}).",
-            f"There being an equality of votes, {who} used their casting vote {side} the "
-            f"{noun}, which was declared {result}.",
-        ]
-    if vote.method is VoteMethod.RECORDED:
-        return [
-            f"On being put to a recorded vote, the {noun} was declared {result}:",
-            recorded_vote_line(vote, persons),
-        ]
-    if vote.unanimous:
-        return [f"On being put to the vote, the {noun} was declared {result} unanimously."]
-    return [f"On being put to the vote, the {noun} was declared {result} ({counts(vote)})."]
-
-
-def unvoted_outcome(motion: Motion, noun: str) -> str | None:
-    if motion.outcome is MotionOutcome.WITHDRAWN:
-        return f"The {noun} was withdrawn."
-    if motion.outcome is MotionOutcome.FELL:
-        return f"The {noun} fell."
-    return None
-
-
 # -- the meeting's course -----------------------------------------------------------------
+
+
+def note_sentence(at: time | None, text: str) -> str:
+    """A timed note, as the clerk wrote it, with its time: "The microphones failed. (10.45 am)"."""
+    return f"{sentence(text)} ({clock(at)})" if at is not None else sentence(text)
+
+
+def presiding_sentence(person: Person) -> str:
+    """ "Councillor White took the chair." """
+    return f"{display_name(person)} took the chair."
+
+
+def readmission_sentence(at: time | None) -> str:
+    """ "The press and public were readmitted to the meeting at 11.40 am." """
+    when = f" at {clock(at)}" if at is not None else ""
+    return f"The press and public were readmitted to the meeting{when}."
 
 
 def movement_sentence(entry: MovementEntry, person: Person, during: str | None) -> str:

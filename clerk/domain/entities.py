@@ -25,12 +25,14 @@ from clerk.domain.enums import (
     MotionKind,
     MotionOutcome,
     Movement,
+    MoverNaming,
     PersonKind,
     QuorumKind,
     Role,
     SigningMode,
     SignoffStepKind,
     StandardItem,
+    StepKind,
     VoteMethod,
     VoteOption,
     VoteResult,
@@ -76,6 +78,7 @@ class CouncilProfile:
     extraordinary_confirms_minutes: bool = False
     lists_officers: bool = False
     agenda: AgendaWording = field(default_factory=AgendaWording)
+    movers_named: MoverNaming = MoverNaming.ALWAYS
 
 
 @dataclass(frozen=True)
@@ -193,6 +196,8 @@ class AgendaItem:
     moderngov_id: str = ""
     #: Its published reports and appendices (never restricted ones).
     documents: tuple[Link, ...] = ()
+    #: A budget or council tax decision: its votes are recorded by name (SI 2014/165).
+    budget: bool = False
 
     @property
     def exempt(self) -> bool:
@@ -219,6 +224,8 @@ class MovementEntry:
     movement: Movement
     at: time
     item_id: int | None = None
+    #: Where it falls in the meeting's proceedings (0: recorded before they were ordered).
+    order: int = 0
 
 
 @dataclass(frozen=True)
@@ -235,10 +242,14 @@ class Declaration:
 
 @dataclass(frozen=True)
 class Paragraph:
+    """Minute text. It follows the step of its item's proceedings whose order is ``after``
+    (0: before them all), and comes ``position``-th among the paragraphs placed there."""
+
     id: int
     item_id: int
     position: int
     text: str
+    after: int = 0
 
 
 @dataclass(frozen=True)
@@ -256,12 +267,21 @@ class Motion:
     op: AmendmentOp | None = None
     target_part: str = ""
     outcome: MotionOutcome = MotionOutcome.PENDING
+    #: A budget or council tax decision: its votes are recorded by name (SI 2014/165).
+    budget: bool = False
+    #: The exempt item this motion would exclude the press and public for.
+    excludes_item_id: int | None = None
+    #: Where it was moved, and where it was withdrawn or fell, in the meeting's proceedings.
+    order: int = 0
+    outcome_order: int = 0
 
 
 @dataclass(frozen=True)
 class VoteChoice:
     person_id: str
     option: VoteOption
+    #: Minuted beside the name: why the member was excluded or did not vote.
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -276,6 +296,12 @@ class VoteEvent:
     choices: tuple[VoteChoice, ...] = ()
     casting_by: str | None = None
     casting_option: VoteOption | None = None
+    order: int = 0
+
+    @property
+    def counted(self) -> bool:
+        """False for assent, and for a show of hands declared without a count."""
+        return self.method is not VoteMethod.ASSENT and (self.yes + self.no + self.abstain) > 0
 
     @property
     def unanimous(self) -> bool:
@@ -292,6 +318,7 @@ class Resolution:
     preamble: str = ""
     unanimous: bool = False
     motion_id: int | None = None
+    order: int = 0
 
     @property
     def wording(self) -> str:
@@ -318,12 +345,32 @@ class ActionItem:
 
 @dataclass(frozen=True)
 class ProceduralEvent:
+    """Something in the meeting's course, during the item under way (``item_id``).
+
+    An exclusion of the press and public names the exempt item it is for (``for_item_id``;
+    one recorded before proceedings were ordered has none and names it in ``item_id``), its
+    Schedule 12A ``paragraph`` and the motion carried for it, if any. A change of chair
+    names who took it (``person_id``).
+    """
+
     id: int
     kind: EventKind
     at: time | None = None
     item_id: int | None = None
     paragraph: int | None = None
     text: str = ""
+    order: int = 0
+    for_item_id: int | None = None
+    person_id: str | None = None
+    motion_id: int | None = None
+
+
+@dataclass(frozen=True)
+class StepRef:
+    """A step of an item's proceedings: ``{"kind": "vote", "id": 2}``."""
+
+    kind: StepKind
+    id: int
 
 
 @dataclass(frozen=True)

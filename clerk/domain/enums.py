@@ -12,6 +12,15 @@ class CodeOfConduct(StrEnum):
     PECUNIARY_NON_PECUNIARY = "pecuniary-non-pecuniary"
 
 
+class MoverNaming(StrEnum):
+    """When the minutes name a motion's mover and seconder."""
+
+    #: Whenever they were recorded, a motion agreed without dissent included.
+    ALWAYS = "always"
+    #: Only when the motion was contested: amended, opposed, put to a recorded vote, or lost.
+    WHEN_CONTESTED = "when-contested"
+
+
 class SigningMode(StrEnum):
     WET_INK = "wet-ink"
     DIGITAL = "digital"
@@ -167,6 +176,8 @@ class VoteOption(StrEnum):
     ABSTAIN = "abstain"
     ABSENT = "absent"
     NOT_VOTING = "not voting"
+    #: Excluded from voting (by standing orders, an interest...): the reason is minuted.
+    EXCLUDED = "excluded"
 
 
 class VoteResult(StrEnum):
@@ -193,3 +204,21 @@ class EventKind(StrEnum):
     PUBLIC_READMITTED = "public-readmitted"
     NOTE = "note"
     CLOSED = "closed"
+    #: A change of who is in the chair, during the meeting.
+    PRESIDING = "presiding"
+
+
+class StepKind(StrEnum):
+    """The kinds of step in an item's proceedings a paragraph can be placed after."""
+
+    PARAGRAPH = "paragraph"
+    #: A motion or amendment, as moved.
+    MOTION = "motion"
+    #: A motion or amendment withdrawn, or that fell (named by the motion's id).
+    OUTCOME = "outcome"
+    VOTE = "vote"
+    RESOLUTION = "resolution"
+    #: A procedural event: adjournment, resumption, exclusion, readmission, note, chair.
+    EVENT = "event"
+    #: A late arrival or an early departure.
+    MOVEMENT = "movement"

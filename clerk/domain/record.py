@@ -150,9 +150,11 @@ class MeetingRecord:
         return sorted((e for e in entities if e.item_id == item_id), key=lambda e: e.id)
 
     def paragraphs_for(self, item_id: int) -> list[Paragraph]:
+        """The item's minute text, in the order it reads (``rules.proceedings`` places the
+        paragraphs among the item's other proceedings)."""
         return sorted(
             (p for p in self.paragraphs.values() if p.item_id == item_id),
-            key=lambda p: (p.position, p.id),
+            key=lambda p: (p.after, p.position, p.id),
         )
 
     def votes_for(self, motion_id: int) -> list[VoteEvent]:

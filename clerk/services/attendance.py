@@ -415,7 +415,7 @@ def csv_text(report: Report) -> str:
 
 def write_report(report: Report, council: str, formats: list[str], out_dir: Path) -> list[Path]:
     """Write the report as CSV, Word and/or PDF (all rendered before any file is written)."""
-    from clerk.documents.attendance import compose_attendance
+    from clerk.documents.attendance_record import compose_attendance
     from clerk.services.documents import RENDERERS, write_documents
 
     names = [f.strip().lower().lstrip(".") for entry in formats for f in entry.split(",")]

@@ -19,6 +19,7 @@ from clerk.domain.actions.signoff import CarryForward, RecordConfirmation
 from clerk.domain.entities import Meeting
 from clerk.domain.errors import RuleViolation
 from clerk.domain.record import MeetingRecord
+from clerk.domain.rules.motions import motion_words
 from clerk.domain.rules.numbering import format_minute
 from clerk.domain.signoff.confirmation import (
     Correction,
@@ -105,7 +106,9 @@ def confirmation_link(conn: Connection, record: MeetingRecord, action: Action) -
         facts(minutes_id, minutes.meeting), here, [*meetings, here], record.council
     )
     recorded = action
-    if action.corrections and not action.amendment.strip():
+    if action.motion is not None and not action.amendment.strip():
+        recorded = replace(action, amendment=motion_words(record, record.motion(action.motion)))
+    if action.corrections and not recorded.amendment.strip():
         recorded = replace(action, amendment=amendment_wording(minutes, action.corrections))
     tracker = tracker_item(record)
     carried = tuple(replace(a, carried_from=origin_of(minutes, a)) for a in open_actions(minutes))

@@ -33,7 +33,7 @@ from clerk.domain.entities import (
     SignoffStep,
     VoteEvent,
 )
-from clerk.domain.enums import CommitteeKind, MotionKind
+from clerk.domain.enums import CommitteeKind, MotionKind, MoverNaming
 from clerk.domain.errors import ClerkError, RecordFormatError
 from clerk.domain.record import MeetingRecord
 from clerk.domain.serial import from_json, to_json
@@ -205,9 +205,27 @@ def parse_document(data: Any) -> RecordDocument:
         raise RecordFormatError(
             "$.version", f"must be {VERSION}; this Clerk reads version {VERSION} records"
         )
-    document = from_json(RecordDocument, data)
+    document = from_json(RecordDocument, older_record_defaults(data))
     _check_references(document)
     return document
+
+
+def older_record_defaults(data: dict[str, Any]) -> dict[str, Any]:
+    """A record written before a field existed reads as it did then.
+
+    Fields added since version 1 are optional and most default to what older records meant
+    (steps with no ``order`` keep the arrangement they had; paragraphs with no ``after`` come
+    first). The council's ``movers_named`` is the exception: a new profile names movers
+    ``always``, but an older record's minutes named them only when contested.
+    """
+    uk = data.get("uk_local_government")
+    if not isinstance(uk, dict):
+        return data
+    council = uk.get("council")
+    if not isinstance(council, dict) or "movers_named" in council:
+        return data
+    council = {**council, "movers_named": MoverNaming.WHEN_CONTESTED.value}
+    return {**data, "uk_local_government": {**uk, "council": council}}
 
 
 def _unique_ids(entities: tuple[Any, ...], path: str) -> set[int]:

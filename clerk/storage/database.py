@@ -142,6 +142,31 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
+@contextmanager
+def _foreign_keys_off(conn: Connection) -> Iterator[None]:
+    """SQLite: foreign keys off while migrating. A batch migration rebuilds a table (copy, drop,
+    rename); with foreign keys on, dropping a table that others refer to (committees,
+    meetings) fails on every database that holds meetings."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    raw.execute("PRAGMA foreign_keys=OFF")  # outside a transaction, or SQLite ignores it
+    try:
+        yield
+    finally:
+        raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _check_foreign_keys(conn: Connection) -> None:
+    """Before the upgrade commits: nothing it rebuilt refers to a row that is not there."""
+    if conn.dialect.name == "sqlite":
+        broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"The upgrade would leave rows that refer to nothing: {broken[:3]}")
+
+
 def head_revision() -> str:
     """The newest migration. Read from the migration files' ``revision`` and ``down_revision``
     lines, as Alembic reads them, without importing Alembic; Alembic decides when that
@@ -293,8 +318,9 @@ class Database:
             before_upgrade(self, current)
         from alembic import command
 
-        with self.engine.begin() as conn:
+        with self.engine.connect() as conn, _foreign_keys_off(conn), conn.begin():
             command.upgrade(alembic_config(conn), "head")
+            _check_foreign_keys(conn)
         log.info("database %s upgraded from %s to %s", self.describe(), current, head)
         return True
 

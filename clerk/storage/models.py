@@ -42,6 +42,7 @@ class CouncilRow(Base):
     lists_officers: Mapped[bool]
     #: The council's standing words for agenda packs (``AgendaWording``).
     agenda: Mapped[dict[str, Any]]
+    movers_named: Mapped[str] = mapped_column(String(20))
 
 
 class PersonRow(Base):
@@ -130,6 +131,7 @@ class AgendaItemRow(Base):
     urgency_reason: Mapped[str] = mapped_column(Text)
     moderngov_id: Mapped[str] = mapped_column(String(40), default="", server_default="")
     documents: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
+    budget: Mapped[bool]
 
 
 class AttendanceRow(Base):
@@ -156,6 +158,7 @@ class MovementRow(Base):
     movement: Mapped[str] = mapped_column(String(20))
     at: Mapped[time]
     item_id: Mapped[int | None]
+    order: Mapped[int]
 
 
 class DeclarationRow(Base):
@@ -182,6 +185,7 @@ class ParagraphRow(Base):
     item_id: Mapped[int]
     position: Mapped[int]
     text: Mapped[str] = mapped_column(Text)
+    after: Mapped[int]
 
 
 class MotionRow(Base):
@@ -200,6 +204,10 @@ class MotionRow(Base):
     op: Mapped[str | None] = mapped_column(String(20))
     target_part: Mapped[str] = mapped_column(String(20))
     outcome: Mapped[str] = mapped_column(String(20))
+    budget: Mapped[bool]
+    excludes_item_id: Mapped[int | None]
+    order: Mapped[int]
+    outcome_order: Mapped[int]
 
 
 class VoteRow(Base):
@@ -217,6 +225,7 @@ class VoteRow(Base):
     choices: Mapped[list[Any]]
     casting_by: Mapped[str | None] = mapped_column(ForeignKey("persons.id"))
     casting_option: Mapped[str | None] = mapped_column(String(20))
+    order: Mapped[int]
 
 
 class ResolutionRow(Base):
@@ -230,6 +239,7 @@ class ResolutionRow(Base):
     preamble: Mapped[str] = mapped_column(Text)
     unanimous: Mapped[bool]
     motion_id: Mapped[int | None]
+    order: Mapped[int]
 
 
 class ActionRow(Base):
@@ -258,6 +268,10 @@ class EventRow(Base):
     item_id: Mapped[int | None]
     paragraph: Mapped[int | None]
     text: Mapped[str] = mapped_column(Text)
+    order: Mapped[int]
+    for_item_id: Mapped[int | None]
+    person_id: Mapped[str | None] = mapped_column(String(80))
+    motion_id: Mapped[int | None]
 
 
 class SignoffStepRow(Base):

@@ -59,7 +59,7 @@ MEETING_STATUS = {
 MEETING_KIND = {
     MeetingKind.ORDINARY: "Ordinary",
     MeetingKind.EXTRAORDINARY: "Extraordinary",
-    MeetingKind.BUDGET: "Budget (every vote recorded)",
+    MeetingKind.BUDGET: "Budget",
 }
 
 INTEREST = {

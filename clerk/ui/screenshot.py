@@ -97,8 +97,10 @@ def gallery(folder: Path) -> list[Path]:
 
     from clerk.domain.actions.attendance import Leave
     from clerk.domain.actions.declarations import Declare
-    from clerk.domain.actions.proceedings import AddParagraph
+    from clerk.domain.actions.motions import Resolve
+    from clerk.domain.actions.paragraphs import AddParagraph, MoveParagraph
     from clerk.domain.enums import InterestKind, VoteMethod
+    from clerk.domain.rules.proceedings import item_proceedings
     from clerk.services.demo import load_demo
     from clerk.storage.database import open_database
     from clerk.ui import style
@@ -149,6 +151,8 @@ def gallery(folder: Path) -> list[Path]:
             )
         )
         controller.perform(Leave("laura-colman"))
+        motion = max(controller.record.motions)
+        controller.perform(Resolve(item.id, motion=motion, unanimous=True))
         controller.perform(
             AddParagraph(
                 item.id,
@@ -157,7 +161,20 @@ def gallery(folder: Path) -> list[Path]:
                 "eight recommendations.",
             )
         )
+        # Written up after the vote, moved up to where it was said (as Alt+Up does).
+        presented = max(controller.record.paragraphs)
+        steps = [e.step for e in item_proceedings(controller.record, item.id)]
+        controller.perform(MoveParagraph(presented, -steps.index(steps[-1])))
+        controller.perform(
+            AddParagraph(
+                item.id,
+                "As a result of the vote, the Chairman asked for a progress report on the "
+                "eight recommendations at the Board's meeting in January 2022.",
+            )
+        )
         view.workspace.show_tab(0)
+        tab = view.workspace.minute_text
+        tab.view.setCurrentIndex(tab.model.index(0, 0))
         written.append(render(window, folder / "ui-live-minutes.png"))
 
         view.do_edit_agenda()

@@ -102,6 +102,7 @@ PANEL_KEYS: tuple[tuple[str, str, str], ...] = (
     ("Recorded-vote grid", "1 / 2 / 3 / 0", "for / against / abstain / not voting, then next"),
     ("Recorded-vote grid", "Delete", "clear the member's vote"),
     ("Tabs of the item", "Alt+1 … Alt+4", "minutes, declarations, motions and vote, resolution"),
+    ("Minute-text list", "Alt+Up / Alt+Down", "move the selected paragraph up / down"),
     ("Sign-off view", "Esc or Alt+Left", "back to the meeting or the list of meetings"),
     ("Sign-off view", "Ctrl+Return", "take the next step (the highlighted button)"),
     ("Dialogs", "Ctrl+Return", "OK (Return in a one-line field)"),

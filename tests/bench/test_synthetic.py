@@ -25,6 +25,7 @@ from clerk.domain.journal import verify_chain
 from clerk.domain.record import COLLECTIONS, MeetingRecord
 from clerk.domain.rules.numbering import municipal_year_start
 from clerk.domain.rules.presence import withdrawal
+from clerk.domain.rules.proceedings import exclusion_target
 from clerk.resources import resource
 from clerk.services import record_json
 from clerk.services.recording import MeetingSession, create_with_journal, state_from_journal
@@ -125,7 +126,7 @@ def test_the_rules_hold_in_every_meeting(archive: Database) -> None:
             if resolution.unanimous:
                 assert record.votes_for(resolution.motion_id or 0)[-1].unanimous
         excluded = {
-            (e.item_id, e.paragraph)
+            (exclusion_target(e), e.paragraph)
             for e in record.events.values()
             if e.kind is EventKind.PUBLIC_EXCLUDED
         }

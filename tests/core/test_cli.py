@@ -113,3 +113,50 @@ def test_a_bad_import_file_is_named_with_its_json_path(demo_db: str, tmp_path: P
     garbage.write_text("{ this is not json")
     result = run_clerk("--db", str(tmp_path / "fresh.sqlite3"), "import", str(garbage))
     assert "is not valid JSON (line 1, column 3" in result.stderr
+
+
+def test_replay_places_and_moves_minute_text_and_refuses_a_paragraph_that_does_not_exist(
+    demo_db: str, tmp_path: Path
+) -> None:
+    script = tmp_path / "order.jsonl"
+    lines = [
+        *(
+            {"action": "present", "person": p}
+            for p in ("bye", "barnby", "mandy-darling", "douglas-dunbar")
+        ),
+        {"action": "start", "at": "09:30"},
+        {"action": "open_item", "item": 6},
+        {"action": "move", "item": 6, "mover": "barnby", "parts": [{"text": "to welcome it."}]},
+        {"action": "vote", "motion": 1, "method": "show-of-hands", "result": "pass"},
+        {"action": "add_paragraph", "item": 6, "text": "Written after the vote."},
+        {
+            "action": "add_paragraph",
+            "item": 6,
+            "text": "Debated before it.",
+            "after": {"kind": "motion", "id": 1},
+        },
+        {"action": "move_paragraph", "paragraph": 1, "by": -1},
+        {"action": "move_paragraph", "paragraph": 7, "by": 1},
+    ]
+    script.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    result = run_clerk("--db", demo_db, "replay", "2", str(script))
+    assert result.stdout.splitlines()[-4:] == [
+        "ok 8: vote on motion 1: carried",
+        "ok 9: add a paragraph to item 6",
+        "ok 10: add a paragraph to item 6 after motion 1",
+        "ok 11: move a paragraph of item 6 up",
+    ]
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "clerk: error: order.jsonl line 12: refused: No minute paragraph 7 in this meeting."
+    )
+    exported = json.loads(run_clerk("--db", demo_db, "export", "2", check=True).stdout)
+    paragraphs = exported["uk_local_government"]["minute_paragraphs"]
+    motion = exported["motions"][0]
+    vote = exported["vote_events"][0]
+    # Moved up past the vote: it now follows the motion, after the paragraph placed there.
+    assert [(p["text"], p["after"]) for p in sorted(paragraphs, key=lambda p: p["position"])] == [
+        ("Debated before it.", motion["order"]),
+        ("Written after the vote.", motion["order"]),
+    ]
+    assert vote["order"] > motion["order"]

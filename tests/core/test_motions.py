@@ -51,14 +51,15 @@ def test_carried_amendments_compose_the_substantive_motion_and_lost_ones_do_not(
     )
     assert record.motions[2].outcome is MotionOutcome.CARRIED
     assert record.motions[3].outcome is MotionOutcome.LOST
+    # Composed, it reads as one list: ";" between entries, "; and" before the last, a full stop.
     assert substantive_parts(record, record.motions[1]) == (
         PARTS[0],
-        Part("to ask the Director to report back in January."),
+        Part("to ask the Director to report back in January; and"),
         Part("to thank the officers."),
     )
     apply(record, Vote(motion=1, method=VoteMethod.SHOW_OF_HANDS, yes=5))
     apply(record, Resolve(item=1, motion=1, unanimous=True))
-    assert record.resolutions[1].parts[1].text.endswith("January.")
+    assert record.resolutions[1].parts[1].text.endswith("January; and")
     assert record.resolutions[1].wording == "Resolved (unanimously):"
 
 

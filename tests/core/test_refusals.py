@@ -27,7 +27,7 @@ from clerk.domain.enums import (
 )
 from clerk.domain.errors import RuleViolation
 from clerk.domain.record import MeetingRecord
-from tests.core.builders import apply, under_way
+from tests.core.builders import apply, under_way, with_item
 
 PARTS = (Part("one"), Part("two", (Part("a"), Part("b"))), Part("three"))
 
@@ -98,8 +98,8 @@ def test_a_motion_is_resolved_once() -> None:
 
 
 def test_a_budget_resolution_needs_a_motion_carried_on_a_recorded_vote() -> None:
-    record = under_way(kind=MeetingKind.BUDGET)
-    refused(record, Resolve(item=1), "At a budget meeting a resolution comes from a motion")
+    record = with_item(under_way(kind=MeetingKind.BUDGET), budget=True)
+    refused(record, Resolve(item=1), "Item 5 is a budget decision: its resolution comes from")
 
 
 def test_business_needs_the_item_taken() -> None:

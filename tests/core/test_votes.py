@@ -1,4 +1,4 @@
-"""Votes: eligibility, reconciliation, the casting vote, unanimity, budget meetings."""
+"""Votes: eligibility, reconciliation, the casting vote, unanimity, budget decisions."""
 
 from __future__ import annotations
 
@@ -6,15 +6,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from clerk.domain.actions.agenda import AddItem
 from clerk.domain.actions.attendance import Leave, Present, RemoteObserver
 from clerk.domain.actions.declarations import Declare
-from clerk.domain.actions.motions import Move, Resolve, Vote
+from clerk.domain.actions.motions import Amend, Move, Resolve, Vote
+from clerk.domain.actions.proceedings import OpenItem
 from clerk.domain.entities import Part, VoteChoice
 from clerk.domain.enums import (
+    AmendmentOp,
     InterestConduct,
     InterestKind,
     MeetingKind,
     MotionOutcome,
+    StandardItem,
     VoteMethod,
     VoteOption,
     VoteResult,
@@ -22,7 +26,7 @@ from clerk.domain.enums import (
 from clerk.domain.errors import RuleViolation
 from clerk.domain.rules.eligibility import eligible_voters, ineligibility_reason
 from clerk.domain.rules.votes import Tally, check_counts, decide
-from tests.core.builders import apply, under_way
+from tests.core.builders import COUNCILLORS, apply, under_way, with_item
 
 MOTION = Move(item=1, mover="barnby", seconder="mills", parts=(Part("to note the report"),))
 
@@ -179,16 +183,34 @@ def test_unanimously_only_when_none_against_and_none_abstaining() -> None:
     assert resolution.parts == (Part("to note the report"),)
 
 
-def test_a_budget_meeting_records_every_vote_by_name() -> None:
-    record = moved(kind=MeetingKind.BUDGET)
-    with pytest.raises(RuleViolation, match="budget meeting every vote is a recorded"):
+ALL_FOR = tuple(VoteChoice(p, VoteOption.YES) for p in COUNCILLORS)
+
+
+def test_a_budget_item_records_every_vote_on_it_by_name() -> None:
+    record = with_item(moved(kind=MeetingKind.BUDGET), budget=True)  # type: ignore[arg-type]
+    before = record.snapshot()
+    with pytest.raises(RuleViolation, match=r"^Item 5 is a budget decision: its votes"):
         apply(record, Vote(motion=1, method=VoteMethod.SHOW_OF_HANDS, yes=5))
-    choices = tuple(
-        VoteChoice(p, VoteOption.YES)
-        for p in ["bye", "barnby", "mandy-darling", "douglas-dunbar", "mills"]
-    )
-    apply(record, Vote(motion=1, method=VoteMethod.RECORDED, choices=choices))
+    assert record.snapshot() == before
+    apply(record, Vote(motion=1, method=VoteMethod.RECORDED, choices=ALL_FOR))
     assert record.votes[1].yes == 5 and record.votes[1].unanimous
+
+
+def test_a_budget_motion_and_its_amendments_are_recorded_but_procedural_motions_are_free() -> None:
+    record = under_way(kind=MeetingKind.BUDGET)
+    apply(
+        record,
+        Move(item=1, mover="barnby", seconder="mills", parts=(Part("the budget"),), budget=True),
+        Amend(motion=1, mover="bye", seconder="mills", op=AmendmentOp.ADD_PART, parts=(Part("x"),)),
+    )
+    with pytest.raises(RuleViolation, match=r"^Motion 1 is a budget decision"):
+        apply(record, Vote(motion=2, method=VoteMethod.SHOW_OF_HANDS, yes=3, no=2))
+    apply(record, Vote(motion=2, method=VoteMethod.RECORDED, choices=ALL_FOR))
+    # Approving the minutes (another motion, another item) at the same meeting stays free.
+    apply(record, AddItem("2", "Minutes", standard=StandardItem.MINUTES), OpenItem(2))
+    apply(record, Move(item=2, mover="bye", parts=(Part("to approve the minutes"),)))
+    apply(record, Vote(motion=3, method=VoteMethod.ASSENT))
+    assert record.motions[3].outcome is MotionOutcome.CARRIED
 
 
 @given(

@@ -24,11 +24,12 @@ from tests.documents.scenarios import (
     september_meeting,
 )
 
+#: Minuted where it was passed, at the end of Minute 4, referring forward to Minute 5.
 EXCLUSION = (
-    "Prior to consideration of the item in Minute 5, the press and public were formally "
-    "excluded from the meeting on the grounds that the item involved the likely disclosure of "
-    "exempt information as defined in paragraph 3 of Part 1 of Schedule 12A to the Local "
-    "Government Act 1972."
+    "That, under section 100A(4) of the Local Government Act 1972, the press and public be "
+    "excluded from the meeting for the following item of business (Minute 5) on the grounds "
+    "that it involves the likely disclosure of exempt information as defined in paragraph 3 of "
+    "Part 1 of Schedule 12A to the Local Government Act 1972."
 )
 
 BOTH = [
@@ -48,8 +49,10 @@ BOTH = [
     "On being put to a recorded vote, the substantive motion was declared carried:",
     "For: Councillors Bye, Barnby and Mandy Darling (3); Against: Councillor Douglas-Dunbar (1)",
     "Resolved:",
+    "2. to consult young people on it; and",
     "3. to report progress to the Board in March 2022.",
     EXCLUSION,
+    "The press and public were readmitted to the meeting at 11.40 am.",
     "Councillor Barnby left the meeting at 11.05 am during consideration of Minute 5.",
     "Councillor Mills proposed and Councillor Douglas-Dunbar seconded a motion as follows:",
     "On being put to the vote, the motion was declared lost (For: 1; Against: 3).",

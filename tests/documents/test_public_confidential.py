@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 from sqlalchemy import delete, select
 
-from clerk.documents.attendance import compose_attendance
+from clerk.documents.attendance_record import compose_attendance
 from clerk.documents.html import render_html
 from clerk.documents.minutes import MinutesOptions, compose_minutes
 from clerk.documents.model import Document

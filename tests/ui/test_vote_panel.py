@@ -172,13 +172,14 @@ def test_unanimously_is_offered_only_when_true(qtbot, september):
     assert len(resolution.parts) == 4
 
 
-def test_a_budget_meeting_always_opens_the_recorded_vote_grid(qtbot, sqlite_demo, make_window):
+def test_a_budget_decision_always_opens_the_recorded_vote_grid(qtbot, sqlite_demo, make_window):
     meeting_id = setup.create_meeting(
         sqlite_demo, "cyp-scrutiny-board", date(2021, 10, 18), kind=MeetingKind.BUDGET
     )
     window = make_window(sqlite_demo)
     view = window.open_meeting(meeting_id)
     controller = window.controller
+    from clerk.domain.actions.agenda import EditItem
     from clerk.domain.actions.attendance import Present
     from clerk.domain.actions.motions import Move
     from clerk.domain.actions.proceedings import OpenItem, StartMeeting
@@ -186,13 +187,23 @@ def test_a_budget_meeting_always_opens_the_recorded_vote_grid(qtbot, sqlite_demo
 
     for person in ("bye", "barnby", "mills"):
         assert controller.perform(Present(person))
+    controller.perform(EditItem(4, budget=True))
     controller.perform(StartMeeting())
+    controller.perform(OpenItem(3))
+    controller.perform(Move(item=3, mover="bye", seconder="mills", parts=(Part("a procedure"),)))
+    select_key(view.agenda.view, 3)
+    window.actions["vote"].trigger()
+    panel = view.workspace.vote_panel
+    assert panel.method() is VoteMethod.SHOW_OF_HANDS  # a procedural motion stays free
+    panel.close_panel()
     controller.perform(OpenItem(4))
     controller.perform(Move(item=4, mover="bye", seconder="mills", parts=(Part("that X"),)))
     select_key(view.agenda.view, 4)
     window.actions["vote"].trigger()
-    panel = view.workspace.vote_panel
     assert panel.method() is VoteMethod.RECORDED
     assert not panel.method_buttons[VoteMethod.SHOW_OF_HANDS].isEnabled()
+    assert panel.method_buttons[VoteMethod.RECORDED].toolTip() == (
+        "Item 4 is a budget decision: its votes are recorded by name."
+    )
     assert panel.grid.isVisible()
     assert catalogue.meetings(sqlite_demo)[-1].meeting.kind is MeetingKind.BUDGET

@@ -6,18 +6,33 @@ from clerk.domain.actions import (
     agenda,
     attendance,
     declarations,
+    exclusion,
     importing,
     motions,
+    paragraphs,
     proceedings,
     reports,
     tracker,
+    votes,
 )
 from clerk.domain.actions.base import REGISTRY, Action, Context
 from clerk.domain.errors import RecordFormatError
 from clerk.domain.serial import from_json, to_json
 
 __all__ = ["REGISTRY", "Action", "Context", "action_from_json", "action_to_json"]
-_MODULES = (agenda, attendance, declarations, importing, motions, proceedings, reports, tracker)
+_MODULES = (
+    agenda,
+    attendance,
+    declarations,
+    exclusion,
+    importing,
+    motions,
+    paragraphs,
+    proceedings,
+    reports,
+    tracker,
+    votes,
+)
 
 
 def action_from_json(data: Any, path: str = "$") -> Action:

@@ -20,7 +20,10 @@ def check_paragraph(paragraph: int | None) -> None:
 
 @dataclass(frozen=True)
 class AddItem(Action):
-    """An agenda item: number, title, purpose, report pages, officers, recommendations."""
+    """An agenda item: number, title, purpose, report pages, officers, recommendations.
+
+    ``budget`` marks a budget or council tax decision: every vote on it is recorded by name.
+    """
 
     kind = "add_item"
     number: str
@@ -35,6 +38,7 @@ class AddItem(Action):
     education: bool = False
     report_to_follow: bool = False
     urgency_reason: str = ""
+    budget: bool = False
 
     def apply(self, record: MeetingRecord, ctx: Context) -> str:
         require_not_closed(record, "change the agenda")
@@ -60,6 +64,7 @@ class AddItem(Action):
             education=self.education,
             report_to_follow=self.report_to_follow,
             urgency_reason=self.urgency_reason.strip(),
+            budget=self.budget,
         )
         return f"add item {self.number} ({self.title.strip()}) to the agenda"
 
@@ -82,6 +87,7 @@ class EditItem(Action):
     education: bool | None = None
     report_to_follow: bool | None = None
     urgency_reason: str | None = None
+    budget: bool | None = None
 
     def apply(self, record: MeetingRecord, ctx: Context) -> str:
         require_not_closed(record, "change the agenda")
@@ -123,6 +129,7 @@ class EditItem(Action):
             urgency_reason=self.urgency_reason.strip()
             if self.urgency_reason is not None
             else target.urgency_reason,
+            budget=self.budget if self.budget is not None else target.budget,
         )
         record.items[target.id] = changed
         return f"edit item {changed.number}"
@@ -143,9 +150,11 @@ class RemoveItem(Action):
         for name in ("declarations", "paragraphs", "motions", "resolutions", "actions"):
             if record.for_item(name, target.id):
                 raise RuleViolation(f"Item {target.number} has recorded business ({name}).")
-        referenced = [e for e in record.events.values() if e.item_id == target.id] + [
-            m for m in record.movements.values() if m.item_id == target.id
-        ]
+        referenced = (
+            any(target.id in (e.item_id, e.for_item_id) for e in record.events.values())
+            or any(m.item_id == target.id for m in record.movements.values())
+            or any(m.excludes_item_id == target.id for m in record.motions.values())
+        )
         if referenced or record.meeting.current_item_id == target.id:
             raise RuleViolation(
                 f"Item {target.number} is referred to by what was recorded during it, "

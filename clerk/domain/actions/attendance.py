@@ -19,6 +19,7 @@ from clerk.domain.enums import AttendanceStatus, Movement, PersonKind
 from clerk.domain.errors import RuleViolation
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.presence import is_present
+from clerk.domain.rules.proceedings import next_order
 from clerk.domain.timefmt import long_date
 
 
@@ -213,6 +214,7 @@ def _move(record: MeetingRecord, person: str, movement: Movement, at: time) -> N
         movement=movement,
         at=at,
         item_id=record.meeting.current_item_id,
+        order=next_order(record),
     )
 
 

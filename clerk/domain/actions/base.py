@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import ClassVar
 
-from clerk.domain.enums import MeetingStatus
+from clerk.domain.entities import ProceduralEvent
+from clerk.domain.enums import EventKind, MeetingStatus
 from clerk.domain.errors import RuleViolation
 from clerk.domain.names import display_name
 from clerk.domain.record import MeetingRecord
+from clerk.domain.rules.proceedings import next_order
 
 
 @dataclass(frozen=True)
@@ -74,3 +76,33 @@ def require_not_closed(record: MeetingRecord, doing: str) -> None:
         raise RuleViolation(f"The meeting is closed: you cannot {doing}.")
     if record.meeting.status is MeetingStatus.CANCELLED:
         raise RuleViolation(f"The meeting was cancelled: you cannot {doing}.")
+
+
+def add_event(
+    record: MeetingRecord,
+    kind: EventKind,
+    at: time | None,
+    item_id: int | None = None,
+    paragraph: int | None = None,
+    text: str = "",
+    *,
+    for_item_id: int | None = None,
+    person_id: str | None = None,
+    motion_id: int | None = None,
+) -> ProceduralEvent:
+    """A procedural event at its place in the meeting's proceedings."""
+    event_id = record.next_id("events")
+    event = ProceduralEvent(
+        event_id,
+        kind,
+        at,
+        item_id,
+        paragraph,
+        text,
+        order=next_order(record),
+        for_item_id=for_item_id,
+        person_id=person_id,
+        motion_id=motion_id,
+    )
+    record.events[event_id] = event
+    return event

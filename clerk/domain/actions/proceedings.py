@@ -8,13 +8,29 @@ from datetime import date, time
 from clerk.domain.actions.base import (
     Action,
     Context,
+    add_event,
     register,
     require_in_progress,
     require_not_closed,
     stamp,
 )
-from clerk.domain.entities import Paragraph, ProceduralEvent
-from clerk.domain.enums import EventKind, ItemState, MeetingStatus, StandardItem
+from clerk.domain.actions.exclusion import ExcludePublic, MoveExclusion, ReadmitPublic
+from clerk.domain.actions.paragraphs import (  # re-exported: scripts and tests import them here
+    AddParagraph,
+    DeleteParagraph,
+    EditParagraph,
+    MoveParagraph,
+    append_paragraph,
+)
+from clerk.domain.entities import AgendaItem, Motion
+from clerk.domain.enums import (
+    EventKind,
+    ItemState,
+    MeetingStatus,
+    MotionKind,
+    MotionOutcome,
+    StandardItem,
+)
 from clerk.domain.errors import RuleViolation
 from clerk.domain.names import display_name
 from clerk.domain.record import MeetingRecord
@@ -23,17 +39,15 @@ from clerk.domain.rules.presence import can_preside
 from clerk.domain.signoff.confirmation import Correction
 from clerk.domain.timefmt import clock, long_date
 
-
-def add_event(
-    record: MeetingRecord,
-    kind: EventKind,
-    at: time | None,
-    item_id: int | None = None,
-    paragraph: int | None = None,
-    text: str = "",
-) -> None:
-    event_id = record.next_id("events")
-    record.events[event_id] = ProceduralEvent(event_id, kind, at, item_id, paragraph, text)
+__all__ = [
+    "AddParagraph",
+    "DeleteParagraph",
+    "EditParagraph",
+    "ExcludePublic",
+    "MoveExclusion",
+    "MoveParagraph",
+    "ReadmitPublic",
+]
 
 
 @dataclass(frozen=True)
@@ -84,57 +98,6 @@ class Resume(Action):
         record.meeting = replace(record.meeting, status=MeetingStatus.IN_PROGRESS)
         add_event(record, EventKind.RESUMED, at, record.meeting.current_item_id)
         return f"resume the meeting at {clock(at)}"
-
-
-@dataclass(frozen=True)
-class ExcludePublic(Action):
-    """The resolution excluding press and public for an item, under a Schedule 12A paragraph."""
-
-    kind = "exclude_public"
-    item: int
-    paragraph: int
-    at: time | None = None
-
-    def apply(self, record: MeetingRecord, ctx: Context) -> str:
-        require_in_progress(record, "exclude the press and public")
-        target = record.item(self.item)
-        if not 1 <= self.paragraph <= 7:
-            raise RuleViolation(
-                f"Schedule 12A has paragraphs 1 to 7; paragraph {self.paragraph} does not exist."
-            )
-        if target.exempt_paragraph is None:
-            raise RuleViolation(
-                f"Item {target.number} is not marked exempt: mark it exempt with its Schedule 12A "
-                "paragraph before excluding the press and public for it."
-            )
-        if target.exempt_paragraph != self.paragraph:
-            raise RuleViolation(
-                f"Item {target.number} is exempt under paragraph {target.exempt_paragraph} of "
-                f"Schedule 12A, not paragraph {self.paragraph}."
-            )
-        if record.meeting.public_excluded:
-            raise RuleViolation("The press and public are already excluded.")
-        at = stamp(self.at, ctx)
-        record.meeting = replace(record.meeting, public_excluded=True)
-        add_event(record, EventKind.PUBLIC_EXCLUDED, at, target.id, self.paragraph)
-        return f"exclude the press and public for item {target.number} (paragraph {self.paragraph})"
-
-
-@dataclass(frozen=True)
-class ReadmitPublic(Action):
-    """The press and public are readmitted."""
-
-    kind = "readmit_public"
-    at: time | None = None
-
-    def apply(self, record: MeetingRecord, ctx: Context) -> str:
-        require_in_progress(record, "readmit the press and public")
-        if not record.meeting.public_excluded:
-            raise RuleViolation("The press and public have not been excluded.")
-        at = stamp(self.at, ctx)
-        record.meeting = replace(record.meeting, public_excluded=False)
-        add_event(record, EventKind.PUBLIC_READMITTED, at, record.meeting.current_item_id)
-        return "readmit the press and public"
 
 
 def _finish_current(record: MeetingRecord) -> None:
@@ -236,63 +199,15 @@ class SetPresiding(Action):
                 f"the {record.committee.calls_itself} who is present."
             )
         record.meeting = replace(record.meeting, presiding_id=self.person)
+        if record.meeting.status is MeetingStatus.IN_PROGRESS:
+            add_event(
+                record,
+                EventKind.PRESIDING,
+                ctx.now,
+                record.meeting.current_item_id,
+                person_id=self.person,
+            )
         return f"record {name} presiding"
-
-
-@dataclass(frozen=True)
-class AddParagraph(Action):
-    """A paragraph of minute text for an item."""
-
-    kind = "add_paragraph"
-    allowed_when_closed = True
-    item: int
-    text: str
-
-    def apply(self, record: MeetingRecord, ctx: Context) -> str:
-        target = record.item(self.item)
-        text = self.text.strip()
-        if not text:
-            raise RuleViolation("A minute paragraph cannot be empty.")
-        existing = record.paragraphs_for(target.id)
-        position = (existing[-1].position + 1) if existing else 1
-        paragraph_id = record.next_id("paragraphs")
-        record.paragraphs[paragraph_id] = Paragraph(paragraph_id, target.id, position, text)
-        return f"add a paragraph to item {target.number}"
-
-
-@dataclass(frozen=True)
-class EditParagraph(Action):
-    """A correction to a paragraph of minute text."""
-
-    kind = "edit_paragraph"
-    allowed_when_closed = True
-    paragraph: int
-    text: str
-
-    def apply(self, record: MeetingRecord, ctx: Context) -> str:
-        existing = record.paragraphs.get(self.paragraph)
-        if existing is None:
-            raise RuleViolation(f"No minute paragraph {self.paragraph} in this meeting.")
-        if not self.text.strip():
-            raise RuleViolation("A minute paragraph cannot be empty; delete it instead.")
-        record.paragraphs[existing.id] = replace(existing, text=self.text.strip())
-        return f"edit a paragraph of item {record.item(existing.item_id).number}"
-
-
-@dataclass(frozen=True)
-class DeleteParagraph(Action):
-    """Remove a paragraph of minute text."""
-
-    kind = "delete_paragraph"
-    allowed_when_closed = True
-    paragraph: int
-
-    def apply(self, record: MeetingRecord, ctx: Context) -> str:
-        existing = record.paragraphs.get(self.paragraph)
-        if existing is None:
-            raise RuleViolation(f"No minute paragraph {self.paragraph} in this meeting.")
-        del record.paragraphs[existing.id]
-        return f"delete a paragraph of item {record.item(existing.item_id).number}"
 
 
 @dataclass(frozen=True)
@@ -332,6 +247,21 @@ class Note(Action):
         return "add a timed note"
 
 
+def amending_motion(record: MeetingRecord, item: AgendaItem, motion_id: int) -> Motion:
+    """The motion, carried on the Minutes item, that the minutes are confirmed subject to."""
+    motion = record.motion(motion_id)
+    if motion.item_id != item.id:
+        raise RuleViolation(
+            f"Motion {motion.id} is not on item {item.number}: the minutes are confirmed "
+            "subject to an amendment moved on the Minutes item."
+        )
+    if motion.kind is not MotionKind.MOTION or motion.outcome is not MotionOutcome.CARRIED:
+        raise RuleViolation(
+            f"Motion {motion.id} was not carried, so the minutes cannot be confirmed subject to it."
+        )
+    return motion
+
+
 @dataclass(frozen=True)
 class ConfirmMinutes(Action):
     """The Minutes item: the previous meeting's minutes confirmed as a correct record.
@@ -340,6 +270,9 @@ class ConfirmMinutes(Action):
     sign-off (it must have been approved by the chair, and this must be the next suitable
     meeting), applies ``corrections`` to its paragraphs, and carries its open actions onto
     this meeting's action tracker item, all in one transaction.
+
+    ``motion`` names the motion, carried on this item, that amended the minutes: its proposal
+    and vote are minuted first, and the confirmation refers to it instead of repeating it.
     """
 
     kind = "confirm_minutes"
@@ -347,6 +280,7 @@ class ConfirmMinutes(Action):
     meeting_date: date
     amendment: str = ""
     corrections: tuple[Correction, ...] = ()
+    motion: int | None = None
 
     def apply(self, record: MeetingRecord, ctx: Context) -> str:
         require_in_progress(record, "confirm the minutes")
@@ -355,12 +289,19 @@ class ConfirmMinutes(Action):
             raise RuleViolation(f"Item {target.number} is not the Minutes item.")
         if self.meeting_date >= record.meeting.date:
             raise RuleViolation("Only the minutes of an earlier meeting can be confirmed.")
-        if self.corrections and not self.amendment.strip():
+        if self.corrections and not self.amendment.strip() and self.motion is None:
             raise RuleViolation("Give the wording of the amendment that makes the corrections.")
         body = record.committee.calls_itself
         signatory = record.committee.signatory_title or record.council.signatory_title
         held = f"The Minutes of the meeting of the {body} held on {long_date(self.meeting_date)}"
-        if self.amendment.strip():
+        if self.motion is not None:
+            motion = amending_motion(record, target, self.motion)
+            noun = "amendments" if len(motion.parts) > 1 else "amendment"
+            sentence = (
+                f"{held} were confirmed as a correct record, subject to the {noun} set out "
+                f"above, and signed by the {signatory}."
+            )
+        elif self.amendment.strip():
             sentence = (
                 f"{held} were confirmed as a correct record, subject to the following "
                 f"amendment, and signed by the {signatory}: {self.amendment.strip()}"
@@ -368,10 +309,7 @@ class ConfirmMinutes(Action):
         else:
             sentence = f"{held} were confirmed as a correct record and signed by the {signatory}."
         record.items[target.id] = replace(target, confirms_meeting=self.meeting_date.isoformat())
-        paragraph_id = record.next_id("paragraphs")
-        existing = record.paragraphs_for(target.id)
-        position = (existing[-1].position + 1) if existing else 1
-        record.paragraphs[paragraph_id] = Paragraph(paragraph_id, target.id, position, sentence)
+        append_paragraph(record, record.items[target.id], sentence)
         return f"confirm the minutes of {long_date(self.meeting_date)}"
 
 
@@ -379,15 +317,10 @@ for _cls in (
     StartMeeting,
     Adjourn,
     Resume,
-    ExcludePublic,
-    ReadmitPublic,
     CloseMeeting,
     OpenItem,
     SetMinuteStart,
     SetPresiding,
-    AddParagraph,
-    EditParagraph,
-    DeleteParagraph,
     PublicSummary,
     Note,
     ConfirmMinutes,

@@ -1,7 +1,7 @@
 """The substantive motion: the original motion with its carried amendments applied in order."""
 
-from clerk.domain.entities import Motion, Part
-from clerk.domain.enums import AmendmentOp, MotionKind, MotionOutcome
+from clerk.domain.entities import Motion, Part, Resolution
+from clerk.domain.enums import AmendmentOp, MotionKind, MotionOutcome, VoteMethod
 from clerk.domain.errors import RuleViolation
 from clerk.domain.record import MeetingRecord
 
@@ -66,11 +66,104 @@ def amendments_to(record: MeetingRecord, motion_id: int) -> list[Motion]:
 
 
 def substantive_parts(record: MeetingRecord, motion: Motion) -> tuple[Part, ...]:
-    """The motion's parts once every carried amendment is applied, in the order moved."""
+    """The motion's parts once every carried amendment is applied, in the order moved.
+
+    A motion composed so reads as one list whatever its sources' punctuation (``punctuated``);
+    a motion never amended keeps the mover's own."""
+    parts, composed = _composed(record, motion)
+    return punctuated(parts) if composed else parts
+
+
+def _composed(record: MeetingRecord, motion: Motion) -> tuple[tuple[Part, ...], bool]:
+    """The motion's parts with its carried amendments applied; and whether there were any."""
     if motion.kind is not MotionKind.MOTION:
         raise RuleViolation(f"Motion {motion.id} is an amendment, not a motion.")
     parts = motion.parts
+    composed = False
     for amendment in amendments_to(record, motion.id):
         if amendment.outcome is MotionOutcome.CARRIED:
             parts = apply_amendment(parts, amendment)
-    return parts
+            composed = True
+    return parts, composed
+
+
+def _bare(text: str) -> str:
+    """A list entry without its closing punctuation or its "; and" / "; or"."""
+    bare = text.rstrip().rstrip(";,.:").rstrip()
+    for word in (" and", " or"):
+        head = bare[: -len(word)].rstrip()
+        if bare.lower().endswith(word) and head.endswith((";", ",")):
+            bare = head.rstrip(";,.:").rstrip()
+    return bare
+
+
+def punctuated(parts: tuple[Part, ...]) -> tuple[Part, ...]:
+    """Parts as one list: ";" after each entry, "; and" before the last, a full stop at the end.
+
+    The entries are the parts without sub-parts, in reading order; a part with sub-parts
+    keeps its own text (it introduces them, "to include:")."""
+    total = _count_entries(parts)
+    counter = iter(range(total))
+
+    def walk(children: tuple[Part, ...]) -> tuple[Part, ...]:
+        result = []
+        for part in children:
+            if part.parts:
+                result.append(Part(part.text, walk(part.parts)))
+                continue
+            index = next(counter)
+            ending = "." if index == total - 1 else "; and" if index == total - 2 else ";"
+            result.append(Part(_bare(part.text) + ending))
+        return tuple(result)
+
+    return walk(parts)
+
+
+def _count_entries(parts: tuple[Part, ...]) -> int:
+    return sum(_count_entries(p.parts) if p.parts else 1 for p in parts)
+
+
+def motion_words(record: MeetingRecord, motion: Motion) -> str:
+    """The motion's words as one line of text (its preamble, then its parts)."""
+
+    def flatten(parts: tuple[Part, ...]) -> list[str]:
+        texts: list[str] = []
+        for part in parts:
+            texts.append(part.text.strip())
+            texts.extend(flatten(part.parts))
+        return texts
+
+    words = " ".join(flatten(substantive_parts(record, motion)))
+    return f"{motion.preamble.strip()} {words}".strip()
+
+
+def resolved_as_moved(record: MeetingRecord, motion: Motion, resolution: Resolution) -> bool:
+    """The resolution says what the motion said, as amended (composed before Clerk
+    punctuated composed motions, or after)."""
+    if resolution.preamble.strip() != motion.preamble.strip():
+        return False
+    parts, _ = _composed(record, motion)
+    return resolution.parts in (parts, substantive_parts(record, motion))
+
+
+def agreed_without_dissent(record: MeetingRecord, motion: Motion) -> bool:
+    """Carried unamended and unopposed (not on a recorded vote) and resolved in the words
+    moved: the motion councils that name movers only when contested minute by its resolution.
+    (A motion excluding the press and public is resolved by the exclusion it carried.)
+    """
+    if motion.kind is not MotionKind.MOTION or motion.outcome is not MotionOutcome.CARRIED:
+        return False
+    if amendments_to(record, motion.id):
+        return False
+    votes = record.votes_for(motion.id)
+    if not votes or votes[-1].method is VoteMethod.RECORDED or not votes[-1].unanimous:
+        return False
+    if motion.excludes_item_id is not None:
+        return True
+    return resolved_in_its_words(record, motion)
+
+
+def resolved_in_its_words(record: MeetingRecord, motion: Motion) -> bool:
+    """Resolved, and every resolution from it says what it said (as amended)."""
+    resolutions = [r for r in record.resolutions.values() if r.motion_id == motion.id]
+    return bool(resolutions) and all(resolved_as_moved(record, motion, r) for r in resolutions)

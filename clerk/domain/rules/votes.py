@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from clerk.domain.entities import VoteChoice
-from clerk.domain.enums import VoteMethod, VoteOption, VoteResult
+from clerk.domain.enums import VoteOption, VoteResult
 from clerk.domain.errors import RuleViolation
 
 
@@ -51,7 +51,10 @@ def check_counts(tally: Tally, eligible: int) -> None:
             f"but only {eligible} members present are eligible to vote."
         )
     if total == 0:
-        raise RuleViolation("No votes were recorded: enter the counts, or record assent.")
+        raise RuleViolation(
+            "No votes were recorded: enter the counts, give the result as declared, or record "
+            "assent."
+        )
 
 
 def decide(tally: Tally, casting_option: VoteOption | None) -> VoteResult:
@@ -74,8 +77,3 @@ def decide(tally: Tally, casting_option: VoteOption | None) -> VoteResult:
     if casting_option is not None:
         raise RuleViolation("A casting vote is recorded only when the votes are equal.")
     return result
-
-
-def require_method(method: VoteMethod, budget_meeting: bool) -> None:
-    if budget_meeting and method is not VoteMethod.RECORDED:
-        raise RuleViolation("At a budget meeting every vote is a recorded (named) vote.")

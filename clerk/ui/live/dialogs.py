@@ -6,6 +6,7 @@ the clerk typed is lost.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
@@ -15,6 +16,7 @@ from clerk.domain.actions.motions import Amend, Move, Second
 from clerk.domain.actions.proceedings import (
     ConfirmMinutes,
     ExcludePublic,
+    MoveExclusion,
     Note,
     PublicSummary,
     SetPresiding,
@@ -27,6 +29,7 @@ from clerk.domain.enums import (
     AttendanceStatus,
     InterestKind,
     MotionKind,
+    MotionOutcome,
     StandardItem,
 )
 from clerk.domain.names import display_name
@@ -143,6 +146,11 @@ def motion_dialog(parent: QWidget, controller: MeetingController, item: AgendaIt
     wording = dialog.add_row(
         "&Wording:", text_box(8, parts_to_text(item.recommendations)), PARTS_HELP
     )
+    budget = QCheckBox("A &budget or council tax decision (every vote on it by name)")
+    budget.setAccessibleName("Budget decision")
+    budget.setChecked(item.budget)
+    budget.setEnabled(not item.budget)  # a budget item's motions are budget decisions anyway
+    dialog.add_row("", budget)
     dialog.resize(760, dialog.sizeHint().height())
 
     def submit() -> str | None:
@@ -158,6 +166,7 @@ def motion_dialog(parent: QWidget, controller: MeetingController, item: AgendaIt
                 parts=parts,
                 preamble=preamble.text().strip(),
                 seconder=seconder.currentData(),
+                budget=budget.isChecked() and not item.budget,
             )
         )
 
@@ -225,15 +234,37 @@ def second_dialog(
 def confirm_minutes_dialog(
     parent: QWidget, controller: MeetingController, item: AgendaItem, previous: date | None
 ) -> FormDialog:
+    record = controller.record
     dialog = FormDialog("Confirm the minutes of the previous meeting", parent, "Confirm")
     held = dialog.add_row("Meeting &held on:", date_edit(previous))
+    carried = [
+        m
+        for m in record.for_item("motions", item.id)
+        if m.kind is MotionKind.MOTION and m.outcome is MotionOutcome.CARRIED
+    ]
+    subject = dialog.add_row(
+        "&Subject to:",
+        combo(
+            [("no amendment moved here", None)]
+            + [(f"motion {m.id} as carried (moved and voted above)", m.id) for m in carried],
+            carried[-1].id if carried else None,
+        ),
+        "An amendment to the minutes moved and carried on this item, minuted before",
+    )
     amendment = dialog.add_row(
-        "&Amendment:", text_box(3), "Only if the minutes were confirmed subject to an amendment"
+        "&Amendment:",
+        text_box(3),
+        "Or the amendment's words, when it was not moved as a motion",
     )
 
     def submit() -> str | None:
         return controller.submit(
-            ConfirmMinutes(item.id, date_value(held), amendment.toPlainText().strip())
+            ConfirmMinutes(
+                item.id,
+                date_value(held),
+                amendment.toPlainText().strip(),
+                motion=subject.currentData(),
+            )
         )
 
     dialog.submit = submit
@@ -326,8 +357,12 @@ def public_summary_dialog(
 
 
 def exclude_dialog(
-    parent: QWidget, controller: MeetingController, item: AgendaItem | None
+    parent: QWidget,
+    controller: MeetingController,
+    item: AgendaItem | None,
+    on_moved: Callable[[int], None] | None = None,
 ) -> FormDialog:
+    """The exclusion resolution, for an exempt item; with a mover, a motion to vote on."""
     record = controller.record
     dialog = FormDialog("Exclude the press and public", parent, "Exclude")
     # Only an exempt item can be taken in private; if none is marked, the refusal says why.
@@ -347,9 +382,25 @@ def exclude_dialog(
 
     items.currentIndexChanged.connect(follow_item)
     follow_item()
+    current = record.current_item()
+    voters = eligible_voters(record, current) if current is not None else []
+    mover = dialog.add_row(
+        "&Moved by:",
+        combo(people_choices(record, voters, blank="(resolved without a motion)")),
+        "With a mover, the motion is put to the vote: carried, the press and public leave",
+    )
+    seconder = dialog.add_row(
+        "&Seconded by:", combo(people_choices(record, voters, blank="(not seconded)"))
+    )
 
     def submit() -> str | None:
-        return controller.submit(ExcludePublic(items.currentData(), paragraph.currentData()))
+        if mover.currentData() is None:
+            return controller.submit(ExcludePublic(items.currentData(), paragraph.currentData()))
+        moved = MoveExclusion(items.currentData(), mover.currentData(), seconder.currentData())
+        problem = controller.submit(moved)
+        if problem is None and on_moved is not None:
+            on_moved(max(controller.record.motions))
+        return problem
 
     dialog.submit = submit
     return dialog

@@ -168,7 +168,17 @@ class MeetingView(QWidget):
         self.controller.perform(Resume())
 
     def do_exclude_public(self) -> None:
-        self._open(dialogs.exclude_dialog(self, self.controller, self.selected_item()))
+        self._open(
+            dialogs.exclude_dialog(
+                self, self.controller, self.selected_item(), on_moved=self._vote_on_exclusion
+            )
+        )
+
+    def _vote_on_exclusion(self, motion_id: int) -> None:
+        """A motion to exclude the press and public was moved: put it to the vote."""
+        self.workspace.show_item(self.controller.record.motion(motion_id).item_id)
+        self.workspace.tabs.setCurrentIndex(2)
+        self.workspace.vote_panel.open_for(motion_id)
 
     def do_readmit_public(self) -> None:
         self.controller.perform(ReadmitPublic())

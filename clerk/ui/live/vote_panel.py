@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -26,11 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.domain.actions.motions import Vote
-from clerk.domain.enums import MeetingKind, MotionKind, VoteMethod, VoteOption
+from clerk.domain.enums import MotionKind, VoteMethod, VoteOption, VoteResult
 from clerk.domain.errors import RuleViolation
 from clerk.domain.names import display_name, join_names
 from clerk.domain.rules.eligibility import eligible_voters, ineligibility_reason
 from clerk.domain.rules.presence import presiding
+from clerk.domain.rules.recorded import budget_decision
 from clerk.domain.rules.votes import Tally, decide
 from clerk.ui.controller import MeetingController
 from clerk.ui.forms import MessageLabel
@@ -119,7 +121,18 @@ class VotePanel(QFrame):
         self.all_for.setAccessibleName("All eligible members voted for")
         self.all_for.clicked.connect(self.fill_all_for)
         grid.addWidget(self.all_for, 0, 6)
-        grid.setColumnStretch(7, 1)
+        self.declared = QComboBox()
+        self.declared.setAccessibleName("Result declared")
+        self.declared.setToolTip("A result declared without a count: leave the counts at 0.")
+        for text, result in (
+            ("As counted", None),
+            ("Declared carried (no count)", VoteResult.PASS),
+            ("Declared lost (no count)", VoteResult.FAIL),
+        ):
+            self.declared.addItem(text, result)
+        self.declared.currentIndexChanged.connect(self.validate)
+        grid.addWidget(self.declared, 0, 7)
+        grid.setColumnStretch(8, 1)
         layout.addWidget(self.counts)
 
         self.grid_model = VoteGridModel(self)
@@ -223,15 +236,13 @@ class VotePanel(QFrame):
             spin.setValue(0)
             spin.blockSignals(False)
         self.grid_model.set_rows([])
+        self.declared.setCurrentIndex(0)
         self._set_casting(None)
-        budget = record.meeting.kind is MeetingKind.BUDGET
-        self.method_buttons[VoteMethod.SHOW_OF_HANDS].setEnabled(not budget)
-        self.method_buttons[VoteMethod.ASSENT].setEnabled(not budget)
+        budget = budget_decision(record, motion)  # the domain's reason, word for word
+        self.method_buttons[VoteMethod.SHOW_OF_HANDS].setEnabled(budget is None)
+        self.method_buttons[VoteMethod.ASSENT].setEnabled(budget is None)
         start = VoteMethod.RECORDED if budget else VoteMethod.SHOW_OF_HANDS
-        if budget:
-            self.method_buttons[VoteMethod.RECORDED].setToolTip(
-                "A budget meeting records every vote by name."
-            )
+        self.method_buttons[VoteMethod.RECORDED].setToolTip(budget or "")
         self.method_buttons[start].setChecked(True)
         self.refresh()
         self.show()
@@ -304,9 +315,11 @@ class VotePanel(QFrame):
         tally = self.tally()
         casting = self.casting_option() if self._tied else None
         chair = presiding(self.controller.record)
+        declared = self.declared.currentData() if method is VoteMethod.SHOW_OF_HANDS else None
         return Vote(
             motion=self.motion_id,
             method=method,
+            result=declared,
             yes=tally.yes if method is VoteMethod.SHOW_OF_HANDS else 0,
             no=tally.no if method is VoteMethod.SHOW_OF_HANDS else 0,
             abstain=tally.abstain if method is VoteMethod.SHOW_OF_HANDS else 0,
@@ -372,6 +385,10 @@ class VotePanel(QFrame):
     def _outcome_text(self, method: VoteMethod, tally: Tally) -> str:
         if method is VoteMethod.ASSENT:
             return "Carried by assent (no vote taken)."
+        declared = self.declared.currentData()
+        if method is VoteMethod.SHOW_OF_HANDS and declared is not None and tally == Tally(0, 0, 0):
+            word = "CARRIED" if declared is VoteResult.PASS else "LOST"
+            return f"{word}: declared without a count."
         try:
             result = decide(tally, self.casting_option() if self._tied else None)
         except RuleViolation as error:

@@ -4,19 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListView,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -25,30 +18,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clerk.domain.actions.motions import Fall, Resolve, Withdraw
-from clerk.domain.actions.proceedings import AddParagraph, DeleteParagraph, EditParagraph
+from clerk.domain.actions.motions import Fall, Withdraw
 from clerk.domain.entities import AgendaItem
 from clerk.domain.enums import MotionKind, MotionOutcome, StandardItem
-from clerk.domain.rules.motions import LETTERS, substantive_parts
+from clerk.domain.rules.motions import substantive_parts
 from clerk.ui import labels
 from clerk.ui.controller import MeetingController
-from clerk.ui.forms import FormDialog, MessageLabel
+from clerk.ui.forms import FormDialog
 from clerk.ui.live import dialogs
+from clerk.ui.live.minute_text import MinuteTextTab
+from clerk.ui.live.resolution import ResolutionEditor, resolution_html
 from clerk.ui.live.tables import selected_key, table_view
 from clerk.ui.live.vote_panel import VotePanel
 from clerk.ui.models.agenda import item_heading
-from clerk.ui.models.base import KEY_ROLE
 from clerk.ui.models.business import (
     ActionsModel,
     DeclarationsModel,
     MotionsModel,
-    ParagraphsModel,
     action_rows,
     declaration_rows,
     motion_rows,
-    paragraph_rows,
 )
-from clerk.ui.partstext import PartsTextError, parts_from_text, parts_to_text
+from clerk.ui.partstext import parts_to_text
 
 MINUTES_TAB, DECLARATIONS_TAB, MOTIONS_TAB, RESOLUTION_TAB = range(4)
 
@@ -58,20 +49,6 @@ def button(text: str, name: str, slot: Callable[[], None]) -> QPushButton:
     widget.setAccessibleName(name)
     widget.clicked.connect(slot)
     return widget
-
-
-def resolution_html(record, item_id: int) -> str:
-    blocks = []
-    for resolution in record.for_item("resolutions", item_id):
-        lines = [f"<p><b>{escape(resolution.wording)}</b></p>"]
-        if resolution.preamble:
-            lines.append(f"<p>{escape(resolution.preamble)}</p>")
-        for number, part in enumerate(resolution.parts, start=1):
-            lines.append(f"<p style='margin-left:12px'>{number}. {escape(part.text)}</p>")
-            for letter, sub in zip(LETTERS, part.parts, strict=False):
-                lines.append(f"<p style='margin-left:32px'>{letter}. {escape(sub.text)}</p>")
-        blocks.append("".join(lines))
-    return "".join(blocks)
 
 
 class ItemWorkspace(QWidget):
@@ -86,8 +63,6 @@ class ItemWorkspace(QWidget):
         self.today = today
         self.item_id: int | None = None
         self.dialog: FormDialog | None = None
-        self.editing_paragraph: int | None = None
-        self._prefilled: tuple[int, int | None] | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -117,51 +92,16 @@ class ItemWorkspace(QWidget):
     # -- building the tabs ---------------------------------------------------------------
 
     def _minutes_tab(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.paragraphs_model = ParagraphsModel(self)
-        self.paragraphs = QListView()
-        self.paragraphs.setModel(self.paragraphs_model)
-        self.paragraphs.setWordWrap(True)
-        self.paragraphs.setAlternatingRowColors(True)
-        self.paragraphs.setSpacing(2)
-        self.paragraphs.setAccessibleName("Minute paragraphs")
-        self.paragraphs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.paragraphs.setResizeMode(QListView.ResizeMode.Adjust)
-        layout.addWidget(self.paragraphs, 1)
-        self.editor = QPlainTextEdit()
-        self.editor.setAccessibleName("Minute text editor")
-        self.editor.setPlaceholderText(
-            "Type the minute text for this item. Ctrl+Return adds it as a paragraph."
+        self.minute_text = MinuteTextTab(
+            self.controller, lambda: self.item_id, self.do_confirm_minutes
         )
-        self.editor.setTabChangesFocus(True)
-        self.editor.setMinimumHeight(self.editor.fontMetrics().lineSpacing() * 4 + 12)
-        self.editor.setMaximumHeight(self.editor.fontMetrics().lineSpacing() * 7 + 12)
-        layout.addWidget(self.editor)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self.editor)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.do_add_paragraph)
-        escape_key = QShortcut(QKeySequence("Esc"), self.editor)
-        escape_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        escape_key.activated.connect(self.cancel_edit)
-        row = QHBoxLayout()
-        self.add_paragraph_button = button(
-            "Add  Ctrl+Return", "Add the paragraph", self.do_add_paragraph
-        )
-        row.addWidget(self.add_paragraph_button)
-        row.addWidget(button("Edit", "Edit the selected paragraph", self.edit_selected))
-        row.addWidget(button("Delete", "Delete the selected paragraph", self.delete_selected))
-        row.addStretch(1)
-        self.confirm_button = button(
-            "Confirm minutes…",
-            "Confirm the previous minutes (Ctrl+Shift+C)",
-            self.do_confirm_minutes,
-        )
-        self.confirm_button.setToolTip("Confirm the previous meeting's minutes (Ctrl+Shift+C)")
-        row.addWidget(self.confirm_button)
-        layout.addLayout(row)
-        return page
+        #: Kept for the keyboard paths and the tests that type minute text.
+        self.editor = self.minute_text.editor
+        self.paragraphs = self.minute_text.view
+        self.paragraphs_model = self.minute_text.model
+        self.confirm_button = self.minute_text.confirm_button
+        self.add_paragraph_button = self.minute_text.add_button
+        return self.minute_text
 
     def _declarations_tab(self) -> QWidget:
         page = QWidget()
@@ -238,48 +178,12 @@ class ItemWorkspace(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.setChildrenCollapsible(False)
         outer.addWidget(split)
-        editor = QWidget()
-        layout = QVBoxLayout(editor)
-        layout.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
-        source_label = QLabel("&Wording from:")
-        self.resolution_source = QComboBox()
-        self.resolution_source.setAccessibleName("Resolution from")
-        source_label.setBuddy(self.resolution_source)
-        self.resolution_source.activated.connect(self._source_chosen)
-        row.addWidget(source_label)
-        row.addWidget(self.resolution_source, 1)
-        self.unanimous = QCheckBox("Resolved (&unanimously)")
-        self.unanimous.setAccessibleName("Resolved unanimously")
-        self.unanimous.setEnabled(False)
-        row.addWidget(self.unanimous)
-        layout.addLayout(row)
-        self.preamble = QLineEdit()
-        self.preamble.setAccessibleName("Preamble")
-        self.preamble.setPlaceholderText('Preamble, e.g. "That the Cabinet be recommended:"')
-        layout.addWidget(self.preamble)
-        self.resolution_text = QPlainTextEdit()
-        self.resolution_text.setAccessibleName("Resolution wording")
-        self.resolution_text.setTabChangesFocus(True)
-        self.resolution_text.setToolTip(dialogs.PARTS_HELP)
-        self.resolution_text.setPlaceholderText(dialogs.PARTS_HELP)
-        layout.addWidget(self.resolution_text, 1)
-        self.resolution_message = MessageLabel()
-        layout.addWidget(self.resolution_message)
-        row = QHBoxLayout()
-        self.resolution_hint = QLabel()
-        self.resolution_hint.setObjectName("hint")
-        self.resolution_hint.setWordWrap(True)
-        row.addWidget(self.resolution_hint, 1)
-        self.resolve_button = button(
-            "Record the resolution  Ctrl+Return", "Record the resolution", self.record_resolution
-        )
-        row.addWidget(self.resolve_button)
-        layout.addLayout(row)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), editor)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.record_resolution)
+        editor = self.resolution_editor = ResolutionEditor(self.controller, self.item, self.refresh)
+        #: Kept for the keyboard paths and the tests.
+        self.resolution_text = editor.resolution_text
+        self.unanimous = editor.unanimous
+        self.resolve_button = editor.resolve_button
+        self.record_resolution = editor.record_resolution
         split.addWidget(editor)
 
         lower = QWidget()
@@ -322,7 +226,7 @@ class ItemWorkspace(QWidget):
             self.item_id = item_id
             self.vote_panel.close_panel()
             self.cancel_edit()
-            self._prefilled = None
+            self.resolution_editor.forget()
         self.refresh()
 
     def show_tab(self, index: int) -> None:
@@ -344,8 +248,8 @@ class ItemWorkspace(QWidget):
         if item is None:
             self.heading.setText("No item selected")
             self.details.setText("Choose an item in the agenda (Ctrl+1).")
+            self.minute_text.refresh()
             for model in (
-                self.paragraphs_model,
                 self.declarations_model,
                 self.motions_model,
                 self.actions_model,
@@ -368,13 +272,13 @@ class ItemWorkspace(QWidget):
         if item.invited_officers:
             lines.append("Invited: " + "; ".join(item.invited_officers))
         self.details.setText("\n".join(lines))
-        self.paragraphs_model.set_rows(paragraph_rows(record, item.id))
+        self.minute_text.refresh()
         self.declarations_model.set_rows(declaration_rows(record, item.id))
         self.motions_model.set_rows(motion_rows(record, item.id))
         self.actions_model.set_rows(action_rows(record, item.id))
         self.confirm_button.setVisible(item.standard is StandardItem.MINUTES)
         self._refresh_substantive(item)
-        self._refresh_resolution(item)
+        self.resolution_editor.refresh(item)
         self.resolutions.setText(resolution_html(record, item.id) or "No resolution yet.")
         if self.vote_panel.motion_id is not None:
             self.vote_panel.refresh()
@@ -392,161 +296,16 @@ class ItemWorkspace(QWidget):
             lead += f" {motion.preamble}"
         self.substantive.setText(f"{lead}\n{text}")
 
-    # -- the resolution editor -----------------------------------------------------------
-
-    def _carried_unresolved(self, item: AgendaItem) -> list[int]:
-        record = self.controller.record
-        resolved = {r.motion_id for r in record.for_item("resolutions", item.id)}
-        return [
-            m.id
-            for m in record.for_item("motions", item.id)
-            if m.kind is MotionKind.MOTION
-            and m.outcome is MotionOutcome.CARRIED
-            and m.id not in resolved
-        ]
-
-    def _refresh_resolution(self, item: AgendaItem) -> None:
-        record = self.controller.record
-        carried = [
-            m.id
-            for m in record.for_item("motions", item.id)
-            if m.kind is MotionKind.MOTION and m.outcome is MotionOutcome.CARRIED
-        ]
-        self.resolution_source.blockSignals(True)
-        self.resolution_source.clear()
-        for motion_id in carried:
-            self.resolution_source.addItem(f"Motion {motion_id} as carried", motion_id)
-        self.resolution_source.addItem("The officers' recommendations / own wording", None)
-        unresolved = self._carried_unresolved(item)
-        wanted = unresolved[-1] if unresolved else None
-        if self._prefilled is not None and self._prefilled[0] == item.id:
-            wanted = self._prefilled[1]
-        self.resolution_source.setCurrentIndex(max(0, self.resolution_source.findData(wanted)))
-        self.resolution_source.blockSignals(False)
-        if self._prefilled is None or self._prefilled[0] != item.id:
-            self._prefill(item, wanted)
-        self._update_unanimous()
-
-    def _source_chosen(self) -> None:
-        item = self.item()
-        if item is not None:
-            self._prefill(item, self.resolution_source.currentData())
-            self._update_unanimous()
-
-    def _prefill(self, item: AgendaItem, motion_id: int | None) -> None:
-        """The wording to resolve: the motion as carried, or the officers' recommendations."""
-        record = self.controller.record
-        if motion_id is not None:
-            motion = record.motion(motion_id)
-            parts = substantive_parts(record, motion)
-            preamble = motion.preamble
-        else:
-            parts, preamble = item.recommendations, ""
-        self.preamble.setText(preamble)
-        self.resolution_text.setPlainText(parts_to_text(parts))
-        self._prefilled = (item.id, motion_id)
-        self.unanimous.setEnabled(False)  # re-offered (ticked) if the domain allows it
-
-    def _resolution_action(self, unanimous: bool) -> Resolve | None:
-        item = self.item()
-        if item is None:
-            return None
-        try:
-            parts = parts_from_text(self.resolution_text.toPlainText())
-        except PartsTextError:
-            parts = ()
-        return Resolve(
-            item=item.id,
-            parts=parts,
-            preamble=self.preamble.text().strip(),
-            unanimous=unanimous,
-            motion=self.resolution_source.currentData(),
-        )
-
-    def _update_unanimous(self) -> None:
-        """ "Unanimously" is offered only when the vote was unanimous (the domain decides)."""
-        plain = self._resolution_action(False)
-        unanimous = self._resolution_action(True)
-        if plain is None or unanimous is None:
-            return
-        reason = self.controller.check(unanimous)
-        offered = reason is None
-        was_enabled = self.unanimous.isEnabled()
-        self.unanimous.setEnabled(offered)
-        if not offered:
-            self.unanimous.setChecked(False)
-            self.unanimous.setToolTip(reason)
-        else:
-            self.unanimous.setToolTip("The vote was unanimous.")
-            if not was_enabled:  # newly true: offer it ticked; the clerk may untick it
-                self.unanimous.setChecked(True)
-        self.unanimous.setAccessibleDescription(self.unanimous.toolTip())
-        if offered:
-            hint = "The vote was unanimous: “Resolved (unanimously):”."
-        elif self.controller.check(plain) is None:
-            hint = f"Not unanimous: {reason}"
-        else:
-            hint = ""
-        self.resolution_hint.setText(hint)
-
-    def record_resolution(self) -> None:
-        item = self.item()
-        if item is None:
-            return
-        try:
-            parts_from_text(self.resolution_text.toPlainText())
-        except PartsTextError as error:
-            self.resolution_message.show_message(str(error))
-            return
-        action = self._resolution_action(self.unanimous.isChecked() and self.unanimous.isEnabled())
-        problem = self.controller.submit(action)
-        if problem:
-            self.resolution_message.show_message(problem)
-            return
-        self.resolution_message.clear_message()
-        self._prefilled = None
-        self.refresh()
-
     # -- minute text ---------------------------------------------------------------------
 
     def do_write_minutes(self) -> None:
         self.show_tab(MINUTES_TAB)
 
     def do_add_paragraph(self) -> None:
-        item = self.item()
-        if item is None:
-            self.controller.refused.emit("Choose an item first.")
-            return
-        text = self.editor.toPlainText()
-        if self.editing_paragraph is not None:
-            action = EditParagraph(self.editing_paragraph, text)
-        else:
-            action = AddParagraph(item.id, text)
-        if self.controller.perform(action) is not None:
-            self.cancel_edit()
-            self.editor.setFocus()
-
-    def edit_selected(self) -> None:
-        key = self.paragraphs_model.data(self.paragraphs.currentIndex(), KEY_ROLE)
-        if key is None:
-            self.controller.refused.emit("Select a paragraph to edit.")
-            return
-        self.editing_paragraph = key
-        self.editor.setPlainText(self.controller.record.paragraphs[key].text)
-        self.add_paragraph_button.setText("Save change  Ctrl+Return")
-        self.editor.setFocus()
+        self.minute_text.add_paragraph()
 
     def cancel_edit(self) -> None:
-        self.editing_paragraph = None
-        self.editor.clear()
-        self.add_paragraph_button.setText("Add  Ctrl+Return")
-
-    def delete_selected(self) -> None:
-        key = self.paragraphs_model.data(self.paragraphs.currentIndex(), KEY_ROLE)
-        if key is None:
-            self.controller.refused.emit("Select a paragraph to delete.")
-            return
-        self.controller.perform(DeleteParagraph(key))
+        self.minute_text.cancel_edit()
 
     def do_confirm_minutes(self) -> None:
         item = self._need_item()
@@ -651,9 +410,10 @@ class ItemWorkspace(QWidget):
         if (
             motion is not None
             and motion.kind is MotionKind.MOTION
+            and motion.excludes_item_id is None  # resolved by the exclusion it carried
             and motion.outcome is MotionOutcome.CARRIED
         ):
-            self._prefilled = None
+            self.resolution_editor.forget()
             self.refresh()
             self.show_tab(RESOLUTION_TAB)
             self.resolve_button.setFocus()

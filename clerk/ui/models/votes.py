@@ -14,6 +14,8 @@ from clerk.domain.enums import AttendanceStatus, VoteOption
 from clerk.domain.names import display_name
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.eligibility import ineligibility_reason
+from clerk.domain.rules.presence import is_present
+from clerk.domain.rules.recorded import has_a_vote
 from clerk.ui import labels
 from clerk.ui.models.attendance import attendance_rows
 from clerk.ui.models.base import Index, RowsModel
@@ -28,6 +30,8 @@ class VoterRow:
     name: str
     reason: str | None
     option: VoteOption | None = None
+    #: A member with a vote on the item who is not in the room: listed as absent.
+    absent: bool = False
 
     @property
     def eligible(self) -> bool:
@@ -35,13 +39,16 @@ class VoterRow:
 
 
 def voter_rows(record: MeetingRecord, item: AgendaItem) -> list[VoterRow]:
-    """Seat holders and attending councillors, eligible ones first in roster order."""
+    """Seat holders and attending councillors, eligible ones first in roster order; members
+    not in the room are listed as absent, as councils print a recorded vote."""
     rows = []
     for row in attendance_rows(record, item.id):
         if row.recorded is AttendanceStatus.OFFICER:
             continue
         reason = ineligibility_reason(record, row.key, item)
-        rows.append(VoterRow(row.key, display_name(record.person(row.key)), reason))
+        absent = reason is not None and has_a_vote(record, row.key, item)
+        absent = absent and not is_present(record, row.key)
+        rows.append(VoterRow(row.key, display_name(record.person(row.key)), reason, None, absent))
     return [r for r in rows if r.eligible] + [r for r in rows if not r.eligible]
 
 
@@ -58,9 +65,12 @@ class VoteGridModel(RowsModel):
         self.set_rows([replace(r, option=given.get(r.key)) if r.eligible else r for r in rows])
 
     def choices(self) -> tuple[VoteChoice, ...]:
-        return tuple(
+        given = [
             VoteChoice(r.key, r.option) for r in self._rows if r.eligible and r.option is not None
-        )
+        ]
+        if not given:
+            return ()
+        return (*given, *(VoteChoice(r.key, VoteOption.ABSENT) for r in self._rows if r.absent))
 
     def eligible_keys(self) -> list[str]:
         return [r.key for r in self._rows if r.eligible]
@@ -76,6 +86,8 @@ class VoteGridModel(RowsModel):
             if column == self.NAME:
                 return row.name
             if column == self.VOTE:
+                if row.absent:
+                    return "Absent"
                 if not row.eligible:
                     return "Not eligible"
                 return labels.VOTE_OPTION[row.option] if row.option else "—"

@@ -61,7 +61,7 @@ def item_dialog(
         kind = dialog.add_row("&Kind:", combo([(t, k) for k, t in STANDARD.items()]))
     purpose = dialog.add_row("&Purpose:", text_box(3, item.purpose if item else ""))
     pages = dialog.add_row(
-        "Report &pages:", QLineEdit(item.report_pages if item else ""), "For example: 7 - 16"
+        "Report pa&ges:", QLineEdit(item.report_pages if item else ""), "For example: 7 - 16"
     )
     officers = dialog.add_row(
         "&Invited:",
@@ -84,14 +84,14 @@ def item_dialog(
         "Exempt information under Schedule 12A to the Local Government Act 1972",
     )
     title_public = dialog.add_row(
-        "", QCheckBox("The &title may be published even if the item is exempt")
+        "", QCheckBox("The title &may be published even if the item is exempt")
     )
     title_public.setChecked(item.title_is_public if item else True)
     education = dialog.add_row(
-        "", QCheckBox("&Education item (co-opted education representatives vote)")
+        "", QCheckBox("E&ducation item (co-opted education representatives vote)")
     )
     education.setChecked(item.education if item else False)
-    to_follow = dialog.add_row("", QCheckBox("A re&port will follow (the agenda says To Follow)"))
+    to_follow = dialog.add_row("", QCheckBox("A report will &follow (the agenda says To Follow)"))
     to_follow.setChecked(item.report_to_follow if item else False)
     urgency = dialog.add_row(
         "Added late: reason for &urgency:",
@@ -99,6 +99,11 @@ def item_dialog(
         "For an item added after the agenda was published: why the chair agreed to take it "
         "(it goes in the supplementary pack)",
     )
+    budget = dialog.add_row(
+        "", QCheckBox("&Budget or council tax decision (every vote on it recorded by name)")
+    )
+    budget.setAccessibleName("Budget decision")
+    budget.setChecked(item.budget if item else False)
     dialog.resize(780, dialog.sizeHint().height())
 
     def submit() -> str | None:
@@ -125,6 +130,7 @@ def item_dialog(
                     education=education.isChecked(),
                     report_to_follow=to_follow.isChecked(),
                     urgency_reason=urgency.text().strip(),
+                    budget=budget.isChecked(),
                 )
             )
         return controller.submit(
@@ -142,6 +148,7 @@ def item_dialog(
                 education=education.isChecked(),
                 report_to_follow=to_follow.isChecked(),
                 urgency_reason=urgency.text().strip(),
+                budget=budget.isChecked(),
             )
         )
 

@@ -1,4 +1,5 @@
-"""The council profile: name, code of conduct, signatory, minute numbering, agenda wording."""
+"""The council profile: name, code of conduct, signatory, minute numbering, naming movers,
+agenda wording."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import replace
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from clerk.domain.entities import AgendaWording, CouncilProfile
-from clerk.domain.enums import CodeOfConduct, SigningMode
+from clerk.domain.enums import CodeOfConduct, MoverNaming, SigningMode
 from clerk.domain.errors import ClerkError
 from clerk.services import catalogue, setup
 from clerk.storage.database import Database
@@ -56,6 +57,20 @@ def council_dialog(
             council.signing_mode,
         ),
         "How the chair signs confirmed minutes, for every committee of the council",
+    )
+    movers = dialog.add_row(
+        "Name &movers:",
+        combo(
+            [
+                ("always, a motion agreed without dissent too", MoverNaming.ALWAYS),
+                (
+                    "only when contested (amended, opposed, recorded, lost)",
+                    MoverNaming.WHEN_CONTESTED,
+                ),
+            ],
+            council.movers_named,
+        ),
+        "When the minutes name a motion's mover and seconder",
     )
     officers = dialog.add_row("", QCheckBox("&List officers in the minutes"))
     officers.setChecked(council.lists_officers)
@@ -113,6 +128,7 @@ def council_dialog(
                 declarations=declarations.toPlainText().strip(),
                 urgent=urgent.toPlainText().strip(),
             ),
+            movers_named=MoverNaming(movers.currentData()),
         )
         try:
             setup.save_council(database, value)

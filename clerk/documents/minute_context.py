@@ -1,0 +1,88 @@
+"""What every part of the minutes needs to know: the record, the version, how items are named."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from clerk.domain.entities import AgendaItem, Person
+from clerk.domain.enums import AttendanceStatus, EventKind, Role
+from clerk.domain.record import MeetingRecord
+from clerk.domain.rules.numbering import format_minute
+
+EXEMPT_TITLE = "Exempt Item"
+ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE)
+
+
+@dataclass(frozen=True)
+class MinutesOptions:
+    #: Include exempt detail (and mark every page "Confidential: not for publication").
+    confidential: bool = False
+    #: Not yet confirmed as a correct record: every page says "Draft: subject to confirmation".
+    draft: bool = True
+
+
+class MinuteContext:
+    """The record being minuted, the version (public or confidential), and the names of
+    things: minute labels and references, the Chair's title, who presided."""
+
+    def __init__(self, record: MeetingRecord, options: MinutesOptions) -> None:
+        self.record = record
+        self.options = options
+        self.persons: dict[str, Person] = record.persons
+        self.body = record.committee.calls_itself
+        self.chair_title = record.committee.signatory_title or record.council.signatory_title
+        self.minuted = sorted(
+            (i for i in record.items.values() if i.minute_number is not None),
+            key=lambda i: (i.minute_number or 0, i.position, i.id),
+        )
+        self.chair_id = self._presiding()
+
+    def attended(self, person_id: str) -> bool:
+        entry = self.record.attendance_of(person_id)
+        return entry is not None and entry.status in ATTENDED
+
+    def _presiding(self) -> str | None:
+        """Who chaired the meeting: as recorded, unless the chair changed hands during it (then
+        the meeting's record says who presides now, and the minutes say who took the chair
+        when), else the Chair, else the Vice-Chair."""
+        changed = any(e.kind is EventKind.PRESIDING for e in self.record.events.values())
+        if self.record.meeting.presiding_id is not None and not changed:
+            return self.record.meeting.presiding_id
+        for role in (Role.CHAIR, Role.VICE_CHAIR):
+            for membership in self.record.memberships_on_day():
+                if membership.role is role and self.attended(membership.person_id):
+                    return membership.person_id
+        return None
+
+    # -- items ---------------------------------------------------------------------------
+
+    def hidden(self, item: AgendaItem) -> bool:
+        """Exempt detail left out: an exempt item in the public version."""
+        return item.exempt and not self.options.confidential
+
+    def label(self, item: AgendaItem) -> str:
+        assert item.minute_number is not None
+        council = self.record.council
+        return format_minute(
+            council.minute_heading_pattern, item.minute_number, self.record.meeting.date
+        )
+
+    def reference(self, item: AgendaItem) -> str:
+        """ "Minute 17", or "agenda item 7" for an item never minuted."""
+        if item.minute_number is None:
+            return f"agenda item {item.number}"
+        return f"Minute {self.label(item)}"
+
+    def title(self, item: AgendaItem) -> str:
+        if self.hidden(item) and not item.title_is_public:
+            return EXEMPT_TITLE
+        return item.title
+
+    def follows(self, earlier: AgendaItem | None, later: AgendaItem) -> bool:
+        """``later`` is the next item minuted after ``earlier`` (the first, for None)."""
+        if later not in self.minuted:
+            return False
+        index = self.minuted.index(later)
+        if earlier is None:
+            return index == 0
+        return index > 0 and self.minuted[index - 1].id == earlier.id

@@ -1,0 +1,152 @@
+"""The minute-text tab shows the item's proceedings in order and moves paragraphs among them."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from clerk.domain.actions.attendance import Present
+from clerk.domain.actions.motions import Move, Vote
+from clerk.domain.actions.paragraphs import AddParagraph
+from clerk.domain.actions.proceedings import OpenItem, StartMeeting
+from clerk.domain.entities import Part
+from clerk.domain.enums import VoteMethod
+from clerk.domain.rules.proceedings import EntryKind, item_proceedings
+from tests.ui.test_live_controls import press
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def _under_way(window) -> int:
+    """Item 6 (Family Friendly Vision) taken, a motion moved and carried, text before it."""
+    controller = window.controller
+    for person in ("bye", "barnby", "mandy-darling", "douglas-dunbar", "mills"):
+        controller.perform(Present(person))
+    controller.perform(StartMeeting(at=time(9, 30)))
+    item = next(i for i in controller.record.agenda() if i.number == "6")
+    controller.perform(OpenItem(item.id))
+    controller.perform(AddParagraph(item.id, "The Director introduced the vision."))
+    controller.perform(Move(item.id, "barnby", (Part("to welcome the vision."),), seconder="bye"))
+    controller.perform(Vote(1, VoteMethod.SHOW_OF_HANDS, yes=4, no=1))
+    return item.id
+
+
+def _texts(workspace) -> list[str]:
+    return [row.text for row in workspace.minute_text.model.rows]
+
+
+def test_the_tab_lists_the_motion_and_vote_in_place_and_keys_move_a_paragraph(
+    qtbot, sqlite_demo, make_window, clock
+):
+    clock.moment = clock.moment.replace(month=9, day=20, hour=10)
+    window = make_window(sqlite_demo)
+    view = window.open_meeting(2)
+    item_id = _under_way(window)
+    workspace = view.workspace
+    workspace.show_tab(0)
+    workspace.editor.setPlainText("As a result of the vote, the Director would write to schools.")
+    press(qtbot, workspace.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    rows = workspace.minute_text.model.rows
+    assert [r.kind for r in rows] == [
+        EntryKind.PARAGRAPH,
+        EntryKind.MOTION,
+        EntryKind.VOTE,
+        EntryKind.PARAGRAPH,
+    ]
+    assert rows[1].text == (
+        "Councillor Barnby proposed and Councillor Bye seconded a motion as follows:\n"
+        "to welcome the vision."
+    )
+    assert (
+        rows[2].text
+        == "On being put to the vote, the motion was declared carried (For: 4; Against: 1)."
+    )
+    assert rows[1].tag == "Motion 1" and not rows[1].movable and rows[3].movable
+
+    list_view = workspace.minute_text.view
+    list_view.setCurrentIndex(workspace.minute_text.model.index(3, 0))
+    list_view.setFocus()
+    press(qtbot, list_view, Qt.Key.Key_Up, ALT)
+    kinds = [e.kind for e in item_proceedings(window.controller.record, item_id)]
+    assert kinds == [EntryKind.PARAGRAPH, EntryKind.MOTION, EntryKind.PARAGRAPH, EntryKind.VOTE]
+    # The moved paragraph stays selected, so the key can be pressed again.
+    assert workspace.minute_text.selected().text.startswith("As a result of the vote")
+    press(qtbot, list_view, Qt.Key.Key_Up, ALT)
+    press(qtbot, list_view, Qt.Key.Key_Up, ALT)
+    assert _texts(workspace)[0].startswith("As a result of the vote")
+    press(qtbot, list_view, Qt.Key.Key_Up, ALT)  # already first: refused, nothing moves
+    assert window.statusBar().currentMessage().startswith("Paragraph 2 is already first")
+    assert _texts(workspace)[0].startswith("As a result of the vote")
+    press(qtbot, list_view, Qt.Key.Key_Down, ALT)
+    assert _texts(workspace)[1].startswith("As a result of the vote")
+    window.controller.undo()
+    assert _texts(workspace)[0].startswith("As a result of the vote")
+
+
+def test_a_paragraph_dragged_below_the_vote_is_moved_there(qtbot, sqlite_demo, make_window, clock):
+    clock.moment = clock.moment.replace(month=9, day=20, hour=10)
+    window = make_window(sqlite_demo)
+    view = window.open_meeting(2)
+    item_id = _under_way(window)
+    model = view.workspace.minute_text.model
+    assert not model.flags(model.index(1, 0)) & Qt.ItemFlag.ItemIsDragEnabled  # the motion
+    data = model.mimeData([model.index(0, 0)])
+    with qtbot.waitSignal(model.move_requested) as moved:
+        assert not model.dropMimeData(data, Qt.DropAction.MoveAction, 3, 0, QModelIndex())
+    assert moved.args == [1, 2]
+    kinds = [e.kind for e in item_proceedings(window.controller.record, item_id)]
+    assert kinds == [EntryKind.MOTION, EntryKind.VOTE, EntryKind.PARAGRAPH]
+    # Dragging a step (the vote) carries nothing to drop.
+    assert not model.mimeData([model.index(1, 0)]).formats()
+
+
+def test_steps_cannot_be_edited_or_moved_as_paragraphs(qtbot, sqlite_demo, make_window, clock):
+    clock.moment = clock.moment.replace(month=9, day=20, hour=10)
+    window = make_window(sqlite_demo)
+    view = window.open_meeting(2)
+    _under_way(window)
+    tab = view.workspace.minute_text
+    tab.view.setCurrentIndex(tab.model.index(1, 0))  # the motion
+    tab.edit_selected()
+    assert window.statusBar().currentMessage() == "Select a paragraph of minute text to edit."
+    tab.move_selected(1)
+    assert window.statusBar().currentMessage() == "Select a paragraph of minute text to move."
+
+
+def test_minutes_confirmed_subject_to_the_amendment_moved_on_the_minutes_item(
+    qtbot, sqlite_demo, make_window, clock
+):
+    from datetime import date
+
+    from clerk.services import signoff
+    from tests.ui.conftest import named, open_dialog
+
+    signoff.circulate(sqlite_demo, 1, on=date(2021, 8, 19))
+    signoff.approve(sqlite_demo, 1, on=date(2021, 8, 23))
+    clock.moment = clock.moment.replace(month=9, day=20, hour=9, minute=35)
+    window = make_window(sqlite_demo)
+    view = window.open_meeting(2)
+    controller = window.controller
+    for person in ("bye", "barnby", "mandy-darling", "douglas-dunbar"):
+        controller.perform(Present(person))
+    controller.perform(StartMeeting(at=time(9, 30)))
+    minutes = next(i for i in controller.record.agenda() if i.number == "2")
+    controller.perform(OpenItem(minutes.id))
+    wording = Part("That Minute 16 record that the Strategy returns in the spring.")
+    controller.perform(Move(minutes.id, "barnby", (wording,), seconder="bye"))
+    controller.perform(Vote(1, VoteMethod.ASSENT))
+    view.workspace.show_item(minutes.id)
+    view.workspace.do_confirm_minutes()
+    dialog = open_dialog(qtbot, view.workspace)
+    assert named(dialog, "Subject to").currentData() == 1  # the motion just carried
+    dialog.accept()
+    assert [row.kind for row in view.workspace.minute_text.model.rows] == [
+        EntryKind.MOTION,
+        EntryKind.VOTE,
+        EntryKind.PARAGRAPH,
+    ]
+    assert view.workspace.minute_text.model.rows[-1].text == (
+        "The Minutes of the meeting of the Board held on 18 August 2021 were confirmed as a "
+        "correct record, subject to the amendment set out above, and signed by the Chairman."
+    )
