@@ -36,6 +36,7 @@ from clerk.domain.enums import (
     StandardItem,
     VoteMethod,
 )
+from clerk.domain.exempt import exempt_paragraphs
 from clerk.domain.names import display_name, join_names
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.motions import amendments_to, substantive_parts
@@ -77,13 +78,6 @@ def part_items(parts: tuple[Part, ...]) -> tuple[ListItem, ...]:
         return items
 
     return tuple(ListItem(part.text, tuple(flatten(part.parts))) for part in parts)
-
-
-def exempt_paragraphs(record: MeetingRecord) -> list[int]:
-    """The Schedule 12A paragraphs of the meeting's exempt business."""
-    minuted = [i for i in record.items.values() if i.minute_number is not None]
-    items = minuted or list(record.items.values())
-    return sorted({i.exempt_paragraph for i in items if i.exempt_paragraph is not None})
 
 
 class _Minutes:
@@ -300,10 +294,23 @@ class _Minutes:
                 apologies = self.apologies_text()
                 if apologies:
                     blocks.append(Para(" ".join(apologies)))
-            blocks.extend(Para(p.text) for p in record.paragraphs_for(item.id))
+            blocks.extend(self.paragraph_blocks(item))
             blocks.extend(self.decision_blocks(item))
         blocks.extend(self.movement_blocks(lambda item_id: item_id == item.id))
         blocks.extend(self.adjournment_blocks(lambda item_id: item_id == item.id))
+        return blocks
+
+    def paragraph_blocks(self, item: AgendaItem) -> list[Block]:
+        """The item's minute text; a paragraph exempt on its own (a correction to an exempt
+        minute) only in the confidential version, under its Schedule 12A note."""
+        blocks: list[Block] = []
+        for paragraph in self.record.paragraphs_for(item.id):
+            own = paragraph.exempt_paragraph
+            if own is not None and not item.exempt:
+                if not self.options.confidential:
+                    continue
+                blocks.append(Para(wording.exempt_note(own), italic=True, keep_with_next=True))
+            blocks.append(Para(paragraph.text))
         return blocks
 
     def _order(self, item_id: int) -> tuple[int, int]:

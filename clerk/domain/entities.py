@@ -184,6 +184,9 @@ class Paragraph:
     item_id: int
     position: int
     text: str
+    #: Set when this paragraph alone is exempt (Schedule 12A, 1-7) on an item that is not: a
+    #: correction to an exempt minute, confirmed at a public item. Public minutes leave it out.
+    exempt_paragraph: int | None = None
 
 
 @dataclass(frozen=True)
@@ -259,6 +262,9 @@ class ActionItem:
     status: ActionStatus = ActionStatus.OPEN
     comments: tuple[Comment, ...] = ()
     carried_from: str = ""
+    #: The Schedule 12A paragraph of the exempt item the action arose on: it travels with the
+    #: action (carried forward, exported, imported), so a public tracker never shows it.
+    exempt_paragraph: int | None = None
 
 
 @dataclass(frozen=True)

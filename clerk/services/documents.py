@@ -59,15 +59,10 @@ def minutes_are_draft(record: MeetingRecord, later: Sequence[MeetingRecord]) -> 
     return not any(item.confirms_meeting == day for other in later for item in other.items.values())
 
 
-def generate_minutes(
-    database: Database,
-    meeting_id: int,
-    formats: Sequence[str],
-    confidential: bool,
-    out_dir: Path,
-) -> list[Path]:
-    """Write the minutes of a meeting; returns the paths written, in the order asked."""
-    names = parse_formats(formats)
+def minutes_document(
+    database: Database, meeting_id: int, confidential: bool
+) -> tuple[MeetingRecord, Document]:
+    """The minutes of a meeting composed (public, or confidential), not yet rendered."""
     with database.reading() as conn:
         record, _version = repo.load_record(conn, meeting_id)
         later_ids = [
@@ -78,7 +73,19 @@ def generate_minutes(
         # Whether they are still a draft depends only on later meetings' agenda items.
         later = repo.load_records(conn, later_ids, collections=("items",))
     options = MinutesOptions(confidential=confidential, draft=minutes_are_draft(record, later))
-    document = compose_minutes(record, options)
+    return record, compose_minutes(record, options)
+
+
+def generate_minutes(
+    database: Database,
+    meeting_id: int,
+    formats: Sequence[str],
+    confidential: bool,
+    out_dir: Path,
+) -> list[Path]:
+    """Write the minutes of a meeting; returns the paths written, in the order asked."""
+    names = parse_formats(formats)
+    record, document = minutes_document(database, meeting_id, confidential)
     stem = f"{record.committee.slug}-{record.meeting.date.isoformat()}-minutes"
     if confidential:
         stem += "-confidential"

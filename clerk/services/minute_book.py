@@ -22,6 +22,7 @@ from clerk.documents.model import Document, Signature
 from clerk.documents.pdf import render_pdf
 from clerk.domain.enums import SigningMode, SignoffStepKind
 from clerk.domain.errors import ClerkError
+from clerk.domain.exempt import has_exempt_business
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.numbering import municipal_year_start
 from clerk.domain.signoff.lifecycle import (
@@ -37,10 +38,6 @@ from clerk.storage import repository as repo
 from clerk.storage.database import Database
 
 PAGE_LABEL = "Minute book page {{book}} ({{page}} of {{pages}}) · record {head}"
-
-
-def has_exempt_business(record: MeetingRecord) -> bool:
-    return any(i.exempt for i in record.items.values() if i.minute_number is not None)
 
 
 def final_document(record: MeetingRecord, signature: Signature) -> Document:

@@ -35,6 +35,7 @@ from clerk.domain.entities import (
 )
 from clerk.domain.enums import CommitteeKind, MotionKind
 from clerk.domain.errors import ClerkError, RecordFormatError
+from clerk.domain.exempt import action_exempt_under
 from clerk.domain.record import MeetingRecord
 from clerk.domain.serial import from_json, to_json
 from clerk.domain.validation import (
@@ -45,6 +46,7 @@ from clerk.domain.validation import (
     quorum_problems,
     slug_problems,
 )
+from clerk.services.exempt_actions import fill_exempt_status
 from clerk.services.recording import create_with_journal, current_user
 from clerk.storage import repository as repo
 from clerk.storage.database import Database
@@ -179,6 +181,7 @@ def export_meeting(database: Database, meeting_id: int) -> str:
     """
     with database.reading() as conn:
         record, _version = repo.load_record(conn, meeting_id)
+        fill_exempt_status(conn, record)  # the exempt status travels with each action
         minuted = any(item.minute_number is not None for item in record.items.values())
         if not minuted and record.meeting.minute_number_start is None:
             earlier = repo.earlier_minute_max(conn, record.meeting, record.council)
@@ -357,6 +360,10 @@ def document_to_record(doc: RecordDocument) -> MeetingRecord:
         collection = record.collection(name)
         for entity in entities:
             collection[entity.id] = entity
+    for key, action in sorted(record.actions.items()):  # a record written before the field
+        under = action_exempt_under(record, action)
+        if action.exempt_paragraph is None and under is not None:
+            record.actions[key] = replace(action, exempt_paragraph=under)
     return record
 
 

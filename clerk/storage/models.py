@@ -170,6 +170,7 @@ class ParagraphRow(Base):
     item_id: Mapped[int]
     position: Mapped[int]
     text: Mapped[str] = mapped_column(Text)
+    exempt_paragraph: Mapped[int | None]
 
 
 class MotionRow(Base):
@@ -233,6 +234,7 @@ class ActionRow(Base):
     status: Mapped[str] = mapped_column(String(20), index=True)
     comments: Mapped[list[Any]]
     carried_from: Mapped[str] = mapped_column(String(120))
+    exempt_paragraph: Mapped[int | None]
 
 
 class EventRow(Base):

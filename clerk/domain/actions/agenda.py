@@ -113,7 +113,16 @@ class EditItem(Action):
             education=self.education if self.education is not None else target.education,
         )
         record.items[target.id] = changed
+        if changed.exempt_paragraph != target.exempt_paragraph:
+            _mark_actions(record, target.id, changed.exempt_paragraph)
         return f"edit item {changed.number}"
+
+
+def _mark_actions(record: MeetingRecord, item_id: int, paragraph: int | None) -> None:
+    """The actions arising on an item follow its exempt status (carried copies keep theirs)."""
+    for action in record.for_item("actions", item_id):
+        if not action.carried_from and action.exempt_paragraph != paragraph:
+            record.actions[action.id] = replace(action, exempt_paragraph=paragraph)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, time
 
+from clerk.domain.actions.agenda import check_paragraph as check_schedule_paragraph
 from clerk.domain.actions.base import (
     Action,
     Context,
@@ -16,11 +17,11 @@ from clerk.domain.actions.base import (
 from clerk.domain.entities import Paragraph, ProceduralEvent
 from clerk.domain.enums import EventKind, ItemState, MeetingStatus, StandardItem
 from clerk.domain.errors import RuleViolation
-from clerk.domain.names import display_name
+from clerk.domain.names import display_name, join_names
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.numbering import next_minute_number
 from clerk.domain.rules.presence import can_preside
-from clerk.domain.signoff.confirmation import Correction
+from clerk.domain.signoff.confirmation import Correction, ExemptAmendment
 from clerk.domain.timefmt import clock, long_date
 
 
@@ -338,6 +339,10 @@ class ConfirmMinutes(Action):
     sign-off (it must have been approved by the chair, and this must be the next suitable
     meeting), applies ``corrections`` to its paragraphs, and carries its open actions onto
     this meeting's action tracker item, all in one transaction.
+
+    ``exempt_amendments`` (worked out by Clerk from the corrections to exempt minutes) are
+    minuted in the confidential version only: the public minute names the exempt minute and
+    says it was amended, without the text.
     """
 
     kind = "confirm_minutes"
@@ -345,6 +350,7 @@ class ConfirmMinutes(Action):
     meeting_date: date
     amendment: str = ""
     corrections: tuple[Correction, ...] = ()
+    exempt_amendments: tuple[ExemptAmendment, ...] = ()
 
     def apply(self, record: MeetingRecord, ctx: Context) -> str:
         require_in_progress(record, "confirm the minutes")
@@ -353,24 +359,59 @@ class ConfirmMinutes(Action):
             raise RuleViolation(f"Item {target.number} is not the Minutes item.")
         if self.meeting_date >= record.meeting.date:
             raise RuleViolation("Only the minutes of an earlier meeting can be confirmed.")
-        if self.corrections and not self.amendment.strip():
+        if self.corrections and not (self.amendment.strip() or self.exempt_amendments):
             raise RuleViolation("Give the wording of the amendment that makes the corrections.")
+        for exempt in self.exempt_amendments:
+            check_schedule_paragraph(exempt.paragraph)
+            if not exempt.text.strip() or not exempt.minute.strip():
+                raise RuleViolation(
+                    "An amendment to an exempt minute needs the minute's reference and its wording."
+                )
         body = record.committee.calls_itself
         signatory = record.committee.signatory_title or record.council.signatory_title
         held = f"The Minutes of the meeting of the {body} held on {long_date(self.meeting_date)}"
-        if self.amendment.strip():
+        amendment = self.amendment.strip()
+        subject = ""
+        if self.exempt_amendments:
+            minutes = list(dict.fromkeys(e.minute.strip() for e in self.exempt_amendments))
+            noun = "Minute" if len(minutes) == 1 else "Minutes"
+            subject = (
+                f"an amendment to exempt {noun} {join_names(minutes)} (recorded in the "
+                "confidential minutes)"
+            )
+        if subject and amendment:
+            sentence = (
+                f"{held} were confirmed as a correct record, subject to {subject} and to the "
+                f"following amendment, and signed by the {signatory}: {amendment}"
+            )
+        elif subject:
+            sentence = (
+                f"{held} were confirmed as a correct record, subject to {subject}, and signed "
+                f"by the {signatory}."
+            )
+        elif amendment:
             sentence = (
                 f"{held} were confirmed as a correct record, subject to the following "
-                f"amendment, and signed by the {signatory}: {self.amendment.strip()}"
+                f"amendment, and signed by the {signatory}: {amendment}"
             )
         else:
             sentence = f"{held} were confirmed as a correct record and signed by the {signatory}."
         record.items[target.id] = replace(target, confirms_meeting=self.meeting_date.isoformat())
-        paragraph_id = record.next_id("paragraphs")
-        existing = record.paragraphs_for(target.id)
-        position = (existing[-1].position + 1) if existing else 1
-        record.paragraphs[paragraph_id] = Paragraph(paragraph_id, target.id, position, sentence)
+        _add_paragraph(record, target.id, sentence)
+        for exempt in self.exempt_amendments:
+            _add_paragraph(record, target.id, exempt.text.strip(), exempt.paragraph)
         return f"confirm the minutes of {long_date(self.meeting_date)}"
+
+
+def _add_paragraph(
+    record: MeetingRecord, item_id: int, text: str, exempt_paragraph: int | None = None
+) -> None:
+    paragraph_id = record.next_id("paragraphs")
+    existing = record.paragraphs_for(item_id)
+    position = (existing[-1].position + 1) if existing else 1
+    record.paragraphs[paragraph_id] = Paragraph(
+        paragraph_id, item_id, position, text, exempt_paragraph=exempt_paragraph
+    )
 
 
 for _cls in (
