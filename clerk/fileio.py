@@ -42,8 +42,9 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~mask
 
 
-def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
-    """Call ``write(temp_path)``, fsync, then move the result over ``path``."""
+def atomic_write(path: Path, write: Callable[[Path], None], mode: int | None = None) -> Path:
+    """Call ``write(temp_path)``, fsync, then move the result over ``path``. ``mode``: the
+    file's permissions (default: those of the file replaced, else the usual ones)."""
     path = Path(path)
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
@@ -55,7 +56,7 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
         write(temp)
         with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
-        os.chmod(temp, _mode_for(path))
+        os.chmod(temp, mode if mode is not None else _mode_for(path))
         os.replace(temp, path)
     except OSError as error:
         temp.unlink(missing_ok=True)
@@ -66,12 +67,12 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> Path:
     return path
 
 
-def write_bytes(path: Path, data: bytes) -> Path:
+def write_bytes(path: Path, data: bytes, mode: int | None = None) -> Path:
     def write(temp: Path) -> None:
         temp.write_bytes(data)
 
-    return atomic_write(path, write)
+    return atomic_write(path, write, mode)
 
 
-def write_text(path: Path, text: str) -> Path:
-    return write_bytes(path, text.encode("utf-8"))
+def write_text(path: Path, text: str, mode: int | None = None) -> Path:
+    return write_bytes(path, text.encode("utf-8"), mode)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from clerk.cli.context import CommandContext
 from clerk.services import maintenance
+from clerk.storage import seals
 
 
 def cmd_backup(ctx: CommandContext) -> int:
@@ -48,6 +49,24 @@ def cmd_check(ctx: CommandContext) -> int:
     return 0
 
 
+def cmd_record_key(ctx: CommandContext) -> int:
+    key = seals.installation_key()
+    if ctx.args.create:
+        key = seals.create_key()
+        ctx.say(f"Made this installation's record key {key.id}, kept in {key.where}.")
+        ctx.say(
+            "Every journal and register entry this Clerk writes from now on is sealed with it; "
+            "'clerk audit' and 'clerk check' verify the seals. Keep a copy of it safe: without "
+            "it the seals cannot be checked."
+        )
+        return 0
+    if key is None:
+        ctx.say("This installation has no record key: 'clerk record-key --create' makes one.")
+        return 0
+    ctx.say(f"This installation's record key is {key.id}, kept in {key.where}.")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("backup", help="back up the database (into its backups folder, or -o FILE)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the backup to FILE")
@@ -62,3 +81,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "check", help="check the database, each meeting's journal chain and the meetings"
     )
     p.set_defaults(handler=cmd_check)
+    p = sub.add_parser(
+        "record-key",
+        help="show or make this installation's record key (seals the journal entries it writes)",
+    )
+    p.add_argument("--create", action="store_true", help="make the key (once)")
+    p.set_defaults(handler=cmd_record_key)

@@ -305,3 +305,19 @@ class SignoffStep:
     #: The minute-book pages of a wet-ink copy.
     first_page: int | None = None
     last_page: int | None = None
+
+
+@dataclass(frozen=True)
+class ApprovedContext:
+    """The council profile (house style), the committee with its memberships and the people
+    named, as they stood when the chair approved the minutes.
+
+    Approved and signed minutes are generated from these, not from today's: a councillor who
+    changes name later does not change the minutes of 2021. Recorded by the approval, so the
+    journal's hash chain covers it.
+    """
+
+    id: int
+    council: CouncilProfile
+    committee: Committee
+    persons: tuple[Person, ...] = ()

@@ -17,6 +17,7 @@ from clerk.documents.tracker import compose_tracker
 from clerk.documents.word import render_docx
 from clerk.domain.errors import ClerkError
 from clerk.domain.record import MeetingRecord
+from clerk.domain.signoff.approved import as_approved
 from clerk.domain.signoff.lifecycle import MinutesStage, stage_of
 from clerk.fileio import WriteError, write_bytes
 from clerk.storage import repository as repo
@@ -73,6 +74,7 @@ def minutes_document(
         # Whether they are still a draft depends only on later meetings' agenda items.
         later = repo.load_records(conn, later_ids, collections=("items",))
     options = MinutesOptions(confidential=confidential, draft=minutes_are_draft(record, later))
+    record = as_approved(record)  # approved minutes: names and house style as approved
     return record, compose_minutes(record, options)
 
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from clerk.domain import register as registry
 from clerk.domain.errors import ClerkError
 from clerk.domain.journal import verify_chain
 from clerk.domain.record import COLLECTIONS
+from clerk.services.record_checks import database_problems
 from clerk.services.recording import state_from_journal
 from clerk.storage import backup as backups
+from clerk.storage import register
 from clerk.storage import repository as repo
 from clerk.storage.database import Database, known_revisions, open_database
 from clerk.storage.engine import database_url, sqlite_path
@@ -111,6 +114,15 @@ def check(database: Database) -> list[str]:
                     problems.append(f"{where}: its {name} differ from what its journal records.")
             if rebuilt.meeting != record.meeting:
                 problems.append(f"{where}: its details differ from what its journal records.")
+            registered = register.load_for_meeting(conn, meeting_id)
+            problems.extend(
+                f"{where}: {line}"
+                for line in registry.meeting_problems(
+                    meeting_id, record.reference, registered, entries
+                )
+                if not line.startswith(f"Meeting {meeting_id} ")  # said once, below
+            )
+        problems.extend(database_problems(conn))
     return problems
 
 

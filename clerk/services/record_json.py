@@ -17,6 +17,7 @@ from typing import Any
 from clerk.domain.entities import (
     ActionItem,
     AgendaItem,
+    ApprovedContext,
     Attendance,
     Committee,
     CouncilProfile,
@@ -76,6 +77,7 @@ class UkBlock:
     actions: tuple[ActionItem, ...] = ()
     procedural_events: tuple[ProceduralEvent, ...] = ()
     signoff: tuple[SignoffStep, ...] = ()
+    approved_as: tuple[ApprovedContext, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,7 @@ PLACES: dict[str, str] = {
     "actions": "$.uk_local_government.actions",
     "events": "$.uk_local_government.procedural_events",
     "signoff": "$.uk_local_government.signoff",
+    "approved_as": "$.uk_local_government.approved_as",
 }
 
 
@@ -113,24 +116,7 @@ def _sorted(collection: dict[int, Any]) -> tuple[Any, ...]:
 
 
 def referenced_people(record: MeetingRecord) -> set[str]:
-    people = {m.person_id for m in record.committee.memberships}
-    for entry in record.attendance.values():
-        people.add(entry.person_id)
-        if entry.substitute_for:
-            people.add(entry.substitute_for)
-    people.update(m.person_id for m in record.movements.values())
-    people.update(d.person_id for d in record.declarations.values())
-    for motion in record.motions.values():
-        people.add(motion.mover_id)
-        if motion.seconder_id:
-            people.add(motion.seconder_id)
-    for vote in record.votes.values():
-        people.update(c.person_id for c in vote.choices)
-        if vote.casting_by:
-            people.add(vote.casting_by)
-    if record.meeting.presiding_id:
-        people.add(record.meeting.presiding_id)
-    return people
+    return record.referenced_people()
 
 
 def record_to_document(record: MeetingRecord) -> dict[str, Any]:
@@ -163,6 +149,7 @@ def record_to_document(record: MeetingRecord) -> dict[str, Any]:
             actions=_sorted(record.actions),
             procedural_events=_sorted(record.events),
             signoff=_sorted(record.signoff),
+            approved_as=_sorted(record.approved_as),
         ),
     )
     body: dict[str, Any] = to_json(document)
@@ -356,6 +343,7 @@ def document_to_record(doc: RecordDocument) -> MeetingRecord:
         ("actions", uk.actions),
         ("events", uk.procedural_events),
         ("signoff", uk.signoff),
+        ("approved_as", uk.approved_as),
     ):
         collection = record.collection(name)
         for entity in entities:

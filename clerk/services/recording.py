@@ -7,8 +7,6 @@ only then reports success. A refused or failed action leaves memory and database
 
 from __future__ import annotations
 
-import getpass
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time
@@ -26,11 +24,16 @@ from clerk.domain.journal import GENESIS, JournalEntry, UndoState
 from clerk.domain.record import COLLECTIONS, MeetingRecord, Snapshot
 from clerk.domain.signoff import integrity
 from clerk.domain.signoff.lifecycle import lock_reason
+from clerk.identity import current_user as current_user  # re-exported: callers import it here
 from clerk.services.confirmation import confirmation_link
+from clerk.services.record_checks import meeting_findings
+from clerk.storage import register
 from clerk.storage import repository as repo
 from clerk.storage.database import Database
 
 Clock = Callable[[], datetime]
+#: Journal entries the register pins too (the meeting's approval and signing).
+PINNED_IN_REGISTER = ("approve", "sign")
 
 
 def local_now() -> datetime:
@@ -44,17 +47,6 @@ class Ack:
     seq: int
     label: str
     kind: str
-
-
-def current_user() -> str:
-    """Who the journal says acted: ``CLERK_USER``, else the operating-system user."""
-    override = os.environ.get("CLERK_USER")
-    if override:
-        return override
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "clerk"
 
 
 class MeetingSession:
@@ -88,13 +80,14 @@ class MeetingSession:
             self.taken_minute_numbers = repo.minute_numbers_elsewhere(
                 conn, self.meeting_id, self.record.meeting, self.record.council
             )
+            #: Signs that the record or its journal were changed behind Clerk's back. The
+            #: meeting still opens (to investigate); the window and the commands show these.
+            findings = meeting_findings(conn, self.meeting_id, self.record, entries)
+        self.tamper_warnings: list[str] = findings.all()
         self.undo_state = UndoState.from_entries(entries)
         self.journal_labels = {e.seq: e.label for e in entries}
         self.tail_seq = entries[-1].seq if entries else 0
         self.tail_hash = entries[-1].hash if entries else GENESIS
-        #: Signs that the record or its journal were changed behind Clerk's back. The meeting
-        #: still opens (to investigate); the window and the commands show these.
-        self.tamper_warnings: list[str] = integrity.check(entries, self.record)
 
     @property
     def can_undo(self) -> bool:
@@ -216,8 +209,14 @@ class MeetingSession:
 
     def _prepare_action(self, action: Action, script_id: str, script_line: int | None) -> _Prepared:
         before = self.record.snapshot()
+        locked = lock_reason(self.record)
         try:
             label = action.apply(self.record, self.context())
+            changes = diff(before, self.record)
+            # The lock judges what the action changed, whatever the action is called.
+            problem = integrity.locked_change_problem(changes) if locked else None
+            if problem is not None:
+                raise RuleViolation(f"{locked}: '{action.kind}' cannot be recorded: {problem}.")
         except Exception:
             self.record.restore(before)
             raise
@@ -225,7 +224,7 @@ class MeetingSession:
             kind=action.kind,
             label=label,
             params=action_to_json(action),
-            changes=diff(before, self.record),
+            changes=changes,
             before=before,
             script_id=script_id,
             script_line=script_line,
@@ -267,7 +266,20 @@ class MeetingSession:
 
     def _write(self, conn: Connection, prepared: _Prepared) -> None:
         self.version = repo.write_changes(conn, self.meeting_id, prepared.changes, self.version)
-        repo.append_journal(conn, self.meeting_id, prepared.entry)
+        entry = prepared.entry
+        repo.append_journal(conn, self.meeting_id, entry)
+        if entry.kind in PINNED_IN_REGISTER:
+            register.append(
+                conn,
+                entry.kind,
+                str(self.meeting_id),
+                {
+                    "reference": self.record.reference,
+                    "journal_seq": entry.seq,
+                    "journal_hash": entry.hash,
+                },
+                self.who,
+            )
 
     def _roll_back(self, prepared: _Prepared) -> None:
         self.record.restore(prepared.before)
@@ -389,7 +401,15 @@ def create_with_journal(
         changes=creation_changes(record).to_json(),
         prev_hash=GENESIS,
     )
-    repo.append_journal(conn, meeting_id, replace(entry, hash=entry.content_hash()))
+    entry = replace(entry, hash=entry.content_hash())
+    repo.append_journal(conn, meeting_id, entry)
+    register.append(
+        conn,
+        "meeting",
+        str(meeting_id),
+        {"reference": record.reference, "how": kind, "journal_hash": entry.hash},
+        who,
+    )
     return meeting_id
 
 

@@ -236,8 +236,19 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
+        """Reads in one consistent snapshot: every query in the block sees the database as it
+        was at the first, whatever other writers commit meanwhile (an SQLite read transaction,
+        in WAL mode; PostgreSQL's REPEATABLE READ). A meeting's record and its journal read
+        together then always agree, even while a colleague is recording on it."""
         with self.engine.connect() as conn:
-            yield conn
+            if conn.dialect.name == "postgresql":
+                conn.execution_options(isolation_level="REPEATABLE READ")
+            elif conn.dialect.name == "sqlite":
+                conn.exec_driver_sql("BEGIN")
+            try:
+                yield conn
+            finally:
+                conn.rollback()
 
     def backup(self, reason: str, target: Path | None = None) -> Path:
         """A backup of this SQLite database (see ``clerk.storage.backup``)."""

@@ -274,6 +274,35 @@ class SignoffStepRow(Base):
     last_page: Mapped[int | None]
 
 
+class ApprovedContextRow(Base):
+    """The house style, committee and people as they stood at approval (one per meeting)."""
+
+    __tablename__ = "approved_context"
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    council: Mapped[dict[str, Any]]
+    committee: Mapped[dict[str, Any]]
+    persons: Mapped[list[Any]]
+
+
+class RegisterRow(Base):
+    """Append-only: a hash chain of meetings, approvals, signings and set-up changes."""
+
+    __tablename__ = "register"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(unique=True)
+    recorded_at: Mapped[datetime]
+    who: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(20))
+    subject: Mapped[str] = mapped_column(String(120), index=True)
+    data: Mapped[dict[str, Any]]
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    seal: Mapped[str] = mapped_column(String(100), default="", server_default="")
+
+
 class AttachmentRow(Base):
     """Files kept with a meeting: the scanned signed copy, the digitally signed PDF."""
 
@@ -315,6 +344,8 @@ class JournalRow(Base):
     script_line: Mapped[int | None]
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    #: HMAC of ``hash`` under the installation's record key (``clerk.storage.seals``), or "".
+    seal: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
 
 #: The meeting-scoped table for each collection of a meeting record.
@@ -330,6 +361,7 @@ COLLECTION_TABLES: dict[str, type[Base]] = {
     "actions": ActionRow,
     "events": EventRow,
     "signoff": SignoffStepRow,
+    "approved_as": ApprovedContextRow,
 }
 
 

@@ -28,6 +28,7 @@ from clerk.domain.errors import ClerkError
 from clerk.domain.journal import JournalEntry
 from clerk.domain.record import COLLECTIONS, MeetingRecord
 from clerk.domain.rules.numbering import municipal_year_start
+from clerk.storage import register, seals
 from clerk.storage.limits import fit
 from clerk.storage.mapping import from_values, to_values
 from clerk.storage.models import (
@@ -59,12 +60,15 @@ def load_council(conn: Connection) -> CouncilProfile | None:
     return from_values(CouncilProfile, row) if row is not None else None
 
 
-def save_council(conn: Connection, council: CouncilProfile) -> None:
+def save_council(conn: Connection, council: CouncilProfile, who: str = "") -> None:
+    """Save the council profile; a change goes in the register (who, when, before, after)."""
     values = to_values(council)
-    if conn.execute(select(CouncilRow.id)).first() is None:
+    before = load_council(conn)
+    if before is None:
         conn.execute(insert(table_of(CouncilRow)).values(id=1, **fit(table_of(CouncilRow), values)))
     else:
         conn.execute(update(table_of(CouncilRow)).values(**fit(table_of(CouncilRow), values)))
+    register.setup_change(conn, "council", "council", before, council, who)
 
 
 def load_persons(conn: Connection) -> dict[str, Person]:
@@ -72,13 +76,24 @@ def load_persons(conn: Connection) -> dict[str, Person]:
     return {row["id"]: from_values(Person, row) for row in rows}
 
 
-def save_person(conn: Connection, person: Person) -> None:
+def load_person(conn: Connection, person_id: str) -> Person | None:
+    row = (
+        conn.execute(select(table_of(PersonRow)).where(PersonRow.id == person_id))
+        .mappings()
+        .first()
+    )
+    return from_values(Person, row) if row is not None else None
+
+
+def save_person(conn: Connection, person: Person, who: str = "") -> None:
+    """Add or change a person; the change goes in the register."""
     values = fit(table_of(PersonRow), to_values(person))
-    exists = conn.execute(select(PersonRow.id).where(PersonRow.id == person.id)).first()
-    if exists is None:
+    before = load_person(conn, person.id)
+    if before is None:
         conn.execute(insert(table_of(PersonRow)).values(**values))
     else:
         conn.execute(update(table_of(PersonRow)).where(PersonRow.id == person.id).values(**values))
+    register.setup_change(conn, "person", person.id, before, person, who)
 
 
 # -- committees ---------------------------------------------------------------------------
@@ -126,8 +141,9 @@ def list_committees(conn: Connection) -> list[Committee]:
     return [_committee_from_row(conn, row) for row in rows.all()]
 
 
-def save_committee(conn: Connection, committee: Committee) -> int:
-    """Insert or replace a committee and its memberships; returns its id."""
+def save_committee(conn: Connection, committee: Committee, who: str = "") -> int:
+    """Insert or replace a committee and its memberships; returns its id. The change goes in
+    the register."""
     values = {
         "slug": committee.slug,
         "name": committee.name,
@@ -142,6 +158,7 @@ def save_committee(conn: Connection, committee: Committee) -> int:
     found = conn.execute(
         select(CommitteeRow.id).where(CommitteeRow.slug == committee.slug)
     ).scalar()
+    before = load_committee(conn, committee.slug) if found is not None else None
     if found is None:
         found = conn.execute(insert(table_of(CommitteeRow)).values(**values)).inserted_primary_key[
             0
@@ -157,6 +174,7 @@ def save_committee(conn: Connection, committee: Committee) -> int:
                 **fit(table_of(MembershipRow), to_values(membership)),
             )
         )
+    register.setup_change(conn, "committee", committee.slug, before, committee, who)
     return int(found)
 
 
@@ -453,8 +471,17 @@ def append_journal(conn: Connection, meeting_id: int, entry: JournalEntry) -> No
         script_line=entry.script_line,
         prev_hash=entry.prev_hash,
         hash=entry.hash,
+        seal=seals.seal(entry.hash),
     )
     conn.execute(insert(table_of(JournalRow)), dict(fit(table_of(JournalRow), values)))
+
+
+def load_journal_seals(conn: Connection, meeting_id: int) -> dict[int, str]:
+    """Each journal entry's seal (``clerk.storage.seals``), by its number."""
+    rows = conn.execute(
+        select(JournalRow.seq, JournalRow.seal).where(JournalRow.meeting_id == meeting_id)
+    )
+    return {int(row[0]): str(row[1] or "") for row in rows}
 
 
 def load_journal(conn: Connection, meeting_id: int) -> list[JournalEntry]:

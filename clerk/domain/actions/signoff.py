@@ -18,6 +18,7 @@ from clerk.domain.enums import SigningMode, SignoffStepKind
 from clerk.domain.errors import RuleViolation
 from clerk.domain.names import display_name
 from clerk.domain.record import MeetingRecord
+from clerk.domain.signoff.approved import freeze
 from clerk.domain.signoff.confirmation import Correction
 from clerk.domain.signoff.lifecycle import (
     MinutesStage,
@@ -110,6 +111,8 @@ class Approve(SignoffAction):
                 0, SignoffStepKind.APPROVED, on, at, person_id=person, chain_head=self.chain_head
             ),
         )
+        context = freeze(record, also=(person,))
+        record.approved_as[context.id] = context
         return f"record the approval of {name} by {display_name(record.person(person))}"
 
 
@@ -248,6 +251,28 @@ class AttachSignedCopy(SignoffAction):
             ),
         )
         return f"attach the signed copy of {name} ({self.file_name.strip()})"
+
+
+@dataclass(frozen=True)
+class KeepSignedCopy(SignoffAction):
+    """The signed copy of minutes signed elsewhere (an imported record), kept here: only the
+    file whose SHA-256 the signing recorded. The record is not changed; the steps taken
+    elsewhere are then verified here."""
+
+    kind = "keep_signed_copy"
+    file_name: str
+    sha256: str
+
+    def apply(self, record: MeetingRecord, ctx: Context) -> str:
+        _check_hash(self.sha256, "signed copy's hash")
+        if not self.file_name.strip():
+            raise RuleViolation("Name the signed copy's file.")
+        if not any(step.sha256 == self.sha256 for step in record.signoff.values()):
+            raise RuleViolation(
+                f"{self.file_name.strip()} is not the signed copy of {minutes_name(record)}: "
+                "its SHA-256 is not the one recorded when they were signed."
+            )
+        return f"keep the signed copy of {minutes_name(record)} ({self.file_name.strip()})"
 
 
 @dataclass(frozen=True)
