@@ -15,6 +15,7 @@ from typing import Any
 from clerk.cli.context import CommandContext
 from clerk.domain.enums import SigningMode
 from clerk.domain.errors import ClerkError
+from clerk.domain.serial import DATE
 from clerk.domain.signoff.confirmation import Correction
 from clerk.fileio import write_bytes
 from clerk.services import audit, catalogue, signoff
@@ -29,6 +30,8 @@ def parse_day(text: str | None, option: str) -> date | None:
     if text is None:
         return None
     try:
+        if not DATE.fullmatch(text):
+            raise ValueError(text)
         return date.fromisoformat(text)
     except ValueError:
         raise ClerkError(f"{option} '{text}' is not a date (YYYY-MM-DD).") from None

@@ -10,6 +10,7 @@ from clerk.domain.entities import Committee, CouncilProfile, Meeting, Person
 from clerk.domain.errors import ClerkError
 from clerk.storage import repository as repo
 from clerk.storage.database import Database
+from clerk.storage.limits import INT_MAX
 
 REFERENCE = re.compile(r"^(?P<slug>[a-z0-9][a-z0-9-]*)/(?P<date>\d{4}-\d{2}-\d{2})$")
 
@@ -29,9 +30,11 @@ def resolve_meeting(database: Database, reference: str) -> int:
     """A meeting id from ``12`` or ``<committee-slug>/<yyyy-mm-dd>``."""
     text = reference.strip()
     with database.reading() as conn:
-        if text.isdigit():
-            if not repo.meeting_exists(conn, int(text)):
-                raise repo.NotFound(f"No meeting {text} in this database (see 'clerk list').")
+        if text.isascii() and text.isdigit():
+            # An id no database column can hold is no meeting either (not an overflow).
+            if int(text) > INT_MAX or not repo.meeting_exists(conn, int(text)):
+                shown = text if len(text) <= 20 else text[:20] + "..."
+                raise repo.NotFound(f"No meeting {shown} in this database (see 'clerk list').")
             return int(text)
         match = REFERENCE.match(text)
         if match is None:

@@ -11,6 +11,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -43,9 +44,12 @@ from clerk.domain.validation import (
     Problem,
     council_problems,
     item_problems,
+    meeting_problems,
     membership_problems,
     quorum_problems,
+    signoff_day_problems,
     slug_problems,
+    vote_problems,
 )
 from clerk.services.exempt_actions import fill_exempt_status
 from clerk.services.recording import create_with_journal, current_user
@@ -355,6 +359,19 @@ def document_to_record(doc: RecordDocument) -> MeetingRecord:
     return record
 
 
+def check_sense(record: MeetingRecord, today: date) -> None:
+    """Values that read well but cannot be right: counts no meeting could have cast, an end
+    before the start, sign-off dates before the meeting or in the future."""
+    for name, problem in meeting_problems(record.meeting):
+        raise RecordFormatError(f"$.event.{name}", problem)
+    for index, (_key, vote) in enumerate(sorted(record.votes.items())):
+        for name, problem in vote_problems(record, vote):
+            raise RecordFormatError(f"$.vote_events[{index}].{name}", problem)
+    for index, (_key, step) in enumerate(sorted(record.signoff.items())):
+        for name, problem in signoff_day_problems(step, record.meeting.date, today):
+            raise RecordFormatError(f"$.uk_local_government.signoff[{index}].{name}", problem)
+
+
 def load_json_text(text: str, source: str) -> Any:
     try:
         return json.loads(text)
@@ -377,6 +394,12 @@ def import_document(
             error.path, f"{error.problem} (in {source}; nothing imported)"
         ) from None
     record = document_to_record(doc)
+    try:
+        check_sense(record, date.today())
+    except RecordFormatError as error:
+        raise RecordFormatError(
+            error.path, f"{error.problem} (in {source}; nothing imported)"
+        ) from None
     with database.transaction() as conn:
         council = repo.load_council(conn)
         if council is None:
@@ -453,7 +476,7 @@ def _merge_committee(conn: Any, committee: Committee, incoming: Committee) -> No
 
 def import_file(database: Database, path: Path, who: str | None = None) -> int:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark is accepted
     except FileNotFoundError:
         raise ClerkError(f"No file {path}.") from None
     except UnicodeDecodeError:

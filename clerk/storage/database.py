@@ -17,7 +17,9 @@ edits of one meeting are caught by the meeting's version column.
 from __future__ import annotations
 
 import ast
+import errno
 import logging
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -28,6 +30,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DataError, OperationalError
 
 from clerk.domain.errors import ClerkError, one_line
+from clerk.fileio import protect
 from clerk.storage import backup as backups
 from clerk.storage.engine import database_url, make_engine, sqlite_path
 from clerk.storage.integrity import check_sqlite_file, move_aside
@@ -143,26 +146,43 @@ def _read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _read_only_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path.as_uri()}?mode=ro&uri=true")
+def _read_only_engine(path: Path, immutable: bool = False) -> Engine:
+    """Reads only; ``immutable``: on a read-only disk, where SQLite cannot make its working
+    files (and nothing can change the file meanwhile)."""
+    flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+    engine = create_engine(f"sqlite:///{path.as_uri()}?{flags}&uri=true")
     event.listen(engine, "connect", _read_only_pragmas)
     return engine
 
 
+#: What to do about a database opened read-only because another Clerk has it.
+CLOSE_THE_OTHER = "Close the other Clerk and try again."
+
+
 class Database:
-    def __init__(self, url: str, read_only_because: str | None = None) -> None:
+    def __init__(
+        self,
+        url: str,
+        read_only_because: str | None = None,
+        remedy: str = CLOSE_THE_OTHER,
+        immutable: bool = False,
+    ) -> None:
         self.url = url
         path = sqlite_path(url)
-        #: Why this database may only be read (another Clerk writes to it), or None.
+        #: Why this database may only be read (another Clerk writes to it, a read-only disk).
         self.read_only_because = read_only_because
+        #: What the user can do about it.
+        self.remedy = remedy
         self.engine: Engine = (
-            _read_only_engine(path)
+            _read_only_engine(path, immutable)
             if read_only_because is not None and path is not None
             else make_engine(url)
         )
         #: Things the user should be told about opening it (read-only, a backup that failed).
         self.notices: list[str] = []
         self._lock: WriterLock | None = None
+        if path is not None:
+            protect(path)  # no -o, backup or export is ever written over it
 
     @property
     def read_only(self) -> bool:
@@ -206,8 +226,7 @@ class Database:
             )
         if self.read_only_because is not None:
             raise DatabaseInUse(
-                f"Clerk cannot upgrade {self.describe()}: {self.read_only_because}. "
-                "Close the other Clerk and try again."
+                f"Clerk cannot upgrade {self.describe()}: {self.read_only_because}. {self.remedy}"
             )
         if current is not None and before_upgrade is not None:
             before_upgrade(self, current)
@@ -224,7 +243,7 @@ class Database:
         if self.read_only_because is not None:
             raise DatabaseInUse(
                 f"Nothing was saved: {self.read_only_because}, so this Clerk may only read it. "
-                "Close the other Clerk and try again."
+                f"{self.remedy}"
             )
         try:
             with self.engine.begin() as conn:
@@ -233,6 +252,23 @@ class Database:
             raise ClerkError(
                 one_line(f"The database refused a value ({error.orig}); nothing was saved.")
             ) from None
+        except OperationalError as error:  # the disk or the server: nothing was committed
+            raise ClerkError(self._not_saved(error)) from None
+
+    def _not_saved(self, error: OperationalError) -> str:
+        """One sentence for a write the database could not take (full disk, read-only file)."""
+        cause = str(error.orig or error).strip().splitlines()[0] if str(error.orig) else ""
+        where = self.describe()
+        if "disk is full" in cause or "database or disk is full" in cause:
+            return f"Nothing was saved: the disk holding {where} is full. Free some space first."
+        if "readonly" in cause or "read-only" in cause:
+            return (
+                f"Nothing was saved: {where} cannot be written (the file is read-only, or on "
+                "a read-only disk)."
+            )
+        if "disk I/O error" in cause:
+            return f"Nothing was saved: the disk holding {where} reported an error ({cause})."
+        return one_line(f"Nothing was saved: the database could not take the change ({cause}).")
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
@@ -290,9 +326,52 @@ def backup_before_upgrade(database: Database, revision: str) -> None:
         ) from None
 
 
+def _unwritable(path: Path, error: OSError | None = None) -> str | None:
+    """Why Clerk cannot write to the database at ``path``, or None when it can."""
+    if error is not None:
+        if error.errno == errno.EROFS:
+            return f"{path} is on a read-only disk"
+        if error.errno in (errno.EACCES, errno.EPERM):
+            return f"the folder of {path} cannot be written to"
+        return None
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"{path} cannot be written (the file is read-only, or protected from changes)"
+    return None
+
+
+UNWRITABLE_REMEDY = "Copy it where Clerk can write, or make it writable, and try again."
+
+
+def _open_unwritable(url: str, path: Path, reason: str, read_only_disk: bool) -> Database:
+    """A database Clerk can read but not write: the reading commands work, writers are
+    refused in one sentence."""
+    if not path.exists():
+        raise ClerkError(f"There is no database at {path}, and Clerk cannot make one: {reason}.")
+    wal = Path(f"{path}-wal")
+    immutable = read_only_disk and not (wal.exists() and wal.stat().st_size)
+    finding = check_sqlite_file(path, immutable=immutable)
+    if finding is not None:
+        raise ClerkError(f"{path} cannot be opened ({finding.reason}), and {reason}.")
+    database = Database(
+        url, read_only_because=reason, remedy=UNWRITABLE_REMEDY, immutable=immutable
+    )
+    database.notices.append(f"{reason}: this Clerk opened it read-only and cannot save.")
+    database.upgrade()
+    return database
+
+
 def _open_sqlite(url: str, path: Path, before_upgrade: BackupHook | None) -> Database:
     lock = WriterLock(path)
-    owned = lock.acquire()
+    try:
+        owned = lock.acquire()
+    except OSError as error:  # no lock file: a read-only disk, or a folder not ours
+        reason = _unwritable(path, error)
+        if reason is None:
+            raise
+        return _open_unwritable(url, path, reason, error.errno == errno.EROFS)
+    if owned and _unwritable(path) is not None:
+        lock.release()
+        return _open_unwritable(url, path, str(_unwritable(path)), read_only_disk=False)
     try:
         holder = lock.holder() if not owned else None
         finding = check_sqlite_file(path)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Sequence
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from typing import Any
 
@@ -11,13 +12,16 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Delete,
+    Select,
     Table,
+    Text,
     Update,
     bindparam,
     delete,
     func,
     insert,
     select,
+    type_coerce,
     update,
 )
 
@@ -484,46 +488,76 @@ def load_journal_seals(conn: Connection, meeting_id: int) -> dict[int, str]:
     return {int(row[0]): str(row[1] or "") for row in rows}
 
 
+class MalformedJournal(ClerkError):
+    """A journal row that cannot be read as a journal entry (changed behind Clerk's back)."""
+
+
+def _journal_query(meeting_id: int) -> Select[Any]:
+    """The journal's rows with the time and the JSON read as text: a row damaged behind
+    Clerk's back is then reported, entry by entry, instead of failing inside the driver."""
+    journal = table_of(JournalRow)
+    raw = {"recorded_at", "params", "changes"}
+    columns = [
+        type_coerce(column, Text).label(column.name) if column.name in raw else column
+        for column in journal.columns
+    ]
+    return select(*columns).where(journal.c.meeting_id == meeting_id)
+
+
 def load_journal(conn: Connection, meeting_id: int) -> list[JournalEntry]:
-    rows = conn.execute(
-        select(table_of(JournalRow))
-        .where(JournalRow.meeting_id == meeting_id)
-        .order_by(JournalRow.seq)
-    ).mappings()
+    rows = conn.execute(_journal_query(meeting_id).order_by(JournalRow.seq)).mappings()
     return [_journal_entry(row) for row in rows]
 
 
 def load_journal_entry(conn: Connection, meeting_id: int, seq: int) -> JournalEntry:
-    row = (
-        conn.execute(
-            select(table_of(JournalRow)).where(
-                JournalRow.meeting_id == meeting_id, JournalRow.seq == seq
-            )
-        )
-        .mappings()
-        .first()
-    )
+    row = conn.execute(_journal_query(meeting_id).where(JournalRow.seq == seq)).mappings().first()
     if row is None:
         raise NotFound(f"Meeting {meeting_id} has no journal entry {seq}.")
     return _journal_entry(row)
 
 
 def _journal_entry(row: Any) -> JournalEntry:
-    return JournalEntry(
-        seq=row["seq"],
-        recorded_at=row["recorded_at"],
-        who=row["who"],
-        kind=row["kind"],
-        label=row["label"],
-        params=row["params"],
-        changes=row["changes"],
-        undoes=row["undoes"],
-        redoes=row["redoes"],
-        script_id=row["script_id"],
-        script_line=row["script_line"],
-        prev_hash=row["prev_hash"],
-        hash=row["hash"],
-    )
+    where = f"Journal entry {row['seq']} of meeting {row['meeting_id']}"
+    try:
+        recorded_at = row["recorded_at"]
+        if not isinstance(recorded_at, datetime):
+            recorded_at = datetime.fromisoformat(str(recorded_at))
+        params, changes = _json_object(row["params"]), _json_object(row["changes"])
+        entry = JournalEntry(
+            seq=int(row["seq"]),
+            recorded_at=recorded_at.replace(tzinfo=None),
+            who=str(row["who"]),
+            kind=str(row["kind"]),
+            label=str(row["label"]),
+            params=params,
+            changes=changes,
+            undoes=row["undoes"],
+            redoes=row["redoes"],
+            script_id=str(row["script_id"] or ""),
+            script_line=row["script_line"],
+            prev_hash=str(row["prev_hash"]),
+            hash=str(row["hash"]),
+        )
+    except (TypeError, ValueError) as error:
+        raise MalformedJournal(
+            f"{where} cannot be read ({error}): the journal has been damaged or changed "
+            "behind Clerk's back; run 'clerk check'."
+        ) from None
+    odd = next((k for k, v in changes.items() if not isinstance(v, dict | list)), None)
+    if odd is not None:
+        raise MalformedJournal(
+            f"{where} cannot be read (its changes hold {odd!r} in a form Clerk never writes): "
+            "the journal has been damaged or changed behind Clerk's back."
+        )
+    return entry
+
+
+def _json_object(value: Any) -> dict[str, Any]:
+    """A JSON column as a dict: text is parsed (SQLite), a parsed value checked (PostgreSQL)."""
+    parsed = json.loads(value) if isinstance(value, str) else value
+    if not isinstance(parsed, dict):
+        raise ValueError(f"a JSON object was expected, not {type(parsed).__name__}")
+    return parsed
 
 
 def last_script_line(conn: Connection, meeting_id: int, line_ids: dict[int, str]) -> int:

@@ -23,6 +23,7 @@ from clerk.domain.rules.numbering import next_minute_number
 from clerk.domain.rules.presence import can_preside
 from clerk.domain.signoff.confirmation import Correction, ExemptAmendment
 from clerk.domain.timefmt import clock, long_date
+from clerk.domain.validation import ends_before_starting
 
 
 def add_event(
@@ -154,6 +155,11 @@ class CloseMeeting(Action):
         if record.meeting.status is not MeetingStatus.ADJOURNED:
             require_in_progress(record, "close the meeting")
         at = stamp(self.at, ctx)
+        started = record.meeting.started_at
+        if self.at is not None and started is not None and ends_before_starting(started, at):
+            raise RuleViolation(
+                f"The meeting cannot have ended at {clock(at)}: it started at {clock(started)}."
+            )
         _finish_current(record)
         record.meeting = replace(
             record.meeting, status=MeetingStatus.CLOSED, ended_at=at, public_excluded=False

@@ -41,9 +41,45 @@ def _add_step(record: MeetingRecord, step: SignoffStep) -> None:
     record.signoff[step_id] = replace(step, id=step_id)
 
 
-def _when(on: date | None, ctx: Context) -> tuple[date, time | None]:
-    """The date given (a step recorded afterwards has no clock time), else now."""
-    return (on, None) if on is not None else (ctx.today, ctx.now)
+def _when(
+    on: date | None,
+    ctx: Context,
+    record: MeetingRecord,
+    done: str,
+    after: SignoffStepKind | None = None,
+) -> tuple[date, time | None]:
+    """The date given (a step recorded afterwards has no clock time), else now; a date that
+    makes no sense (before the meeting, before the step it follows, or in the future) is
+    refused. ``done``: what the step says happened ("circulated")."""
+    day, at = (on, None) if on is not None else (ctx.today, ctx.now)
+    name = minutes_name(record)
+    meeting = record.meeting.date
+    if on is not None and on > ctx.today:
+        raise RuleViolation(
+            f"{sentence_start(name)} cannot have been {done} on {long_date(on)}: that is in "
+            "the future."
+        )
+    if day < meeting:
+        raise RuleViolation(
+            f"{sentence_start(name)} cannot have been {done} on {long_date(day)}: that is "
+            "before the meeting."
+        )
+    before = latest(record, after) if after is not None else None
+    if before is not None and day < before.on:
+        raise RuleViolation(
+            f"{sentence_start(name)} cannot have been {done} on {long_date(day)}: that is "
+            f"before they were {STEP_WORDS[after]} ({long_date(before.on)})."
+        )
+    return day, at
+
+
+#: What each step says happened, for the messages above.
+STEP_WORDS: dict[SignoffStepKind | None, str] = {
+    SignoffStepKind.CIRCULATED: "circulated",
+    SignoffStepKind.APPROVED: "approved",
+    SignoffStepKind.CONFIRMED: "confirmed",
+    SignoffStepKind.SIGNED: "signed",
+}
 
 
 def _person(record: MeetingRecord, person_id: str | None, role: str) -> str:
@@ -83,7 +119,7 @@ class Circulate(SignoffAction):
         require_closed(record, f"circulate {name}")
         require_stage(record, (MinutesStage.DRAFT, MinutesStage.CIRCULATED), f"circulate {name}")
         person = _person(record, self.to, signatory_title(record))
-        on, at = _when(self.on, ctx)
+        on, at = _when(self.on, ctx, record, "circulated")
         _add_step(record, SignoffStep(0, SignoffStepKind.CIRCULATED, on, at, person_id=person))
         return f"circulate {name} to {display_name(record.person(person))}"
 
@@ -104,7 +140,7 @@ class Approve(SignoffAction):
         circulated = latest(record, SignoffStepKind.CIRCULATED)
         default = circulated.person_id if circulated is not None else None
         person = _person(record, self.by or default, signatory_title(record))
-        on, at = _when(self.on, ctx)
+        on, at = _when(self.on, ctx, record, "approved", SignoffStepKind.CIRCULATED)
         _add_step(
             record,
             SignoffStep(
@@ -196,7 +232,7 @@ class Sign(SignoffAction):
         ):
             raise RuleViolation("The minute-book pages must run from a first to a last page.")
         person = _person(record, self.by, signatory_title(record))
-        on, at = _when(self.on, ctx)
+        on, at = _when(self.on, ctx, record, "signed", SignoffStepKind.CONFIRMED)
         _add_step(
             record,
             SignoffStep(
@@ -238,7 +274,7 @@ class AttachSignedCopy(SignoffAction):
         _check_hash(self.sha256, "scanned copy's hash")
         if not self.file_name.strip():
             raise RuleViolation("Name the scanned file.")
-        on, at = _when(self.on, ctx)
+        on, at = _when(self.on, ctx, record, "attached", SignoffStepKind.SIGNED)
         _add_step(
             record,
             SignoffStep(

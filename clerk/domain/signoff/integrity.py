@@ -46,7 +46,12 @@ def rebuild(entries: list[JournalEntry], template: MeetingRecord) -> MeetingReco
         meeting_id=template.meeting_id,
     )
     for entry in entries:
-        Changes.from_json(entry.changes).apply_to(rebuilt)
+        try:
+            Changes.from_json(entry.changes).apply_to(rebuilt)
+        except (ClerkError, KeyError, TypeError, ValueError, IndexError, AttributeError) as error:
+            raise ClerkError(
+                f"journal entry {entry.seq} ({entry.label}) cannot be replayed: {error}"
+            ) from None
     return rebuilt
 
 
@@ -175,7 +180,7 @@ def examine(entries: list[JournalEntry], stored: MeetingRecord) -> Findings:
     try:
         expected = rebuild(entries, stored)
     except (ClerkError, KeyError, TypeError, ValueError, IndexError, AttributeError) as error:
-        record = (f"The journal cannot be replayed to rebuild the record ({error}).",)
+        record = (f"The record cannot be rebuilt from the journal: {error}.",)
         return Findings(chain, record, ())
     return Findings(chain, tuple(compare(stored, expected)), tuple(check_signoff(entries, stored)))
 
