@@ -44,7 +44,8 @@ def cmd_check(ctx: CommandContext) -> int:
     count = maintenance.meeting_count(ctx.database)
     ctx.say(
         f"{ctx.database.describe()} is sound: the database passes its integrity check and "
-        f"the journals of its {count} meeting(s) are intact and agree with the meetings."
+        f"the journals of its {count} meeting(s) are intact and agree with the meetings, "
+        "and so does the register."
     )
     return 0
 

@@ -75,3 +75,16 @@ def test_clerk_record_key_makes_one_key_once(tmp_path: Path) -> None:
     again = run_clerk("record-key", "--create")
     assert again.returncode == 1
     assert "already has a record key" in again.stderr
+
+
+def test_on_a_shared_database_unsealed_entries_are_not_counted(database: Database) -> None:
+    """A colleague's Clerk writes with its own key, or none: only an SQLite file, which this
+    installation alone writes, counts entries without its seal after sealed ones."""
+    seals.create_key(use_keyring=False)
+    load_demo(database)
+    plain_sql(database, "UPDATE journal SET seal = '' WHERE meeting_id = 1 AND seq > 30")
+    report = audit.audit_meeting(database, AUGUST)
+    if database.engine.dialect.name == "sqlite":
+        assert not report.ok and report.seals
+    else:
+        assert report.ok and report.seals == ()

@@ -270,3 +270,13 @@ def test_audit_and_status_do_not_cry_tampering_while_a_colleague_records(
 
 def test_a_table_for_the_approval_context_exists(demo_database: Database) -> None:
     assert has_table(demo_database, "approved_context") and has_table(demo_database, "register")
+
+
+def test_a_council_profile_changed_with_plain_sql_is_caught_by_check(
+    demo_database: Database,
+) -> None:
+    plain_sql(demo_database, "UPDATE council SET signatory_title = 'Mayor'")
+    assert maintenance.check(demo_database) == [
+        "The council profile differs from the register (signatory_title is 'Mayor' in the "
+        "database, 'Chairman' in the register): it was changed behind Clerk's back."
+    ]

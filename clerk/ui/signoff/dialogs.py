@@ -184,7 +184,10 @@ class ConfirmDialog(FormDialog):
             "Only if they were confirmed subject to an amendment not made as corrections below",
         )
         self.paragraph = self.add_row(
-            "Co&rrect:", combo(paragraph_choices(record)), "A paragraph the resolution corrects"
+            "Co&rrect:",
+            combo(paragraph_choices(record)),
+            "A paragraph the resolution corrects (an exempt one: minuted in the confidential "
+            "version only)",
         )
         self.new_text = self.add_row("To &read:", text_box(3), "The paragraph as corrected")
         row = QHBoxLayout()
