@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
 import logging
 import os
@@ -120,6 +121,27 @@ def qt_missing() -> str | None:
     return None if spec is not None else "PySide6 is not installed"
 
 
+#: The exit status of a command whose output was closed (128 + SIGPIPE, as shells report it).
+OUTPUT_CLOSED = 141
+
+
+def output_closed() -> int:
+    """The reader of Clerk's output went away (``clerk export 1 | head -1``): say so once, on
+    stderr, and stop writing to stdout (Python would complain again when it exits)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    with contextlib.suppress(OSError):
+        print(
+            "clerk: output stopped: the program reading it closed the pipe (what was done "
+            "is saved).",
+            file=sys.stderr,
+        )
+    return OUTPUT_CLOSED
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(commands=not wants_desktop(argv))
@@ -140,6 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("clerk: interrupted; everything acknowledged is saved.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return output_closed()
     except Exception as error:  # one line for the user, the traceback for the log
         logging.getLogger("clerk").error("unexpected error\n%s", traceback.format_exc())
         where = f" (details in {log_path})" if log_path else ""

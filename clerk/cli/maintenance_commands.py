@@ -7,6 +7,7 @@ from pathlib import Path
 
 from clerk.cli.context import CommandContext
 from clerk.services import maintenance
+from clerk.storage import seals
 
 
 def cmd_backup(ctx: CommandContext) -> int:
@@ -43,8 +44,27 @@ def cmd_check(ctx: CommandContext) -> int:
     count = maintenance.meeting_count(ctx.database)
     ctx.say(
         f"{ctx.database.describe()} is sound: the database passes its integrity check and "
-        f"the journals of its {count} meeting(s) are intact and agree with the meetings."
+        f"the journals of its {count} meeting(s) are intact and agree with the meetings, "
+        "and so does the register."
     )
+    return 0
+
+
+def cmd_record_key(ctx: CommandContext) -> int:
+    key = seals.installation_key()
+    if ctx.args.create:
+        key = seals.create_key()
+        ctx.say(f"Made this installation's record key {key.id}, kept in {key.where}.")
+        ctx.say(
+            "Every journal and register entry this Clerk writes from now on is sealed with it; "
+            "'clerk audit' and 'clerk check' verify the seals. Keep a copy of it safe: without "
+            "it the seals cannot be checked."
+        )
+        return 0
+    if key is None:
+        ctx.say("This installation has no record key: 'clerk record-key --create' makes one.")
+        return 0
+    ctx.say(f"This installation's record key is {key.id}, kept in {key.where}.")
     return 0
 
 
@@ -62,3 +82,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "check", help="check the database, each meeting's journal chain and the meetings"
     )
     p.set_defaults(handler=cmd_check)
+    p = sub.add_parser(
+        "record-key",
+        help="show or make this installation's record key (seals the journal entries it writes)",
+    )
+    p.add_argument("--create", action="store_true", help="make the key (once)")
+    p.set_defaults(handler=cmd_record_key)

@@ -15,6 +15,7 @@ from typing import Any
 from clerk.cli.context import CommandContext
 from clerk.domain.enums import SigningMode
 from clerk.domain.errors import ClerkError
+from clerk.domain.serial import DATE
 from clerk.domain.signoff.confirmation import Correction
 from clerk.fileio import write_bytes
 from clerk.services import audit, catalogue, signoff
@@ -30,6 +31,8 @@ def parse_day(text: str | None, option: str) -> date | None:
     if text is None:
         return None
     try:
+        if not DATE.fullmatch(text):
+            raise ValueError(text)
         return date.fromisoformat(text)
     except ValueError:
         raise ClerkError(f"{option} '{text}' is not a date (YYYY-MM-DD).") from None
@@ -76,6 +79,8 @@ def status_json(current: signoff.SignoffStatus) -> dict[str, Any]:
                 "text": s.text,
                 "recorded_by": s.recorded_by,
                 "recorded_at": s.recorded_at.isoformat() + "Z" if s.recorded_at else None,
+                "elsewhere": s.elsewhere,
+                "verified": s.verified,
             }
             for s in current.steps
         ],
@@ -217,7 +222,10 @@ def cmd_signed_copy(ctx: CommandContext) -> int:
 
 def cmd_audit(ctx: CommandContext) -> int:
     mid = meeting_id(ctx, ctx.args.meeting)
-    result = audit.audit_meeting(ctx.database, mid)
+    signed = Path(ctx.args.signed_copy) if ctx.args.signed_copy else None
+    result = audit.audit_meeting(
+        ctx.database, mid, fingerprint=ctx.args.fingerprint, signed_copy=signed
+    )
     for line in result.lines(with_changes=not ctx.args.summary):
         ctx.say(line)
     return 0 if result.ok else 1
@@ -338,6 +346,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("meeting", metavar="MEETING", help=MEETING_HELP)
     p.add_argument("--summary", action="store_true", help="the checks only, not every change")
+    p.add_argument(
+        "--fingerprint",
+        metavar="CODE",
+        help="the fingerprint printed on the minute-book copy: the record must still match it",
+    )
+    p.add_argument(
+        "--signed-copy",
+        metavar="FILE.pdf",
+        help="a digitally signed PDF of the minutes held outside Clerk, to check the record by",
+    )
     p.set_defaults(handler=cmd_audit)
 
     p = sub.add_parser(

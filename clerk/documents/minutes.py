@@ -31,6 +31,7 @@ from clerk.documents.parts import keep_last_with_next, part_items, resolution_bl
 from clerk.documents.proceedings import proceedings_blocks
 from clerk.domain.entities import AgendaItem
 from clerk.domain.enums import StandardItem
+from clerk.domain.exempt import exempt_paragraphs
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.proceedings import item_proceedings, opening_proceedings
 from clerk.domain.timefmt import long_date, weekday_date
@@ -83,13 +84,6 @@ def compose_minutes(record: MeetingRecord, options: MinutesOptions) -> Document:
         ),
         blocks=tuple(blocks),
     )
-
-
-def exempt_paragraphs(record: MeetingRecord) -> list[int]:
-    """The Schedule 12A paragraphs of the meeting's exempt business."""
-    minuted = [i for i in record.items.values() if i.minute_number is not None]
-    items = minuted or list(record.items.values())
-    return sorted({i.exempt_paragraph for i in items if i.exempt_paragraph is not None})
 
 
 def markings(record: MeetingRecord, options: MinutesOptions) -> tuple[str, ...]:

@@ -83,7 +83,7 @@ class _Writer:
     def entry(self, entry: Entry, following: Entry | None, done: set[StepRef]) -> list[Block]:
         entity = entry.entity
         if isinstance(entity, Paragraph):
-            return [Para(entity.text)]
+            return self.paragraph(entity)
         if isinstance(entity, Motion):
             if entry.kind is EntryKind.OUTCOME:
                 text = decided.unvoted_outcome(entity, self.noun(entity))
@@ -96,6 +96,19 @@ class _Writer:
         if isinstance(entity, MovementEntry):
             return [Para(self.movement(entity))]
         return self.event(entry, entity)
+
+    def paragraph(self, paragraph: Paragraph) -> list[Block]:
+        """Minute text; a paragraph exempt on its own (a correction to an exempt minute,
+        confirmed at a public item) only in the confidential version, under its note."""
+        own = paragraph.exempt_paragraph
+        if own is None or (self.where is not None and self.where.exempt):
+            return [Para(paragraph.text)]
+        if not self.ctx.options.confidential:
+            return []
+        return [
+            Para(wording.exempt_note(own), italic=True, keep_with_next=True),
+            Para(paragraph.text),
+        ]
 
     # -- motions and votes ---------------------------------------------------------------
 

@@ -2,7 +2,9 @@
 
 "Date of meeting | Minute No. | Action | Comments" (with the status alongside), dates like
 18/8/21, each action shown with its lettered sub-parts and its dated comments. The tracker is
-published, so actions on exempt items are left out (their existence is noted, not their text).
+published, so actions on exempt items are left out (their existence is noted, not their text):
+an action carries its exempt status with it, so a carried copy whose first meeting is not in
+the database is left out too.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from clerk.documents.model import (
 from clerk.documents.parts import part_items
 from clerk.domain.entities import ActionItem, AgendaItem, Committee, CouncilProfile
 from clerk.domain.enums import ActionStatus
+from clerk.domain.exempt import action_exempt_under
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.numbering import format_minute
 from clerk.domain.signoff.confirmation import origin_of, parse_carried_from
@@ -50,10 +53,15 @@ STATUS_WORDS: dict[ActionStatus, str] = {
 
 @dataclass(frozen=True)
 class TrackerRow:
+    """An action under the date and minute where it began (its latest copy's comments)."""
+
     meeting: MeetingRecord
     item: AgendaItem
     action: ActionItem
     number: int
+    #: Where the action began: the meeting's date and its minute (None: not minuted yet).
+    began: date
+    minute: int | None
 
 
 def latest_copies(records: Sequence[MeetingRecord]) -> dict[str, date]:
@@ -102,15 +110,21 @@ def tracker_rows(records: Sequence[MeetingRecord], open_only: bool) -> tuple[lis
             if open_only and not action.status.is_open:
                 continue
             shown_in, item, first = record, record.items[action.item_id], action
-            began = origin_row(records, action) if action.carried_from else None
-            if began is not None:
-                shown_in, item, first = began
-            if item.exempt:
+            began_on, minute = record.meeting.date, item.minute_number
+            found = origin_row(records, action) if action.carried_from else None
+            if found is not None:
+                shown_in, item, first = found
+                began_on, minute = shown_in.meeting.date, item.minute_number
+            elif action.carried_from:  # its first meeting is not here: what the copy says
+                origin = parse_carried_from(action.carried_from)
+                if origin is not None:
+                    began_on, minute = origin.date, origin.minute
+            if item.exempt or action_exempt_under(record, action) is not None:
                 withheld += 1
                 continue
-            row = TrackerRow(shown_in, item, action, action_number(shown_in, first))
-            rows.append(row)
-    rows.sort(key=lambda r: (r.meeting.meeting.date, r.item.minute_number or 0, r.number))
+            number = action_number(shown_in, first)
+            rows.append(TrackerRow(shown_in, item, action, number, began_on, minute))
+    rows.sort(key=lambda r: (r.began, r.minute or 0, r.number))
     return rows, withheld
 
 
@@ -126,10 +140,11 @@ def action_number(record: MeetingRecord, action: ActionItem) -> int:
 
 
 def row_cells(row: TrackerRow, council: CouncilProfile) -> tuple[Cell, ...]:
-    record, action = row.meeting, row.action
-    assert row.item.minute_number is not None
-    minute = format_minute(
-        council.minute_heading_pattern, row.item.minute_number, record.meeting.date
+    action = row.action
+    minute = (
+        format_minute(council.minute_heading_pattern, row.minute, row.began)
+        if row.minute is not None
+        else "Not yet minuted"
     )
     (item,) = part_items((action.text,))
     action_blocks: list[Para | NumberedList] = [NumberedList((item,), start=row.number)]
@@ -142,7 +157,7 @@ def row_cells(row: TrackerRow, council: CouncilProfile) -> tuple[Cell, ...]:
         action_blocks.append(Para("; ".join(details), italic=True))
     comments = tuple(Para(f"{short_date(c.on)}: {c.text}") for c in action.comments)
     return (
-        Cell((Para(short_date(record.meeting.date)),)),
+        Cell((Para(short_date(row.began)),)),
         Cell((Para(minute),)),
         Cell(tuple(action_blocks)),
         Cell(comments),

@@ -250,6 +250,9 @@ class Paragraph:
     position: int
     text: str
     after: int = 0
+    #: Set when this paragraph alone is exempt (Schedule 12A, 1-7) on an item that is not: a
+    #: correction to an exempt minute, confirmed at a public item. Public minutes leave it out.
+    exempt_paragraph: int | None = None
 
 
 @dataclass(frozen=True)
@@ -341,6 +344,9 @@ class ActionItem:
     status: ActionStatus = ActionStatus.OPEN
     comments: tuple[Comment, ...] = ()
     carried_from: str = ""
+    #: The Schedule 12A paragraph of the exempt item the action arose on: it travels with the
+    #: action (carried forward, exported, imported), so a public tracker never shows it.
+    exempt_paragraph: int | None = None
 
 
 @dataclass(frozen=True)
@@ -401,3 +407,19 @@ class SignoffStep:
     #: The minute-book pages of a wet-ink copy.
     first_page: int | None = None
     last_page: int | None = None
+
+
+@dataclass(frozen=True)
+class ApprovedContext:
+    """The council profile (house style), the committee with its memberships and the people
+    named, as they stood when the chair approved the minutes.
+
+    Approved and signed minutes are generated from these, not from today's: a councillor who
+    changes name later does not change the minutes of 2021. Recorded by the approval, so the
+    journal's hash chain covers it.
+    """
+
+    id: int
+    council: CouncilProfile
+    committee: Committee
+    persons: tuple[Person, ...] = ()

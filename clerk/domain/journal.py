@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -102,15 +102,57 @@ class UndoState:
 
 
 def verify_chain(entries: list[JournalEntry]) -> list[str]:
-    """Problems found in the chain, as sentences; empty when it is intact."""
+    """Problems found in the chain, as sentences; empty when it is intact.
+
+    Each problem is said once: a gap (entries deleted from the middle), an entry whose content
+    no longer has its hash (altered), an entry stored under another's number (reordered: its
+    hash is right for a different number), and an entry whose hash was recomputed after a
+    change (the next entry no longer follows it). Entries deleted from the end leave a shorter
+    chain that is intact: the register and the fingerprint catch those.
+    """
     problems: list[str] = []
-    previous = GENESIS
-    for expected_seq, entry in enumerate(entries, start=1):
-        if entry.seq != expected_seq:
-            problems.append(f"Journal entry {expected_seq} is missing (found {entry.seq}).")
-        if entry.prev_hash != previous:
-            problems.append(f"Journal entry {entry.seq} does not follow the entry before it.")
+    previous_hash, previous_seq = GENESIS, 0
+    numbers = sorted({entry.seq for entry in entries})
+    reordered_before = False
+    for entry in entries:
+        expected = previous_seq + 1
+        gap = entry.seq > expected
+        if gap:
+            problems.append(
+                f"Journal entry {expected} is missing."
+                if entry.seq == expected + 1
+                else f"Journal entries {expected} to {entry.seq - 1} are missing."
+            )
         if entry.content_hash() != entry.hash:
-            problems.append(f"Journal entry {entry.seq} ({entry.label}) has been altered.")
-        previous = entry.hash
+            moved = _recorded_as(entry, numbers)
+            reordered_before = moved is not None
+            problems.append(
+                f"Journal entry {entry.seq} holds what was recorded as entry {moved}: the "
+                "entries have been reordered."
+                if moved is not None
+                else f"Journal entry {entry.seq} ({entry.label}) has been altered."
+            )
+        else:
+            if entry.prev_hash != previous_hash and not gap and not reordered_before:
+                problems.append(
+                    f"Journal entry {entry.seq} does not follow entry {previous_seq}: one of "
+                    "them has been changed and its hash recomputed, or replaced."
+                )
+            reordered_before = False
+        previous_hash, previous_seq = entry.hash, entry.seq
     return problems
+
+
+#: How far from its place a reordered entry is looked for (a bound on the work for a journal
+#: altered throughout).
+REORDER_REACH = 25
+
+
+def _recorded_as(entry: JournalEntry, numbers: list[int]) -> int | None:
+    """The number an entry's hash was computed for, when it is another entry's number."""
+    for number in numbers:
+        if number == entry.seq or abs(number - entry.seq) > REORDER_REACH:
+            continue
+        if replace(entry, seq=number).content_hash() == entry.hash:
+            return number
+    return None

@@ -9,6 +9,7 @@ from typing import Any
 from clerk.domain.entities import (
     ActionItem,
     AgendaItem,
+    ApprovedContext,
     Attendance,
     Committee,
     CouncilProfile,
@@ -39,6 +40,7 @@ COLLECTIONS: dict[str, type] = {
     "actions": ActionItem,
     "events": ProceduralEvent,
     "signoff": SignoffStep,
+    "approved_as": ApprovedContext,
 }
 
 #: A copy of the record's mutable state: the meeting and each collection by id.
@@ -63,6 +65,7 @@ class MeetingRecord:
     actions: dict[int, ActionItem] = field(default_factory=dict)
     events: dict[int, ProceduralEvent] = field(default_factory=dict)
     signoff: dict[int, SignoffStep] = field(default_factory=dict)
+    approved_as: dict[int, ApprovedContext] = field(default_factory=dict)
 
     # -- identity -----------------------------------------------------------------------
 
@@ -100,6 +103,28 @@ class MeetingRecord:
             return self.persons[person_id]
         except KeyError:
             raise RuleViolation(f"No person with id '{person_id}' in this record.") from None
+
+    def referenced_people(self) -> set[str]:
+        """Everyone the record names: members, attendance, movers, voters, the chair."""
+        people = {m.person_id for m in self.committee.memberships}
+        for entry in self.attendance.values():
+            people.add(entry.person_id)
+            if entry.substitute_for:
+                people.add(entry.substitute_for)
+        people.update(m.person_id for m in self.movements.values())
+        people.update(d.person_id for d in self.declarations.values())
+        for motion in self.motions.values():
+            people.add(motion.mover_id)
+            if motion.seconder_id:
+                people.add(motion.seconder_id)
+        for vote in self.votes.values():
+            people.update(c.person_id for c in vote.choices)
+            if vote.casting_by:
+                people.add(vote.casting_by)
+        if self.meeting.presiding_id:
+            people.add(self.meeting.presiding_id)
+        people.update(s.person_id for s in self.signoff.values() if s.person_id)
+        return people
 
     def memberships_on_day(self) -> list[Membership]:
         day = self.meeting.date

@@ -84,16 +84,19 @@ def item_entries(item: AgendaItem) -> list[Entry]:
 
 def entity_entries(kind: EntryKind, entity: object, exempt: bool) -> list[Entry]:
     """What one searchable entity adds to the index (``exempt``: whether the item it is
-    under is exempt, ``AgendaItem.exempt``)."""
+    under is exempt, ``AgendaItem.exempt``; a paragraph or an action may be exempt on its own,
+    as ``clerk.domain.exempt`` says)."""
     if isinstance(entity, Paragraph):
-        return [Entry(kind, entity.id, entity.item_id, exempt, entity.text)]
+        own = entity.exempt_paragraph is not None  # exempt on its own: a confirmed correction
+        return [Entry(kind, entity.id, entity.item_id, exempt or own, entity.text)]
     if isinstance(entity, Resolution):
         text = " ".join(t for t in (entity.preamble, parts_text(entity.parts)) if t)
         return [Entry(kind, entity.id, entity.item_id, exempt, text)]
     if isinstance(entity, ActionItem):
         comments = " ".join(c.text for c in entity.comments)
         text = " ".join(t for t in (parts_text((entity.text,)), entity.owner, comments) if t)
-        return [Entry(kind, entity.id, entity.item_id, exempt, text)]
+        own = entity.exempt_paragraph is not None  # carried from an exempt item, say
+        return [Entry(kind, entity.id, entity.item_id, exempt or own, text)]
     if isinstance(entity, Declaration):
         return _declaration_entries(kind, entity, exempt)
     raise TypeError(f"not a searchable entity: {type(entity).__name__}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import types
 import typing
 from datetime import date, datetime, time
@@ -18,6 +19,11 @@ from clerk.domain.errors import RecordFormatError
 
 T = TypeVar("T")
 JSONValue = Any
+#: Dates strictly as YYYY-MM-DD (not ISO's week dates or basic format), times as HH:MM or
+#: HH:MM:SS with no time zone: a meeting's times are local to the council.
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+TIME = re.compile(r"\d{2}:\d{2}(:\d{2})?", re.ASCII)
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 _HINTS: dict[type, dict[str, Any]] = {}
@@ -118,6 +124,10 @@ def _convert(tp: Any, data: Any, path: str) -> Any:
     if tp is str:
         if not isinstance(data, str):
             raise RecordFormatError(path, "must be a string")
+        if SURROGATE.search(data):
+            raise RecordFormatError(
+                path, "holds a lone surrogate (an escape like \\ud800 that is not a character)"
+            )
         return data
     if isinstance(tp, type) and issubclass(tp, Enum):
         try:
@@ -127,13 +137,15 @@ def _convert(tp: Any, data: Any, path: str) -> Any:
     if tp is datetime:
         return _parse(datetime.fromisoformat, data, path, "a date and time (ISO 8601)")
     if tp is date:
-        if isinstance(data, str) and len(data) == 10:
+        if isinstance(data, str) and DATE.fullmatch(data):
             return _parse(date.fromisoformat, data, path, "a date (YYYY-MM-DD)")
         raise RecordFormatError(path, f"must be a date (YYYY-MM-DD), not {data!r}")
     if tp is time:
-        if isinstance(data, str) and len(data) in (5, 8) and data[2:3] == ":":
+        if isinstance(data, str) and TIME.fullmatch(data):
             return _parse(time.fromisoformat, data, path, "a time (HH:MM)")
-        raise RecordFormatError(path, f"must be a time (HH:MM), not {data!r}")
+        raise RecordFormatError(
+            path, f"must be a time (HH:MM, local, with no time zone), not {data!r}"
+        )
     if tp is typing.Any:
         return data
     raise RecordFormatError(path, f"has a type Clerk cannot read ({tp!r})")

@@ -7,11 +7,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, time
 
-from clerk.domain.entities import AgendaItem, CouncilProfile, Membership, QuorumRule
+from clerk.domain.entities import (
+    AgendaItem,
+    CouncilProfile,
+    Meeting,
+    Membership,
+    QuorumRule,
+    SignoffStep,
+    VoteEvent,
+)
 from clerk.domain.enums import QuorumKind
+from clerk.domain.record import MeetingRecord
+from clerk.domain.rules.eligibility import could_have_voted
 from clerk.domain.rules.numbering import format_minute
+from clerk.domain.rules.votes import tally_choices
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 Problem = tuple[str, str]
@@ -72,3 +83,71 @@ def item_problems(item: AgendaItem) -> Iterator[Problem]:
         yield "exempt_paragraph", "Schedule 12A has paragraphs 1 to 7"
     if not item.title.strip():
         yield "title", "must not be empty"
+    too_long = title_problem(item.title)
+    if too_long:
+        yield "title", too_long
+
+
+#: The longest agenda item title Clerk takes: a heading, a bookmark, a line of the agenda.
+#: Real titles run to a hundred or two characters; the report's detail goes in its purpose.
+TITLE_MAX = 500
+
+
+def title_problem(title: str) -> str:
+    """Why a title is too long for a heading ("" when it is not)."""
+    length = len(title.strip())
+    if length <= TITLE_MAX:
+        return ""
+    return (
+        f"is {length:,} characters long, and a title is at most {TITLE_MAX}: put the rest in "
+        "the item's purpose"
+    )
+
+
+def vote_problems(record: MeetingRecord, vote: VoteEvent) -> Iterator[Problem]:
+    """Counts that cannot be right: negative, more than could vote, or not the names given."""
+    counts = (("yes", vote.yes), ("no", vote.no), ("abstain", vote.abstain))
+    for field, value in counts:
+        if value < 0:
+            yield field, f"cannot be negative ({value})"
+            return
+    motion = record.motions.get(vote.motion_id)
+    item = record.items.get(motion.item_id) if motion is not None else None
+    total = vote.yes + vote.no + vote.abstain
+    if item is not None:
+        could = len(could_have_voted(record, item))
+        if total > could:
+            yield (
+                "yes",
+                f"{vote.yes} for + {vote.no} against + {vote.abstain} abstaining = {total}, but "
+                f"only {could} members attending could vote on item {item.number}",
+            )
+    if vote.choices:
+        named = tally_choices(vote.choices)
+        if (named.yes, named.no, named.abstain) != (vote.yes, vote.no, vote.abstain):
+            yield (
+                "choices",
+                f"name {named.yes} for, {named.no} against and {named.abstain} abstaining, but "
+                f"the counts are {vote.yes}, {vote.no} and {vote.abstain}",
+            )
+
+
+def ends_before_starting(started: time | None, ended: time | None) -> bool:
+    """An end before the start: not a meeting that ran past midnight (begun after noon,
+    ended before six in the morning), which councils' budget meetings sometimes do."""
+    if started is None or ended is None or ended >= started:
+        return False
+    return not (started >= time(12, 0) and ended < time(6, 0))
+
+
+def meeting_problems(meeting: Meeting) -> Iterator[Problem]:
+    started, ended = meeting.started_at, meeting.ended_at
+    if started is not None and ended is not None and ends_before_starting(started, ended):
+        yield "ended_at", f"{ended:%H:%M} is before the meeting started ({started:%H:%M})"
+
+
+def signoff_day_problems(step: SignoffStep, meeting_day: date, today: date) -> Iterator[Problem]:
+    if step.on < meeting_day:
+        yield "on", f"{step.on.isoformat()} is before the meeting ({meeting_day.isoformat()})"
+    elif step.on > today:
+        yield "on", f"{step.on.isoformat()} is in the future"

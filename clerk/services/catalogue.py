@@ -44,9 +44,13 @@ def resolve_meeting(database: Database, reference: str) -> int:
     """A meeting id from ``12`` or ``<committee-slug>/<yyyy-mm-dd>``."""
     text = reference.strip()
     with database.reading() as conn:
-        if text.isdigit():
-            if not _repo().meeting_exists(conn, int(text)):
-                raise _repo().NotFound(f"No meeting {text} in this database (see 'clerk list').")
+        if text.isascii() and text.isdigit():
+            # An id no database column can hold is no meeting either (not an overflow).
+            from clerk.storage.limits import INT_MAX
+
+            if int(text) > INT_MAX or not _repo().meeting_exists(conn, int(text)):
+                shown = text if len(text) <= 20 else text[:20] + "..."
+                raise _repo().NotFound(f"No meeting {shown} in this database (see 'clerk list').")
             return int(text)
         match = REFERENCE.match(text)
         if match is None:

@@ -16,20 +16,23 @@ from sqlalchemy import Connection
 from clerk.domain.actions import Action
 from clerk.domain.actions.proceedings import ConfirmMinutes
 from clerk.domain.actions.signoff import CarryForward, RecordConfirmation
-from clerk.domain.entities import Meeting
+from clerk.domain.entities import AgendaItem, Meeting, Paragraph
 from clerk.domain.errors import RuleViolation
+from clerk.domain.exempt import paragraph_exempt_under
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.motions import motion_words
 from clerk.domain.rules.numbering import format_minute
 from clerk.domain.signoff.confirmation import (
     Correction,
+    ExemptAmendment,
     MeetingFacts,
+    carried_copy,
     check_confirming_meeting,
     open_actions,
-    origin_of,
     tracker_item,
 )
 from clerk.domain.timefmt import long_date
+from clerk.services.exempt_actions import fill_exempt_status
 from clerk.storage import repository as repo
 
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
@@ -66,23 +69,78 @@ def minute_reference(record: MeetingRecord, number: int | None) -> str:
     return format_minute(record.council.minute_reference_pattern, number, record.meeting.date)
 
 
+def correction_wording(minutes: MeetingRecord, correction: Correction) -> str:
+    """'Minute 17/8/21, second paragraph, to read: "..."'."""
+    paragraph = _paragraph(minutes, correction)
+    item = minutes.item(paragraph.item_id)
+    siblings = [p.id for p in minutes.paragraphs_for(item.id)]
+    index = siblings.index(paragraph.id)
+    nth = ORDINALS[index] if index < len(ORDINALS) else f"{index + 1}th"
+    new = correction.text.strip()
+    return f'Minute {minute_of(minutes, item)}, {nth} paragraph, to read: "{new}"'
+
+
 def amendment_wording(minutes: MeetingRecord, corrections: tuple[Correction, ...]) -> str:
     """'Minute 17/8/21, second paragraph, to read: "..."' for each correction."""
-    parts = []
-    for correction in corrections:
-        paragraph = minutes.paragraphs.get(correction.paragraph)
-        if paragraph is None:
-            raise RuleViolation(
-                f"The minutes of {long_date(minutes.meeting.date)} have no paragraph "
-                f"{correction.paragraph} to correct."
+    return "; ".join(correction_wording(minutes, c) for c in corrections)
+
+
+def _paragraph(minutes: MeetingRecord, correction: Correction) -> Paragraph:
+    paragraph = minutes.paragraphs.get(correction.paragraph)
+    if paragraph is None:
+        raise RuleViolation(
+            f"The minutes of {long_date(minutes.meeting.date)} have no paragraph "
+            f"{correction.paragraph} to correct."
+        )
+    return paragraph
+
+
+def minute_of(minutes: MeetingRecord, item: AgendaItem) -> str:
+    return minute_reference(minutes, item.minute_number) or f"item {item.number}"
+
+
+def split_corrections(
+    minutes: MeetingRecord, action: ConfirmMinutes
+) -> tuple[str, tuple[ExemptAmendment, ...]]:
+    """The public amendment wording and the amendments to exempt minutes (confidential).
+
+    Corrections to an exempt minute are worded for the confidential minutes only, one
+    amendment per exempt minute. When the clerk worded the amendment and any correction is to
+    an exempt minute, that wording is confidential too: it may quote the exempt text.
+    """
+    public: list[Correction] = []
+    exempt: dict[int, tuple[int, list[str]]] = {}  # item id -> (Schedule 12A paragraph, wording)
+    for correction in action.corrections:
+        paragraph = _paragraph(minutes, correction)
+        under = paragraph_exempt_under(minutes, paragraph)
+        if under is None:
+            public.append(correction)
+        else:
+            exempt.setdefault(paragraph.item_id, (under, []))[1].append(
+                correction_wording(minutes, correction)
             )
-        item = minutes.item(paragraph.item_id)
-        siblings = [p.id for p in minutes.paragraphs_for(item.id)]
-        index = siblings.index(paragraph.id)
-        nth = ORDINALS[index] if index < len(ORDINALS) else f"{index + 1}th"
-        where = minute_reference(minutes, item.minute_number) or f"item {item.number}"
-        parts.append(f'Minute {where}, {nth} paragraph, to read: "{correction.text.strip()}"')
-    return "; ".join(parts)
+    amendment = action.amendment.strip()
+    amendments = [
+        ExemptAmendment(minute_of(minutes, minutes.item(item_id)), under, "; ".join(words))
+        for item_id, (under, words) in exempt.items()
+    ]
+    if amendments and amendment:
+        first = amendments[0]
+        amendments.append(ExemptAmendment(first.minute, first.paragraph, amendment))
+        amendment = ""
+    if not amendment and public:
+        amendment = amendment_wording(minutes, tuple(public))
+    return amendment, tuple(amendments)
+
+
+def confidential_wording(action: ConfirmMinutes) -> str:
+    """The whole amendment, exempt parts included: what the confirmed minutes' own sign-off
+    records (it belongs to them, exempt minutes and all)."""
+    return "; ".join(
+        text
+        for text in (action.amendment.strip(), *(e.text for e in action.exempt_amendments))
+        if text
+    )
 
 
 def confirmation_link(conn: Connection, record: MeetingRecord, action: Action) -> Link | None:
@@ -99,6 +157,7 @@ def confirmation_link(conn: Connection, record: MeetingRecord, action: Action) -
             )
         return None
     minutes, _version = repo.load_record(conn, minutes_id)
+    fill_exempt_status(conn, minutes)  # carried copies keep the exempt status where they go
     item = record.item(action.item)
     meetings = [m for m in committee_meetings(conn, slug) if m.id != record.meeting_id]
     here = facts(record.meeting_id, record.meeting)
@@ -108,10 +167,11 @@ def confirmation_link(conn: Connection, record: MeetingRecord, action: Action) -
     recorded = action
     if action.motion is not None and not action.amendment.strip():
         recorded = replace(action, amendment=motion_words(record, record.motion(action.motion)))
-    if action.corrections and not recorded.amendment.strip():
-        recorded = replace(action, amendment=amendment_wording(minutes, action.corrections))
+    if action.corrections:
+        amendment, exempt = split_corrections(minutes, recorded)
+        recorded = replace(recorded, amendment=amendment, exempt_amendments=exempt)
     tracker = tracker_item(record)
-    carried = tuple(replace(a, carried_from=origin_of(minutes, a)) for a in open_actions(minutes))
+    carried = tuple(carried_copy(minutes, a) for a in open_actions(minutes))
     here_actions: tuple[Action, ...] = ()
     if tracker is not None:
         here_actions = (
@@ -126,7 +186,7 @@ def confirmation_link(conn: Connection, record: MeetingRecord, action: Action) -
                 confirmed_by=record.reference,
                 confirmed_on=record.meeting.date,
                 minute=minute_reference(record, item.minute_number),
-                amendment=recorded.amendment,
+                amendment=confidential_wording(recorded),
                 corrections=action.corrections,
             ),
         ),

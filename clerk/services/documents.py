@@ -20,8 +20,9 @@ from clerk.documents.pdf import render_pdf
 from clerk.documents.tracker import compose_tracker
 from clerk.documents.word import render_docx
 from clerk.domain.errors import ClerkError
+from clerk.domain.exempt import has_exempt_business
 from clerk.domain.record import MeetingRecord
-from clerk.domain.rules.exempt import has_exempt_business
+from clerk.domain.signoff.approved import as_approved
 from clerk.domain.signoff.lifecycle import MinutesStage, stage_of
 from clerk.domain.timefmt import long_date
 from clerk.fileio import WriteError, write_bytes
@@ -72,20 +73,10 @@ def minutes_are_draft(record: MeetingRecord, later: Sequence[MeetingRecord]) -> 
     return not any(item.confirms_meeting == day for other in later for item in other.items.values())
 
 
-def generate_minutes(
-    database: Database,
-    meeting_id: int,
-    formats: Sequence[str],
-    confidential: bool,
-    out_dir: Path,
-) -> list[Path]:
-    """Write the minutes of a meeting; returns the paths written, in the order asked."""
-    names = parse_formats(formats)
-    if confidential and any(name in PUBLIC_ONLY for name in names):
-        raise ClerkError(
-            "The web version (html) is for publishing, so Clerk writes it of the public "
-            "minutes only: leave out --confidential or html."
-        )
+def minutes_document(
+    database: Database, meeting_id: int, confidential: bool
+) -> tuple[MeetingRecord, Document]:
+    """The minutes of a meeting composed (public, or confidential), not yet rendered."""
     with database.reading() as conn:
         record, _version = repo.load_record(conn, meeting_id)
         later_ids = [
@@ -101,7 +92,25 @@ def generate_minutes(
             "minutes have no confidential version: write the public minutes."
         )
     options = MinutesOptions(confidential=confidential, draft=minutes_are_draft(record, later))
-    document = compose_minutes(record, options)
+    record = as_approved(record)  # approved minutes: names and house style as approved
+    return record, compose_minutes(record, options)
+
+
+def generate_minutes(
+    database: Database,
+    meeting_id: int,
+    formats: Sequence[str],
+    confidential: bool,
+    out_dir: Path,
+) -> list[Path]:
+    """Write the minutes of a meeting; returns the paths written, in the order asked."""
+    names = parse_formats(formats)
+    if confidential and any(name in PUBLIC_ONLY for name in names):
+        raise ClerkError(
+            "The web version (html) is for publishing, so Clerk writes it of the public "
+            "minutes only: leave out --confidential or html."
+        )
+    record, document = minutes_document(database, meeting_id, confidential)
     stem = f"{record.committee.slug}-{record.meeting.date.isoformat()}-minutes"
     if confidential:
         stem += "-confidential"

@@ -5,12 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import Connection
+
+from clerk.domain import register as registry
 from clerk.domain.errors import ClerkError
 from clerk.domain.journal import verify_chain
 from clerk.domain.record import COLLECTIONS
 from clerk.services import file_kinds
+from clerk.services.record_checks import database_problems
 from clerk.services.recording import state_from_journal
 from clerk.storage import backup as backups
+from clerk.storage import register
 from clerk.storage import repository as repo
 from clerk.storage.database import (
     Database,
@@ -130,15 +135,35 @@ def check(database: Database) -> list[str]:
         meetings = repo.list_meetings(conn)
         for meeting_id, slug, meeting in meetings:
             where = f"Meeting {meeting_id} ({slug}/{meeting.date.isoformat()})"
-            entries = repo.load_journal(conn, meeting_id)
-            problems.extend(f"{where}: {line}" for line in verify_chain(entries))
-            record, _version = repo.load_record(conn, meeting_id)
-            rebuilt = state_from_journal(entries, record)
-            for name in COLLECTIONS:
-                if rebuilt.collection(name) != record.collection(name):
-                    problems.append(f"{where}: its {name} differ from what its journal records.")
-            if rebuilt.meeting != record.meeting:
-                problems.append(f"{where}: its details differ from what its journal records.")
+            problems.extend(f"{where}: {line}" for line in _meeting_problems(conn, meeting_id))
+        problems.extend(database_problems(conn))
+    return problems
+
+
+def _meeting_problems(conn: Connection, meeting_id: int) -> list[str]:
+    """One meeting's journal chain, its record against the journal, the register's word."""
+    try:
+        entries = repo.load_journal(conn, meeting_id)
+    except repo.MalformedJournal as error:
+        return [str(error)]
+    problems = verify_chain(entries)
+    record, _version = repo.load_record(conn, meeting_id)
+    try:
+        rebuilt = state_from_journal(entries, record)
+    except ClerkError as error:
+        problems.append(f"The record cannot be rebuilt from the journal: {error}.")
+    else:
+        for name in COLLECTIONS:
+            if rebuilt.collection(name) != record.collection(name):
+                problems.append(f"its {name} differ from what its journal records.")
+        if rebuilt.meeting != record.meeting:
+            problems.append("its details differ from what its journal records.")
+    registered = register.load_for_meeting(conn, meeting_id)
+    problems.extend(
+        line
+        for line in registry.meeting_problems(meeting_id, record.reference, registered, entries)
+        if not line.startswith(f"Meeting {meeting_id} ")  # said once, for the database
+    )
     return problems
 
 

@@ -6,8 +6,8 @@ mark, ending in a boxed signature block with room to sign. The minute-book copy 
 from the committee's earlier signed minutes of the municipal year (Local Government Act 1972,
 Schedule 12, paragraph 41: loose-leaf minute pages are numbered consecutively and initialled):
 "Minute book page 12" in every footer, a box for the chair's initials on every page, and the
-record's fingerprint (the journal's head) printed once, small and labelled, beside the
-signature, which ties the paper to the record it was printed from.
+minutes' fingerprint (the journal's head when they were approved) printed once, small and
+labelled, beside the signature, which ties the paper to the record it was printed from.
 """
 
 from __future__ import annotations
@@ -22,9 +22,11 @@ from clerk.documents.minutes import MinutesOptions, compose_minutes
 from clerk.documents.model import Document, Signature
 from clerk.domain.enums import SigningMode, SignoffStepKind
 from clerk.domain.errors import ClerkError
+from clerk.domain.exempt import has_exempt_business
+from clerk.domain.fingerprint import minutes_fingerprint
 from clerk.domain.record import MeetingRecord
-from clerk.domain.rules.exempt import has_exempt_business
 from clerk.domain.rules.numbering import municipal_year_start
+from clerk.domain.signoff.approved import as_approved
 from clerk.domain.signoff.lifecycle import (
     MinutesStage,
     latest,
@@ -42,7 +44,9 @@ FINGERPRINT_LABEL = "Record fingerprint"
 
 
 def final_document(record: MeetingRecord, signature: Signature) -> Document:
-    """The minutes as signed: everything minuted, no draft mark, ``signature`` at the end."""
+    """The minutes as signed: everything minuted, no draft mark, ``signature`` at the end,
+    with the names, committee and house style as they were when the minutes were approved."""
+    record = as_approved(record)
     options = MinutesOptions(confidential=has_exempt_business(record), draft=False)
     document = compose_minutes(record, options)
     if not document.blocks or not isinstance(document.blocks[-1], Signature):
@@ -80,9 +84,12 @@ def minute_book_start(conn: Connection, record: MeetingRecord) -> MinuteBook:
     return MinuteBook(last + 1, tuple(unsigned))
 
 
-def minute_book_document(record: MeetingRecord, first_page: int, head: str) -> Document:
+def minute_book_document(record: MeetingRecord, first_page: int) -> Document:
+    """The copy for the minute book, carrying the minutes' fingerprint (the journal's head at
+    approval, ``clerk.domain.fingerprint``): the paper then names the record it came from."""
+    record = as_approved(record)
     title = signatory_title(record)
-    signature = Signature(title, boxed=True, aside=(FINGERPRINT_LABEL, head[:12]))
+    signature = Signature(title, boxed=True, aside=(FINGERPRINT_LABEL, minutes_fingerprint(record)))
     document = final_document(record, signature)
     furniture = replace(
         document.furniture,
@@ -107,10 +114,17 @@ class Printed:
     first_page: int
     last_page: int
     unsigned: tuple[str, ...]
+    #: The minutes' fingerprint, printed on the copy (``clerk audit --fingerprint`` checks it).
+    fingerprint: str = ""
 
     def lines(self) -> list[str]:
         where = f"{self.path}: " if self.path else ""
         out = [f"{where}minute-book pages {self.first_page} to {self.last_page}."]
+        if self.fingerprint:
+            out.append(
+                f"Fingerprint {self.fingerprint}: printed on the copy; 'clerk audit MEETING "
+                "--fingerprint CODE' checks the record against it."
+            )
         if self.unsigned:
             out.append(
                 "Note: earlier minutes of this municipal year are not signed yet, so their pages "
@@ -123,7 +137,6 @@ def minute_book_copy(database: Database, meeting_id: int) -> Printed:
     """The minute-book copy, in memory: approved minutes only, for councils signing in ink."""
     with database.reading() as conn:
         record, _version = repo.load_record(conn, meeting_id)
-        entries = repo.load_journal(conn, meeting_id)
         book = minute_book_start(conn, record)
     if record.council.signing_mode is not SigningMode.WET_INK:
         raise ClerkError(
@@ -135,13 +148,12 @@ def minute_book_copy(database: Database, meeting_id: int) -> Printed:
         (MinutesStage.APPROVED, MinutesStage.CONFIRMED, MinutesStage.SIGNED),
         f"print the minute-book copy of {minutes_name(record)}",
     )
-    head = entries[-1].hash if entries else ""
     # reportlab is imported when a PDF is made: the window imports this module at start.
     from clerk.documents.pdf import render_pdf
 
-    pdf = render_pdf(minute_book_document(record, book.first_page, head))
+    pdf = render_pdf(minute_book_document(record, book.first_page))
     last = book.first_page + count_pages(pdf) - 1
-    return Printed(None, pdf, book.first_page, last, book.unsigned)
+    return Printed(None, pdf, book.first_page, last, book.unsigned, minutes_fingerprint(record))
 
 
 def print_minute_book(database: Database, meeting_id: int, out: Path) -> Printed:

@@ -11,12 +11,14 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from clerk.domain.entities import (
     ActionItem,
     AgendaItem,
+    ApprovedContext,
     Attendance,
     Committee,
     CouncilProfile,
@@ -35,17 +37,22 @@ from clerk.domain.entities import (
 )
 from clerk.domain.enums import CommitteeKind, MotionKind, MoverNaming
 from clerk.domain.errors import ClerkError, RecordFormatError
+from clerk.domain.exempt import action_exempt_under
 from clerk.domain.record import MeetingRecord
 from clerk.domain.serial import from_json, to_json
 from clerk.domain.validation import (
     Problem,
     council_problems,
     item_problems,
+    meeting_problems,
     membership_problems,
     quorum_problems,
+    signoff_day_problems,
     slug_problems,
+    vote_problems,
 )
 from clerk.services import file_kinds
+from clerk.services.exempt_actions import fill_exempt_status
 from clerk.services.recording import create_with_journal, current_user
 from clerk.storage import repository as repo
 from clerk.storage.database import Database
@@ -77,6 +84,7 @@ class UkBlock:
     actions: tuple[ActionItem, ...] = ()
     procedural_events: tuple[ProceduralEvent, ...] = ()
     signoff: tuple[SignoffStep, ...] = ()
+    approved_as: tuple[ApprovedContext, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -106,6 +114,7 @@ PLACES: dict[str, str] = {
     "actions": "$.uk_local_government.actions",
     "events": "$.uk_local_government.procedural_events",
     "signoff": "$.uk_local_government.signoff",
+    "approved_as": "$.uk_local_government.approved_as",
 }
 
 
@@ -114,24 +123,7 @@ def _sorted(collection: dict[int, Any]) -> tuple[Any, ...]:
 
 
 def referenced_people(record: MeetingRecord) -> set[str]:
-    people = {m.person_id for m in record.committee.memberships}
-    for entry in record.attendance.values():
-        people.add(entry.person_id)
-        if entry.substitute_for:
-            people.add(entry.substitute_for)
-    people.update(m.person_id for m in record.movements.values())
-    people.update(d.person_id for d in record.declarations.values())
-    for motion in record.motions.values():
-        people.add(motion.mover_id)
-        if motion.seconder_id:
-            people.add(motion.seconder_id)
-    for vote in record.votes.values():
-        people.update(c.person_id for c in vote.choices)
-        if vote.casting_by:
-            people.add(vote.casting_by)
-    if record.meeting.presiding_id:
-        people.add(record.meeting.presiding_id)
-    return people
+    return record.referenced_people()
 
 
 def record_to_document(record: MeetingRecord) -> dict[str, Any]:
@@ -166,6 +158,7 @@ def record_to_document(record: MeetingRecord) -> dict[str, Any]:
             actions=_sorted(record.actions),
             procedural_events=_sorted(record.events),
             signoff=_sorted(record.signoff),
+            approved_as=_sorted(record.approved_as),
         ),
     )
     body: dict[str, Any] = to_json(document)
@@ -184,6 +177,7 @@ def export_meeting(database: Database, meeting_id: int) -> str:
     """
     with database.reading() as conn:
         record, _version = repo.load_record(conn, meeting_id)
+        fill_exempt_status(conn, record)  # the exempt status travels with each action
         minuted = any(item.minute_number is not None for item in record.items.values())
         if not minuted and record.meeting.minute_number_start is None:
             earlier = repo.earlier_minute_max(conn, record.meeting, record.council)
@@ -378,11 +372,29 @@ def document_to_record(doc: RecordDocument) -> MeetingRecord:
         ("actions", uk.actions),
         ("events", uk.procedural_events),
         ("signoff", uk.signoff),
+        ("approved_as", uk.approved_as),
     ):
         collection = record.collection(name)
         for entity in entities:
             collection[entity.id] = entity
+    for key, action in sorted(record.actions.items()):  # a record written before the field
+        under = action_exempt_under(record, action)
+        if action.exempt_paragraph is None and under is not None:
+            record.actions[key] = replace(action, exempt_paragraph=under)
     return record
+
+
+def check_sense(record: MeetingRecord, today: date) -> None:
+    """Values that read well but cannot be right: counts no meeting could have cast, an end
+    before the start, sign-off dates before the meeting or in the future."""
+    for name, problem in meeting_problems(record.meeting):
+        raise RecordFormatError(f"$.event.{name}", problem)
+    for index, (_key, vote) in enumerate(sorted(record.votes.items())):
+        for name, problem in vote_problems(record, vote):
+            raise RecordFormatError(f"$.vote_events[{index}].{name}", problem)
+    for index, (_key, step) in enumerate(sorted(record.signoff.items())):
+        for name, problem in signoff_day_problems(step, record.meeting.date, today):
+            raise RecordFormatError(f"$.uk_local_government.signoff[{index}].{name}", problem)
 
 
 def load_json_text(text: str, source: str) -> Any:
@@ -407,6 +419,12 @@ def import_document(
             error.path, f"{error.problem} (in {source}; nothing imported)"
         ) from None
     record = document_to_record(doc)
+    try:
+        check_sense(record, date.today())
+    except RecordFormatError as error:
+        raise RecordFormatError(
+            error.path, f"{error.problem} (in {source}; nothing imported)"
+        ) from None
     with database.transaction() as conn:
         council = repo.load_council(conn)
         if council is None:
@@ -521,7 +539,7 @@ def import_file(database: Database, path: Path, who: str | None = None) -> int:
         },
     )
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark is accepted
     except FileNotFoundError:
         raise ClerkError(f"No file {path}.") from None
     except UnicodeDecodeError:

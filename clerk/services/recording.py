@@ -7,8 +7,6 @@ only then reports success. A refused or failed action leaves memory and database
 
 from __future__ import annotations
 
-import getpass
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time
@@ -29,10 +27,15 @@ from clerk.domain.journal import GENESIS, JournalEntry, UndoState
 from clerk.domain.record import COLLECTIONS, MeetingRecord, Snapshot
 from clerk.domain.signoff import integrity
 from clerk.domain.signoff.lifecycle import lock_reason
+from clerk.identity import current_user as current_user  # re-exported: callers import it here
 from clerk.services.confirmation import confirmation_link
-from clerk.storage import checkouts
+from clerk.services.record_checks import meeting_findings
+from clerk.storage import checkouts, register
 from clerk.storage import repository as repo
 from clerk.storage.database import Database
+
+#: Journal entries the register pins too (the meeting's approval and signing).
+PINNED_IN_REGISTER = ("approve", "sign")
 
 
 @dataclass(frozen=True)
@@ -42,17 +45,6 @@ class Ack:
     seq: int
     label: str
     kind: str
-
-
-def current_user() -> str:
-    """Who the journal says acted: ``CLERK_USER``, else the operating-system user."""
-    override = os.environ.get("CLERK_USER")
-    if override:
-        return override
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "clerk"
 
 
 class MeetingSession:
@@ -94,14 +86,15 @@ class MeetingSession:
             )
             #: Out on a laptop, or a laptop's copy: decides whether recording here is allowed.
             self.checkout: Checkout | None = checkouts.current(conn, self.meeting_id)
+            #: Signs that the record or its journal were changed behind Clerk's back. The
+            #: meeting still opens (to investigate); the window and the commands show these.
+            findings = meeting_findings(conn, self.meeting_id, self.record, entries)
+        self.tamper_warnings: list[str] = findings.all()
         self._pending = {}
         self.undo_state = UndoState.from_entries(entries)
         self.journal_labels = {e.seq: e.label for e in entries}
         self.tail_seq = entries[-1].seq if entries else 0
         self.tail_hash = entries[-1].hash if entries else GENESIS
-        #: Signs that the record or its journal were changed behind Clerk's back. The meeting
-        #: still opens (to investigate); the window and the commands show these.
-        self.tamper_warnings: list[str] = integrity.check(entries, self.record)
 
     @property
     def can_undo(self) -> bool:
@@ -271,8 +264,14 @@ class MeetingSession:
     ) -> Prepared:
         before = self.record.snapshot()
         ctx = self.context(moment)
+        locked = lock_reason(self.record)
         try:
             label = action.apply(self.record, ctx)
+            changes = diff(before, self.record)
+            # The lock judges what the action changed, whatever the action is called.
+            problem = integrity.locked_change_problem(changes) if locked else None
+            if problem is not None:
+                raise RuleViolation(f"{locked}: '{action.kind}' cannot be recorded: {problem}.")
         except Exception:
             self.record.restore(before)
             raise
@@ -280,7 +279,7 @@ class MeetingSession:
             kind=action.kind,
             label=label,
             params=action_to_json(action),
-            changes=diff(before, self.record),
+            changes=changes,
             before=before,
             script_id=script_id,
             script_line=script_line,
@@ -337,7 +336,20 @@ class MeetingSession:
 
     def _write(self, conn: Connection, prepared: Prepared) -> None:
         self.version = repo.write_changes(conn, self.meeting_id, prepared.changes, self.version)
-        repo.append_journal(conn, self.meeting_id, prepared.entry)
+        entry = prepared.entry
+        repo.append_journal(conn, self.meeting_id, entry)
+        if entry.kind in PINNED_IN_REGISTER:
+            register.append(
+                conn,
+                entry.kind,
+                str(self.meeting_id),
+                {
+                    "reference": self.record.reference,
+                    "journal_seq": entry.seq,
+                    "journal_hash": entry.hash,
+                },
+                self.who,
+            )
 
     def roll_back(self, prepared: Prepared) -> None:
         self.record.restore(prepared.before)
@@ -476,7 +488,9 @@ def create_with_journal(
         changes=creation_changes(record).to_json(),
         prev_hash=GENESIS,
     )
-    repo.append_journal(conn, meeting_id, replace(entry, hash=entry.content_hash()))
+    entry = replace(entry, hash=entry.content_hash())
+    repo.append_journal(conn, meeting_id, entry)
+    register.meeting_added(conn, meeting_id, record.reference, kind, entry.hash, who)
     return meeting_id
 
 

@@ -42,15 +42,25 @@ def script_line_ids(text: str) -> dict[int, str]:
     """
     digest = hashlib.sha256()
     ids: dict[int, str] = {}
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(script_lines(text), start=1):
         digest.update(raw.encode("utf-8") + b"\n")
         ids[number] = digest.copy().hexdigest()
     return ids
 
 
+def script_lines(text: str) -> list[str]:
+    """The script's lines, split at line feeds only (with a carriage return before one
+    dropped): U+2028 and U+2029 are valid inside a JSON string, so they split no line."""
+    text = text.removeprefix("\ufeff")
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line.removesuffix("\r") for line in lines]
+
+
 def parse_script(text: str, source: str = "script") -> Iterator[ScriptLine]:
     """Lines of a script, parsed lazily; blank lines and ``#`` comments are skipped."""
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(script_lines(text), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
@@ -77,7 +87,7 @@ def read_script(path: Path) -> str:
         {file_kinds.MEETING_RECORD: f"import it with 'clerk import {path}'"},
     )
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")  # a byte-order mark is accepted
     except FileNotFoundError:
         raise ClerkError(f"No script file {path}.") from None
     except UnicodeDecodeError:

@@ -196,6 +196,8 @@ class SignatureCheck:
     trust_problem: str
     whole_file: bool
     changed_after: str
+    #: What follows the signed bytes, one line each (incremental updates, appended bytes).
+    updates: tuple[str, ...] = ()
 
     @property
     def unchanged(self) -> bool:
@@ -226,6 +228,7 @@ class SignatureCheck:
             out.append("  File: the signature itself does not verify")
         elif self.changed_after:
             out.append(f"  File: CHANGED after signing ({self.changed_after})")
+            out += [f"    - {line}" for line in self.updates if line not in self.changed_after]
         else:
             out.append("  File: unchanged since signing")
         if self.reason:
@@ -293,10 +296,52 @@ def _changed_after(status: PdfSignatureStatus) -> str:
     return words.get(level.name, "the document was modified after signing")
 
 
-def _check(embedded: object, context: ValidationContext) -> SignatureCheck:
+def _info(resolver: Any, reference: Any) -> dict[str, str]:
+    if reference is None:
+        return {}
+    try:
+        info = resolver(reference)
+        return {str(key): str(value) for key, value in info.items()}
+    except Exception:  # an unreadable /Info is itself different
+        return {"?": "unreadable"}
+
+
+def after_signature(reader: PdfFileReader, embedded: Any, data: bytes) -> list[str]:
+    """What follows the signed bytes: each incremental update (and whether it changes the
+    document information), and bytes appended after the end of the file. Empty when the
+    signature covers the whole file."""
+    found: list[str] = []
+    start, length = (int(embedded.byte_range[i]) for i in (2, 3))
+    signed_end = start + length
+    if signed_end >= len(data.rstrip(b"\r\n\x00 ")):
+        return found
+    reference = reader.trailer.raw_get("/Info") if "/Info" in reader.trailer else None
+    reference = getattr(reference, "reference", None)
+    signed_rev = embedded.signed_revision
+    before = _info(reader.get_historical_resolver(signed_rev), reference)
+    total = reader.xrefs.total_revisions
+    for number, revision in enumerate(range(signed_rev + 1, total), start=1):
+        changed = reader.xrefs.explicit_refs_in_revision(revision)
+        after = _info(reader.get_historical_resolver(revision), reference)
+        keys = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+        what = f"{len(changed)} object(s)"
+        if keys:
+            what += f", and the document information: {', '.join(keys)}"
+        found.append(f"incremental update {number} after the signature changes {what}")
+        before = after
+    end = data.rfind(b"%%EOF")
+    trailing = data[end + 5 :].strip(b"\r\n\x00 \t") if end >= 0 else b""
+    if trailing:
+        found.append(f"{len(trailing)} byte(s) were appended after the end of the file")
+    return found
+
+
+def _check(embedded: object, context: ValidationContext, data: bytes = b"") -> SignatureCheck:
     status: PdfSignatureStatus = validate_pdf_signature(embedded, context)  # type: ignore[arg-type]
     cert = status.signing_cert
     sig_object = getattr(embedded, "sig_object", {})
+    reader = getattr(embedded, "reader", None)
+    updates = after_signature(reader, embedded, data) if reader is not None and data else []
     trusted = bool(status.trusted)
     problem = ""
     if not trusted:
@@ -320,7 +365,8 @@ def _check(embedded: object, context: ValidationContext) -> SignatureCheck:
         trusted=trusted,
         trust_problem=problem,
         whole_file=status.coverage is SignatureCoverageLevel.ENTIRE_FILE,
-        changed_after=_changed_after(status),
+        changed_after=_changed_after(status) or "; ".join(updates),
+        updates=tuple(updates),
     )
 
 
@@ -352,7 +398,7 @@ def verify_pdf(
     for signature in embedded:
         context = ValidationContext(trust_roots=roots, allow_fetching=False)
         try:
-            checks.append(_check(signature, context))
+            checks.append(_check(signature, context, data))
         except Exception as error:
             log.info("signature in %s cannot be checked: %s", file_name, error)
             return Verification(

@@ -1,4 +1,4 @@
-"""Signing off the minutes: the steps, where the minutes stand, and what comes next.
+"""Signing off the minutes: the steps (where the minutes stand: ``signoff_status``).
 
 Qt-free; the commands and the window call the same functions. Every step is recorded through
 ``MeetingSession`` on the meeting whose minutes they are, so it is in the meeting's hash-chained
@@ -17,44 +17,52 @@ import hashlib
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Connection
 
 from clerk.documents.model import Signature
 from clerk.domain.actions.proceedings import ConfirmMinutes
-from clerk.domain.actions.signoff import Approve, AttachSignedCopy, Circulate, Sign
+from clerk.domain.actions.signoff import (
+    Approve,
+    AttachSignedCopy,
+    Circulate,
+    KeepSignedCopy,
+    Sign,
+)
 from clerk.domain.entities import SignoffStep
 from clerk.domain.enums import SigningMode, SignoffStepKind, StandardItem
 from clerk.domain.errors import ClerkError, RuleViolation
-from clerk.domain.journal import JournalEntry
+from clerk.domain.fingerprint import approval_head, minutes_fingerprint
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.presence import presiding
-from clerk.domain.signoff import integrity
-from clerk.domain.signoff.confirmation import Correction, MeetingFacts, next_suitable_meeting
+from clerk.domain.signoff.confirmation import Correction
 from clerk.domain.signoff.lifecycle import (
     MinutesStage,
-    allowed_steps,
     chair_of,
     confirming_date,
-    describe,
     latest,
-    lock_reason,
     minutes_name,
-    next_step,
     require_stage,
     sentence_start,
     signatory_title,
     stage_of,
-    steps,
 )
 from clerk.domain.timefmt import clock, long_date
 from clerk.fileio import write_bytes
 from clerk.services import file_kinds
+from clerk.services.anchors import APPROVED_KEYWORD, RECORD_KEYWORD
 from clerk.services.catalogue import resolve_meeting
-from clerk.services.confirmation import committee_meetings, facts
 from clerk.services.recording import Ack, MeetingSession, apply_together
+from clerk.services.signoff_status import (  # re-exported: the window and commands use them
+    NextAction as NextAction,
+)
+from clerk.services.signoff_status import SignoffStatus as SignoffStatus
+from clerk.services.signoff_status import StepRecord as StepRecord
+from clerk.services.signoff_status import local_time as local_time
+from clerk.services.signoff_status import mode_words
+from clerk.services.signoff_status import status as status
 from clerk.storage import attachments
 from clerk.storage import repository as repo
 from clerk.storage.database import Database
@@ -62,165 +70,6 @@ from clerk.storage.database import Database
 SCANNED_COPY = "signed-copy"
 SIGNED_PDF = "signed-pdf"
 POINTS_PER_MM = 72 / 25.4
-
-
-# -- where the minutes stand ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StepRecord:
-    """A step taken: the sentence ``clerk status`` prints, and who recorded it when."""
-
-    step: SignoffStepKind
-    text: str
-    recorded_by: str = ""
-    recorded_at: datetime | None = None
-
-
-@dataclass(frozen=True)
-class NextAction:
-    """What comes next: the step (circulate, approve, confirm, sign, attach, close), a sentence
-    for the window, and the command that takes it."""
-
-    step: str
-    text: str
-    command: str
-
-
-@dataclass(frozen=True)
-class SignoffStatus:
-    meeting_id: int
-    reference: str
-    heading: str
-    stage: MinutesStage
-    lock_reason: str | None
-    signing_mode: SigningMode
-    steps: tuple[StepRecord, ...]
-    next: NextAction | None
-    #: The steps that may be taken now: circulate, approve, confirm, print, sign, attach.
-    allowed: tuple[str, ...]
-    #: Where the minutes are to be confirmed: (meeting id, reference), when known.
-    confirming_meeting: tuple[int, str] | None
-    #: Signs of tampering found when the record was rebuilt from its journal.
-    problems: tuple[str, ...]
-
-    @property
-    def locked(self) -> bool:
-        return self.lock_reason is not None
-
-    def lines(self) -> list[str]:
-        """The status as ``clerk status`` prints it (the window shows the same sentences)."""
-        out = [f"{self.heading} (meeting {self.meeting_id}, {self.reference})"]
-        stage = self.stage.value
-        if self.locked:
-            stage += " (locked: the record can no longer be changed)"
-        out.append(f"Stage: {stage}")
-        out.append(f"Signing: {_mode_words(self.signing_mode)} (the council's profile)")
-        if self.steps:
-            out.append("Steps:")
-            for number, step in enumerate(self.steps, start=1):
-                recorded = ""
-                if step.recorded_by and step.recorded_at is not None:
-                    moment = local_time(step.recorded_at)
-                    recorded = f" Recorded by {step.recorded_by}, {moment:%Y-%m-%d %H:%M}."
-                out.append(f"  {number}. {step.text}{recorded}")
-        if self.next is not None:
-            out.append(f"Next: {self.next.text}")
-            if self.next.command:
-                out.append(f"  {self.next.command}")
-        else:
-            out.append("Next: nothing; the minutes are signed.")
-        if self.problems:
-            out.append(
-                f"Record: WARNING: {len(self.problems)} sign(s) of tampering; "
-                f"run 'clerk audit {self.meeting_id}'."
-            )
-        else:
-            out.append("Record: intact (the journal's hash chain verifies and rebuilds it).")
-        return out
-
-
-def local_time(utc: datetime) -> datetime:
-    return utc.replace(tzinfo=UTC).astimezone()
-
-
-def _heading(record: MeetingRecord) -> str:
-    return f"Minutes of the {record.committee.name}, {long_date(record.meeting.date)}"
-
-
-def _step_records(record: MeetingRecord, entries: list[JournalEntry]) -> tuple[StepRecord, ...]:
-    found = []
-    for step in steps(record):
-        entry = integrity.entry_adding_step(entries, step.id)
-        found.append(
-            StepRecord(
-                step.step,
-                describe(record, step),
-                recorded_by=entry.who if entry else "",
-                recorded_at=entry.recorded_at if entry else None,
-            )
-        )
-    return tuple(found)
-
-
-def _confirming(conn: Connection, record: MeetingRecord) -> MeetingFacts | None:
-    confirmed = latest(record, SignoffStepKind.CONFIRMED)
-    meetings = committee_meetings(conn, record.committee.slug)
-    if confirmed is not None:
-        return next((m for m in meetings if m.reference == confirmed.confirmed_by), None)
-    return next_suitable_meeting(facts(record.meeting_id, record.meeting), meetings, record.council)
-
-
-def _next_action(record: MeetingRecord, confirming: MeetingFacts | None) -> NextAction | None:
-    step = next_step(record)
-    if step is None:
-        return None
-    meeting_id = record.meeting_id
-    text = step.text
-    command = ""
-    if step.step == "close":
-        command = f"clerk replay {meeting_id} SCRIPT.jsonl (ending with the 'close' action)"
-    elif step.step in ("circulate", "approve"):
-        command = f"clerk {step.step} {meeting_id}"
-    elif step.step == "confirm":
-        if confirming is None:
-            text = text[:-1] + ": none is in Clerk yet."
-            command = f"create the meeting, then: clerk confirm {meeting_id} --at MEETING"
-        else:
-            text = text[:-1] + f", {confirming.describe()}."
-            command = f"clerk confirm {meeting_id} --at {confirming.id}"
-    elif step.step == "sign":
-        if record.council.signing_mode is SigningMode.DIGITAL:
-            command = f"clerk sign {meeting_id} --p12 CHAIR.p12 -o SIGNED.pdf"
-        else:
-            command = (
-                f"clerk print {meeting_id} -o MINUTE-BOOK.pdf; after signing: "
-                f"clerk sign {meeting_id} [--scan SCAN.pdf]"
-            )
-    elif step.step == "attach":
-        command = f"clerk attach {meeting_id} SCAN.pdf"
-    return NextAction(step.step, text, command)
-
-
-def status(database: Database, meeting_id: int) -> SignoffStatus:
-    """Where the minutes stand, the next step, and whether the record is intact."""
-    with database.reading() as conn:
-        record, _version = repo.load_record(conn, meeting_id)
-        entries = repo.load_journal(conn, meeting_id)
-        confirming = _confirming(conn, record)
-    return SignoffStatus(
-        meeting_id=meeting_id,
-        reference=record.reference,
-        heading=_heading(record),
-        stage=stage_of(record),
-        lock_reason=lock_reason(record),
-        signing_mode=record.council.signing_mode,
-        steps=_step_records(record, entries),
-        next=_next_action(record, confirming),
-        allowed=allowed_steps(record),
-        confirming_meeting=(confirming.id, confirming.reference) if confirming else None,
-        problems=tuple(integrity.check(entries, record)),
-    )
 
 
 # -- the steps --------------------------------------------------------------------------------
@@ -391,11 +240,19 @@ def sign_wet_ink(
 def attach_signed_copy(
     database: Database, meeting_id: int, scan: Path, on: date | None = None, who: str | None = None
 ) -> Ack:
-    """Attach the scanned copy of minutes signed in ink; its SHA-256 goes in the journal."""
+    """Attach the scanned copy of minutes signed in ink; its SHA-256 goes in the journal.
+
+    For minutes signed elsewhere (an imported record), the signed copy (a scan or the signed
+    PDF) whose SHA-256 the signing recorded is kept, and verifies the steps taken elsewhere.
+    """
     session = MeetingSession(database, meeting_id, who=who)
     content = read_scan(scan)
-    action = AttachSignedCopy(
-        file_name=scan.name, sha256=hashlib.sha256(content).hexdigest(), on=on
+    digest = hashlib.sha256(content).hexdigest()
+    named = {step.sha256 for step in session.record.signoff.values() if step.sha256}
+    action: AttachSignedCopy | KeepSignedCopy = (
+        KeepSignedCopy(file_name=scan.name, sha256=digest)
+        if digest in named
+        else AttachSignedCopy(file_name=scan.name, sha256=digest, on=on)
     )
 
     def keep(conn: Connection) -> None:
@@ -407,13 +264,9 @@ def attach_signed_copy(
 def _require_mode(record: MeetingRecord, mode: SigningMode) -> None:
     if record.council.signing_mode is not mode:
         raise RuleViolation(
-            f"{record.council.name} signs minutes {_mode_words(record.council.signing_mode)} "
-            f"(its profile), not {_mode_words(mode)}: see 'clerk signing-mode'."
+            f"{record.council.name} signs minutes {mode_words(record.council.signing_mode)} "
+            f"(its profile), not {mode_words(mode)}: see 'clerk signing-mode'."
         )
-
-
-def _mode_words(mode: SigningMode) -> str:
-    return "digitally" if mode is SigningMode.DIGITAL else "in wet ink"
 
 
 def signed_step(record: MeetingRecord) -> SignoffStep | None:
@@ -483,9 +336,10 @@ def sign_digital(
         boxed=True,
     )
     document = final_document(record, signature)
-    document = replace(
-        document, metadata=replace(document.metadata, keywords=f"clerk-record:{head}")
-    )
+    # The signature covers the heads: the record as approved and as signed, kept outside the
+    # database in the signed file (``clerk audit`` compares them with the journal).
+    keywords = f"{RECORD_KEYWORD}{head} {APPROVED_KEYWORD}{approval_head(record)}"
+    document = replace(document, metadata=replace(document.metadata, keywords=keywords))
     pdf, marks = render_pdf_marked(document)
     page, _x1, y1, x2, y2 = marks[SIGNATURE_MARK]
     right = (
@@ -508,7 +362,7 @@ def sign_digital(
                 credentials.common_name,
                 title,
                 f"{long_date(now.date())}, {clock(now.time())} {now:%Z}".strip(),
-                f"Record {head[:12]}",
+                f"Fingerprint {minutes_fingerprint(record)}",
             ],
             box[2] - box[0],
             box[3] - box[1],

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Table, delete, insert, select, update
 from clerk.domain.checkout import Checkout, CheckoutState, Side
 from clerk.domain.journal import JournalEntry
 from clerk.domain.record import MeetingRecord
+from clerk.storage import register
 from clerk.storage import repository as repo
 from clerk.storage.checkout_rows import checkout_from_row, current_per_meeting
 from clerk.storage.limits import fit
@@ -239,6 +240,8 @@ def write_copy(conn: Connection, copy: MeetingCopy, meeting_id: int | None = Non
     for entry in copy.journal:
         repo.append_journal(conn, new_id, entry)
     add_files(conn, new_id, copy.files, only_new=False)
+    first = copy.journal[0].hash if copy.journal else ""
+    register.meeting_added(conn, new_id, copy.record.reference, "copied", first)
     return new_id
 
 

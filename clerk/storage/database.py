@@ -20,7 +20,9 @@ edits of one meeting are caught by the meeting's version column.
 from __future__ import annotations
 
 import ast
+import errno
 import logging
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
@@ -29,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from clerk.domain.errors import ClerkError, one_line
+from clerk.fileio import protect, release
 from clerk.storage import backup as backups
 from clerk.storage.engine import database_url, make_engine, sqlite_path
 from clerk.storage.integrity import (
@@ -43,6 +46,7 @@ from clerk.storage.locking import DatabaseInUse, WriterLock
 if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy import Connection, Engine
+    from sqlalchemy.exc import OperationalError
 
 # SQLAlchemy is imported when the database is first read or written through it, not when it
 # is opened: opening an SQLite file already at head (lock, checks, backup) is the standard
@@ -230,23 +234,43 @@ def _read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _read_only_engine(path: Path) -> Engine:
+def _read_only_engine(path: Path, immutable: bool = False) -> Engine:
+    """Reads only; ``immutable``: on a read-only disk, where SQLite cannot make its working
+    files (and nothing can change the file meanwhile)."""
     from sqlalchemy import create_engine, event
 
-    engine = create_engine(f"sqlite:///{path.as_uri()}?mode=ro&uri=true")
+    flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+    engine = create_engine(f"sqlite:///{path.as_uri()}?{flags}&uri=true")
     event.listen(engine, "connect", _read_only_pragmas)
     return engine
 
 
+#: What to do about a database opened read-only because another Clerk has it.
+CLOSE_THE_OTHER = "Close the other Clerk and try again."
+
+
 class Database:
-    def __init__(self, url: str, read_only_because: str | None = None) -> None:
+    def __init__(
+        self,
+        url: str,
+        read_only_because: str | None = None,
+        remedy: str = CLOSE_THE_OTHER,
+        immutable: bool = False,
+    ) -> None:
         self.url = url
-        #: Why this database may only be read (another Clerk writes to it), or None.
+        path = sqlite_path(url)
+        #: Why this database may only be read (another Clerk writes to it, a read-only disk).
         self.read_only_because = read_only_because
+        #: What the user can do about it.
+        self.remedy = remedy
+        self.immutable = immutable
         self._engine: Engine | None = None
         #: Things the user should be told about opening it (read-only, a backup that failed).
         self.notices: list[str] = []
         self._lock: WriterLock | None = None
+        if path is not None:
+            protect(path)  # no -o, backup or export is ever written over it
+        self._protected = path
 
     @property
     def engine(self) -> Engine:
@@ -254,7 +278,7 @@ class Database:
         if self._engine is None:
             path = self.path
             self._engine = (
-                _read_only_engine(path)
+                _read_only_engine(path, self.immutable)
                 if self.read_only_because is not None and path is not None
                 else make_engine(self.url)
             )
@@ -275,7 +299,7 @@ class Database:
     def current_revision(self) -> str | None:
         path = self.path
         if path is not None and self._engine is None:
-            found = sqlite_revisions(path)  # read without SQLAlchemy
+            found = sqlite_revisions(path, self.immutable)  # read without SQLAlchemy
             if found is None or len(found) <= 1:
                 return found[0] if found else None
         from sqlalchemy import inspect, text
@@ -311,8 +335,7 @@ class Database:
             )
         if self.read_only_because is not None:
             raise DatabaseInUse(
-                f"Clerk cannot upgrade {self.describe()}: {self.read_only_because}. "
-                "Close the other Clerk and try again."
+                f"Clerk cannot upgrade {self.describe()}: {self.read_only_because}. {self.remedy}"
             )
         if current is not None and before_upgrade is not None:
             before_upgrade(self, current)
@@ -330,9 +353,9 @@ class Database:
         if self.read_only_because is not None:
             raise DatabaseInUse(
                 f"Nothing was saved: {self.read_only_because}, so this Clerk may only read it. "
-                "Close the other Clerk and try again."
+                f"{self.remedy}"
             )
-        from sqlalchemy.exc import DataError
+        from sqlalchemy.exc import DataError, OperationalError
 
         try:
             with self.engine.begin() as conn:
@@ -341,11 +364,39 @@ class Database:
             raise ClerkError(
                 one_line(f"The database refused a value ({error.orig}); nothing was saved.")
             ) from None
+        except OperationalError as error:  # the disk or the server: nothing was committed
+            raise ClerkError(self._not_saved(error)) from None
+
+    def _not_saved(self, error: OperationalError) -> str:
+        """One sentence for a write the database could not take (full disk, read-only file)."""
+        cause = str(error.orig or error).strip().splitlines()[0] if str(error.orig) else ""
+        where = self.describe()
+        if "disk is full" in cause or "database or disk is full" in cause:
+            return f"Nothing was saved: the disk holding {where} is full. Free some space first."
+        if "readonly" in cause or "read-only" in cause:
+            return (
+                f"Nothing was saved: {where} cannot be written (the file is read-only, or on "
+                "a read-only disk)."
+            )
+        if "disk I/O error" in cause:
+            return f"Nothing was saved: the disk holding {where} reported an error ({cause})."
+        return one_line(f"Nothing was saved: the database could not take the change ({cause}).")
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
+        """Reads in one consistent snapshot: every query in the block sees the database as it
+        was at the first, whatever other writers commit meanwhile (an SQLite read transaction,
+        in WAL mode; PostgreSQL's REPEATABLE READ). A meeting's record and its journal read
+        together then always agree, even while a colleague is recording on it."""
         with self.engine.connect() as conn:
-            yield conn
+            if conn.dialect.name == "postgresql":
+                conn.execution_options(isolation_level="REPEATABLE READ")
+            elif conn.dialect.name == "sqlite":
+                conn.exec_driver_sql("BEGIN")
+            try:
+                yield conn
+            finally:
+                conn.rollback()
 
     def backup(self, reason: str, target: Path | None = None) -> Path:
         """A backup of this SQLite database (see ``clerk.storage.backup``)."""
@@ -368,6 +419,9 @@ class Database:
             return None
 
     def dispose(self) -> None:
+        if self._protected is not None:
+            release(self._protected)
+            self._protected = None
         if self._engine is not None:
             self._engine.dispose()
         if self._lock is not None:
@@ -386,6 +440,40 @@ def backup_before_upgrade(database: Database, revision: str) -> None:
             f"Clerk did not upgrade {database.describe()} because it could not back it up "
             f"first: {error}"
         ) from None
+
+
+def _unwritable(path: Path, error: OSError | None = None) -> str | None:
+    """Why Clerk cannot write to the database at ``path``, or None when it can."""
+    if error is not None:
+        if error.errno == errno.EROFS:
+            return f"{path} is on a read-only disk"
+        if error.errno in (errno.EACCES, errno.EPERM):
+            return f"the folder of {path} cannot be written to"
+        return None
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"{path} cannot be written (the file is read-only, or protected from changes)"
+    return None
+
+
+UNWRITABLE_REMEDY = "Copy it where Clerk can write, or make it writable, and try again."
+
+
+def _open_unwritable(url: str, path: Path, reason: str, read_only_disk: bool) -> Database:
+    """A database Clerk can read but not write: the reading commands work, writers are
+    refused in one sentence."""
+    if not path.exists():
+        raise ClerkError(f"There is no database at {path}, and Clerk cannot make one: {reason}.")
+    wal = Path(f"{path}-wal")
+    immutable = read_only_disk and not (wal.exists() and wal.stat().st_size)
+    finding = check_sqlite_file(path, immutable=immutable)
+    if finding is not None:
+        raise ClerkError(f"{path} cannot be opened ({finding.reason}), and {reason}.")
+    database = Database(
+        url, read_only_because=reason, remedy=UNWRITABLE_REMEDY, immutable=immutable
+    )
+    database.notices.append(f"{reason}: this Clerk opened it read-only and cannot save.")
+    database.upgrade()
+    return database
 
 
 def prepare_new_database(path: Path) -> None:
@@ -412,7 +500,16 @@ def _open_sqlite(
             raise NoDatabase(path, empty=kind is FileKind.EMPTY)
         prepare_new_database(path)
     lock = WriterLock(path)
-    owned = lock.acquire()
+    try:
+        owned = lock.acquire()
+    except OSError as error:  # no lock file: a read-only disk, or a folder not ours
+        reason = _unwritable(path, error)
+        if reason is None:
+            raise
+        return _open_unwritable(url, path, reason, error.errno == errno.EROFS)
+    if owned and _unwritable(path) is not None:
+        lock.release()
+        return _open_unwritable(url, path, str(_unwritable(path)), read_only_disk=False)
     try:
         holder = lock.holder() if not owned else None
         finding = check_sqlite_file(path)

@@ -133,8 +133,9 @@ def _table_names(path: Path) -> set[str]:
     return {str(row[0]) for row in rows if not str(row[0]).startswith("sqlite_")}
 
 
-def _connect_read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+def _connect_read_only(path: Path, immutable: bool = False) -> sqlite3.Connection:
+    flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True, timeout=10)
 
 
 def clerk_revision(path: Path) -> str | None:
@@ -150,12 +151,13 @@ def clerk_revision(path: Path) -> str | None:
         conn.close()
 
 
-def sqlite_revisions(path: Path) -> list[str] | None:
+def sqlite_revisions(path: Path, immutable: bool = False) -> list[str] | None:
     """The rows of ``alembic_version`` in an SQLite file; None when the file or the table is
-    not there. Read with the standard library, without changing the file."""
+    not there. Read with the standard library, without changing the file (``immutable``: on
+    a read-only disk, where SQLite cannot make its working files)."""
     if not path.exists() or path.stat().st_size == 0:
         return None
-    conn = _connect_read_only(path)
+    conn = _connect_read_only(path, immutable)
     try:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         if "alembic_version" not in tables:
@@ -165,11 +167,12 @@ def sqlite_revisions(path: Path) -> list[str] | None:
         conn.close()
 
 
-def check_sqlite_file(path: Path) -> Finding | None:
+def check_sqlite_file(path: Path, immutable: bool = False) -> Finding | None:
     """None when ``path`` is missing, empty, or a sound Clerk database; else what is wrong.
 
     A quick check: the file header, SQLite's ``quick_check`` and Clerk's schema version.
     A database made by a newer Clerk is sound (None): it is the caller's to refuse it.
+    ``immutable``: the file is on a read-only disk, where SQLite cannot make its working files.
     """
     if not path.exists() or path.stat().st_size == 0:
         return None
@@ -180,7 +183,7 @@ def check_sqlite_file(path: Path) -> Finding | None:
     if header != SQLITE_HEADER:
         return Finding(False, "it is not a database file")
     try:
-        conn = _connect_read_only(path)
+        conn = _connect_read_only(path, immutable)
         try:
             result = [row[0] for row in conn.execute("PRAGMA quick_check")]
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}

@@ -34,6 +34,8 @@ NOUNS = {
     "actions": "an action",
     "events": "a procedural event",
     "journal": "a journal entry",
+    "register": "a register entry",
+    "approved_context": "the approved context",
 }
 
 

@@ -186,6 +186,7 @@ class ParagraphRow(Base):
     position: Mapped[int]
     text: Mapped[str] = mapped_column(Text)
     after: Mapped[int]
+    exempt_paragraph: Mapped[int | None]
 
 
 class MotionRow(Base):
@@ -255,6 +256,7 @@ class ActionRow(Base):
     status: Mapped[str] = mapped_column(String(20), index=True)
     comments: Mapped[list[Any]]
     carried_from: Mapped[str] = mapped_column(String(120))
+    exempt_paragraph: Mapped[int | None]
 
 
 class EventRow(Base):
@@ -296,6 +298,35 @@ class SignoffStepRow(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     first_page: Mapped[int | None]
     last_page: Mapped[int | None]
+
+
+class ApprovedContextRow(Base):
+    """The house style, committee and people as they stood at approval (one per meeting)."""
+
+    __tablename__ = "approved_context"
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    council: Mapped[dict[str, Any]]
+    committee: Mapped[dict[str, Any]]
+    persons: Mapped[list[Any]]
+
+
+class RegisterRow(Base):
+    """Append-only: a hash chain of meetings, approvals, signings and set-up changes."""
+
+    __tablename__ = "register"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(unique=True)
+    recorded_at: Mapped[datetime]
+    who: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(20))
+    subject: Mapped[str] = mapped_column(String(120), index=True)
+    data: Mapped[dict[str, Any]]
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    seal: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
 
 class AttachmentRow(Base):
@@ -341,6 +372,8 @@ class JournalRow(Base):
     hash: Mapped[str] = mapped_column(String(64))
     #: The moment the action saw (see ``JournalEntry.context``); None on older entries.
     context: Mapped[dict[str, Any] | None]
+    #: HMAC of ``hash`` under the installation's record key (``clerk.storage.seals``), or "".
+    seal: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
 
 class CheckoutRow(Base):
@@ -394,6 +427,7 @@ COLLECTION_TABLES: dict[str, type[Base]] = {
     "actions": ActionRow,
     "events": EventRow,
     "signoff": SignoffStepRow,
+    "approved_as": ApprovedContextRow,
 }
 
 

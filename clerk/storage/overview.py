@@ -44,7 +44,9 @@ def _connect(database: Database) -> sqlite3.Connection | None:
     path = database.path
     if path is None:
         return None
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    # On a read-only disk SQLite cannot make its working files: read the file as immutable.
+    flags = "mode=ro&immutable=1" if database.immutable else "mode=ro"
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True, timeout=10)
     conn.row_factory = sqlite3.Row
     return conn
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Sequence
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from typing import Any
 
@@ -11,13 +12,16 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Delete,
+    Select,
     Table,
+    Text,
     Update,
     bindparam,
     delete,
     func,
     insert,
     select,
+    type_coerce,
     update,
 )
 
@@ -28,7 +32,7 @@ from clerk.domain.errors import ClerkError
 from clerk.domain.journal import JournalEntry
 from clerk.domain.record import COLLECTIONS, MeetingRecord
 from clerk.domain.rules.numbering import municipal_year_start
-from clerk.storage import search_index
+from clerk.storage import register, seals, search_index
 from clerk.storage.limits import fit
 from clerk.storage.mapping import from_values, to_values
 from clerk.storage.models import (
@@ -60,12 +64,15 @@ def load_council(conn: Connection) -> CouncilProfile | None:
     return from_values(CouncilProfile, row) if row is not None else None
 
 
-def save_council(conn: Connection, council: CouncilProfile) -> None:
+def save_council(conn: Connection, council: CouncilProfile, who: str = "") -> None:
+    """Save the council profile; a change goes in the register (who, when, before, after)."""
     values = to_values(council)
-    if conn.execute(select(CouncilRow.id)).first() is None:
+    before = load_council(conn)
+    if before is None:
         conn.execute(insert(table_of(CouncilRow)).values(id=1, **fit(table_of(CouncilRow), values)))
     else:
         conn.execute(update(table_of(CouncilRow)).values(**fit(table_of(CouncilRow), values)))
+    register.setup_change(conn, "council", "council", before, council, who)
 
 
 def load_persons(conn: Connection) -> dict[str, Person]:
@@ -73,13 +80,24 @@ def load_persons(conn: Connection) -> dict[str, Person]:
     return {row["id"]: from_values(Person, row) for row in rows}
 
 
-def save_person(conn: Connection, person: Person) -> None:
+def load_person(conn: Connection, person_id: str) -> Person | None:
+    row = (
+        conn.execute(select(table_of(PersonRow)).where(PersonRow.id == person_id))
+        .mappings()
+        .first()
+    )
+    return from_values(Person, row) if row is not None else None
+
+
+def save_person(conn: Connection, person: Person, who: str = "") -> None:
+    """Add or change a person; the change goes in the register."""
     values = fit(table_of(PersonRow), to_values(person))
-    exists = conn.execute(select(PersonRow.id).where(PersonRow.id == person.id)).first()
-    if exists is None:
+    before = load_person(conn, person.id)
+    if before is None:
         conn.execute(insert(table_of(PersonRow)).values(**values))
     else:
         conn.execute(update(table_of(PersonRow)).where(PersonRow.id == person.id).values(**values))
+    register.setup_change(conn, "person", person.id, before, person, who)
 
 
 # -- committees ---------------------------------------------------------------------------
@@ -129,8 +147,9 @@ def list_committees(conn: Connection) -> list[Committee]:
     return [_committee_from_row(conn, row) for row in rows.all()]
 
 
-def save_committee(conn: Connection, committee: Committee) -> int:
-    """Insert or replace a committee and its memberships; returns its id."""
+def save_committee(conn: Connection, committee: Committee, who: str = "") -> int:
+    """Insert or replace a committee and its memberships; returns its id. The change goes in
+    the register."""
     values = {
         "slug": committee.slug,
         "name": committee.name,
@@ -147,6 +166,7 @@ def save_committee(conn: Connection, committee: Committee) -> int:
     found = conn.execute(
         select(CommitteeRow.id).where(CommitteeRow.slug == committee.slug)
     ).scalar()
+    before = load_committee(conn, committee.slug) if found is not None else None
     if found is None:
         found = conn.execute(insert(table_of(CommitteeRow)).values(**values)).inserted_primary_key[
             0
@@ -162,6 +182,7 @@ def save_committee(conn: Connection, committee: Committee) -> int:
                 **fit(table_of(MembershipRow), to_values(membership)),
             )
         )
+    register.setup_change(conn, "committee", committee.slug, before, committee, who)
     return int(found)
 
 
@@ -461,51 +482,95 @@ def append_journal(conn: Connection, meeting_id: int, entry: JournalEntry) -> No
         prev_hash=entry.prev_hash,
         hash=entry.hash,
         context=entry.context,
+        seal=seals.seal(entry.hash),
     )
     conn.execute(insert(table_of(JournalRow)), dict(fit(table_of(JournalRow), values)))
 
 
-def load_journal(conn: Connection, meeting_id: int) -> list[JournalEntry]:
+def load_journal_seals(conn: Connection, meeting_id: int) -> dict[int, str]:
+    """Each journal entry's seal (``clerk.storage.seals``), by its number."""
     rows = conn.execute(
-        select(table_of(JournalRow))
-        .where(JournalRow.meeting_id == meeting_id)
-        .order_by(JournalRow.seq)
-    ).mappings()
+        select(JournalRow.seq, JournalRow.seal).where(JournalRow.meeting_id == meeting_id)
+    )
+    return {int(row[0]): str(row[1] or "") for row in rows}
+
+
+class MalformedJournal(ClerkError):
+    """A journal row that cannot be read as a journal entry (changed behind Clerk's back)."""
+
+
+def _journal_query(meeting_id: int) -> Select[Any]:
+    """The journal's rows with the time and the JSON read as text: a row damaged behind
+    Clerk's back is then reported, entry by entry, instead of failing inside the driver."""
+    journal = table_of(JournalRow)
+    raw = {"recorded_at", "params", "changes"}
+    columns = [
+        type_coerce(column, Text).label(column.name) if column.name in raw else column
+        for column in journal.columns
+    ]
+    return select(*columns).where(journal.c.meeting_id == meeting_id)
+
+
+def load_journal(conn: Connection, meeting_id: int) -> list[JournalEntry]:
+    rows = conn.execute(_journal_query(meeting_id).order_by(JournalRow.seq)).mappings()
     return [_journal_entry(row) for row in rows]
 
 
 def load_journal_entry(conn: Connection, meeting_id: int, seq: int) -> JournalEntry:
-    row = (
-        conn.execute(
-            select(table_of(JournalRow)).where(
-                JournalRow.meeting_id == meeting_id, JournalRow.seq == seq
-            )
-        )
-        .mappings()
-        .first()
-    )
+    row = conn.execute(_journal_query(meeting_id).where(JournalRow.seq == seq)).mappings().first()
     if row is None:
         raise NotFound(f"Meeting {meeting_id} has no journal entry {seq}.")
     return _journal_entry(row)
 
 
 def _journal_entry(row: Any) -> JournalEntry:
-    return JournalEntry(
-        seq=row["seq"],
-        recorded_at=row["recorded_at"],
-        who=row["who"],
-        kind=row["kind"],
-        label=row["label"],
-        params=row["params"],
-        changes=row["changes"],
-        undoes=row["undoes"],
-        redoes=row["redoes"],
-        script_id=row["script_id"],
-        script_line=row["script_line"],
-        prev_hash=row["prev_hash"],
-        hash=row["hash"],
-        context=row["context"],
-    )
+    where = f"Journal entry {row['seq']} of meeting {row['meeting_id']}"
+    try:
+        recorded_at = row["recorded_at"]
+        if not isinstance(recorded_at, datetime):
+            recorded_at = datetime.fromisoformat(str(recorded_at))
+        params, changes = _json_object(row["params"]), _json_object(row["changes"])
+        entry = JournalEntry(
+            seq=int(row["seq"]),
+            recorded_at=recorded_at.replace(tzinfo=None),
+            who=str(row["who"]),
+            kind=str(row["kind"]),
+            label=str(row["label"]),
+            params=params,
+            changes=changes,
+            undoes=row["undoes"],
+            redoes=row["redoes"],
+            script_id=str(row["script_id"] or ""),
+            script_line=row["script_line"],
+            prev_hash=str(row["prev_hash"]),
+            hash=str(row["hash"]),
+            context=_json_context(row["context"]),
+        )
+    except (TypeError, ValueError) as error:
+        raise MalformedJournal(
+            f"{where} cannot be read ({error}): the journal has been damaged or changed "
+            "behind Clerk's back; run 'clerk check'."
+        ) from None
+    odd = next((k for k, v in changes.items() if not isinstance(v, dict | list)), None)
+    if odd is not None:
+        raise MalformedJournal(
+            f"{where} cannot be read (its changes hold {odd!r} in a form Clerk never writes): "
+            "the journal has been damaged or changed behind Clerk's back."
+        )
+    return entry
+
+
+def _json_context(value: Any) -> dict[str, Any] | None:
+    """The moment an action saw (JSON, or None on entries from before it was kept)."""
+    return None if value is None else _json_object(value)
+
+
+def _json_object(value: Any) -> dict[str, Any]:
+    """A JSON column as a dict: text is parsed (SQLite), a parsed value checked (PostgreSQL)."""
+    parsed = json.loads(value) if isinstance(value, str) else value
+    if not isinstance(parsed, dict):
+        raise ValueError(f"a JSON object was expected, not {type(parsed).__name__}")
+    return parsed
 
 
 def last_script_line(conn: Connection, meeting_id: int, line_ids: dict[int, str]) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from io import BytesIO
+from typing import Any
 
 import docx
 from docx.oxml.ns import qn
@@ -139,3 +140,8 @@ def html_lines(data: bytes) -> list[str]:
 
     walk(main)
     return [line for line in lines if line.strip()]
+
+
+def outline_titles(outline: list[Any]) -> list[str]:
+    """Every bookmark's title, nested ones too (pypdf's ``reader.outline``)."""
+    return [t for e in outline for t in (outline_titles(e) if isinstance(e, list) else [e.title])]

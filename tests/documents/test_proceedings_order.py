@@ -134,7 +134,7 @@ def recorded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Recorded]:
         printed = minute_book_copy(database, 2)
         with database.reading() as conn:
             approved, _ = repo.load_record(conn, 2)
-        book = minute_book_document(approved, printed.first_page, "")
+        book = minute_book_document(approved, printed.first_page)
         files = {p.name: p.read_bytes() for p in folder.iterdir() if p.suffix in (".docx", ".pdf")}
         yield Recorded(record, files, documents, printed.pdf, book)
         database.dispose()

@@ -3,9 +3,10 @@
 Hypothesis generates meetings with exempt items (Schedule 12A) whose every text field carries
 a marker (``QZSECRET<field>``): titles that are not public, purposes, recommendations, minute
 paragraphs, motions, amendments, resolutions, declarations' nature and dispensations, actions
-and their comments, adjournment reasons, notes. No marker may reach the public Word or PDF
-(read back with python-docx and pypdf), nor the published tracker; the confidential version
-has them all.
+and their comments, adjournment reasons, notes; and, on public items, a paragraph exempt on
+its own (a correction to an exempt minute) and an exempt action carried there. No marker may
+reach the public Word or PDF (read back with python-docx and pypdf), nor the published tracker;
+the confidential version has them all.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import tempfile
 from datetime import date, time
 from io import BytesIO
 from pathlib import Path
-from typing import Any
 from zipfile import ZipFile
 
 from hypothesis import HealthCheck, given, settings
@@ -73,7 +73,7 @@ from clerk.storage.across_models import SearchEntryRow
 from clerk.storage.database import Database, open_database
 from clerk.storage.models import MeetingRow, table_of
 from tests.core.builders import board_record
-from tests.documents.readback import docx_text, pdf_text
+from tests.documents.readback import docx_text, outline_titles, pdf_text
 
 MARK = "QZSECRET"
 MARKER = re.compile(MARK + r"\w*")
@@ -149,6 +149,26 @@ def meetings(draw: st.DrawFn) -> MeetingRecord:
             paragraph_id = ids("paragraphs")
             record.paragraphs[paragraph_id] = Paragraph(
                 paragraph_id, item_id, position, text("paragraph")
+            )
+        if not secret and draw(st.booleans()):  # exempt on its own: a confirmed correction
+            paragraph_id = ids("paragraphs")
+            record.paragraphs[paragraph_id] = Paragraph(
+                paragraph_id,
+                item_id,
+                9,
+                f"{MARK}ownparagraph{index}",
+                exempt_paragraph=draw(st.integers(1, 7)),
+            )
+        if not secret and draw(st.booleans()):  # an exempt action carried here
+            action_id = ids("actions")
+            record.actions[action_id] = ActionItem(
+                action_id,
+                item_id,
+                Part(f"{MARK}carried{index}"),
+                owner=f"{MARK}carriedowner{index}",
+                comments=(Comment(date(2021, 9, 21), f"{MARK}carriedcomment{index}"),),
+                carried_from=f"cyp-scrutiny-board/2021-07-27#minute-9/action-{index + 1}",
+                exempt_paragraph=draw(st.integers(1, 7)),
             )
         _decide(draw, record, ids, item_id, text)
         if draw(st.booleans()):
@@ -319,14 +339,9 @@ def _docx_everything(data: bytes) -> str:
     )
 
 
-def _titles(outline: list[Any]) -> list[str]:
-    """Every bookmark's title, nested ones too."""
-    return [t for e in outline for t in (_titles(e) if isinstance(e, list) else [e.title])]
-
-
 def _pdf_everything(data: bytes, document: Document) -> str:
     reader = PdfReader(BytesIO(data))
-    outline = _titles(reader.outline)
+    outline = outline_titles(reader.outline)
     meta = reader.metadata or {}
     return " ".join([pdf_text(data, document.furniture), *outline, *map(str, meta.values())])
 
@@ -345,8 +360,10 @@ def test_no_exempt_detail_in_the_composed_public_minutes_or_tracker(record: Meet
     for item in record.items.values():
         if item.exempt and record.paragraphs_for(item.id):
             assert any(MARK in line for line in confidential.text_lines())
-        if not item.exempt:
-            for paragraph in record.paragraphs_for(item.id):
+        for paragraph in record.paragraphs_for(item.id):
+            if paragraph.exempt_paragraph is not None:
+                assert paragraph.text in confidential.text_lines()
+            elif not item.exempt:
                 assert paragraph.text in public.text_lines()
 
 
@@ -364,7 +381,11 @@ def test_no_exempt_detail_reaches_the_public_word_or_pdf(record: MeetingRecord) 
         assert docx_text(word) == pdf_text(pdf, document.furniture)
     confidential = compose_minutes(record, MinutesOptions(confidential=True))
     word = render_docx(confidential)
-    exempt_words = [p.text for p in record.paragraphs.values() if record.items[p.item_id].exempt]
+    exempt_words = [
+        p.text
+        for p in record.paragraphs.values()
+        if record.items[p.item_id].exempt or p.exempt_paragraph is not None
+    ]
     for paragraph in exempt_words:
         assert paragraph in docx_text(word)
 

@@ -202,7 +202,7 @@ def test_restore_backs_up_the_current_database_first(demo_db: Path, tmp_path: Pa
     assert previous.name.endswith("-restore.sqlite3")
     assert meeting_count(previous) == 3  # nothing lost: the replaced database is kept
     assert run_clerk("--db", str(demo_db), "check", check=True).stdout.endswith(
-        "agree with the meetings.\n"
+        "agree with the meetings, and so does the register.\n"
     )
 
 

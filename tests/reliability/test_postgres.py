@@ -81,7 +81,7 @@ def test_the_commands_on_postgresql(postgres_url: str, tmp_path: Path) -> None:
     assert "journals of its 2 meeting(s) are intact" in checked.stdout
     bad = tmp_path / "bad.json"
     data = json.loads(record.read_text())
-    data["event"]["date"] = "2021-12-15"
+    data["event"]["date"] = "2021-08-25"  # the same members: its counts still add up
     data["event"]["venue"] = "x" * 500
     bad.write_text(json.dumps(data))
     refused = run_clerk("--db", postgres_url, "import", str(bad))

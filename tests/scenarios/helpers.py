@@ -18,7 +18,7 @@ import pytest
 
 from clerk.documents.minutes import MinutesOptions, compose_minutes
 from clerk.domain.errors import ClerkError
-from clerk.domain.rules.exempt import has_exempt_business
+from clerk.domain.exempt import has_exempt_business
 from clerk.domain.serial import from_json
 from clerk.services import setup
 from clerk.services.demo import DemoSetup

@@ -129,7 +129,7 @@ def test_a_forged_journal_entry_after_approval_is_caught(demo_database: Database
     assert report.chain == () and report.record == ()
     assert report.signoff == (
         "Journal entry 45 (edit a paragraph of item 6, by test-clerk) changed the record after "
-        "the minutes were approved.",
+        "the minutes were approved: it changes minute paragraph 4.",
     )
 
 
@@ -192,7 +192,14 @@ def test_an_exported_approved_record_imports_locked_and_audits_clean(
             "Circulated to Councillor Bye on 19 August 2021.",
             "Approved by Councillor Bye on 23 August 2021",
         ]
-        assert audit.audit_meeting(elsewhere, meeting_id).ok
+        assert current.steps[1].text.endswith(". Approved elsewhere; not verified here.")
+        assert current.unverified
+        report = audit.audit_meeting(elsewhere, meeting_id)
+        assert report.ok
+        assert report.unverified == (
+            "1 step(s) were taken elsewhere (the record was imported) and are not verified "
+            "here: keep the signed copy with 'clerk attach'.",
+        )
         assert record_json.export_meeting(elsewhere, meeting_id) == exported
     finally:
         elsewhere.dispose()

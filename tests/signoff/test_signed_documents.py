@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from clerk.documents.tracker import tracker_rows
 from clerk.domain.actions.proceedings import CloseMeeting
 from clerk.domain.enums import SigningMode, SignoffStepKind
 from clerk.domain.errors import ClerkError, RuleViolation
+from clerk.domain.fingerprint import fingerprint
 from clerk.services import minute_book, signing, signoff
 from clerk.services.documents import generate_minutes
 from clerk.services.recording import MeetingSession
@@ -52,7 +54,9 @@ def test_the_minute_book_copy_is_numbered_initialled_and_signed_in_a_box(
     assert printed.path == tmp_path / "book.pdf"
     texts = page_texts(printed.path.read_bytes())
     assert (printed.first_page, printed.last_page) == (1, len(texts))
-    head = MeetingSession(sqlite_demo, AUGUST).tail_hash[:12]
+    record = MeetingSession(sqlite_demo, AUGUST).record
+    code = fingerprint(record.signoff[max(record.signoff)].chain_head)  # the approval's head
+    assert printed.fingerprint == code and len(code) == 19
     for number, text in enumerate(texts, start=1):
         # The page count said once; the fingerprint not in every footer.
         assert text.count("Minute book page") == 1
@@ -61,8 +65,8 @@ def test_the_minute_book_copy_is_numbered_initialled_and_signed_in_a_box(
         assert DRAFT not in text
     assert "Signed: ......" in texts[-1] and "Chairman" in texts[-1]
     everything = "\n".join(texts)
-    assert everything.count(head) == 1  # printed once, labelled, beside the signature
-    assert f"Record fingerprint\n{head}" in texts[-1]
+    assert everything.count(code) == 1  # printed once, labelled, beside the signature
+    assert f"Record fingerprint\n{code}" in texts[-1]
 
 
 def test_the_minute_book_signature_box_has_room_to_sign(sqlite_demo: Database) -> None:
@@ -71,7 +75,7 @@ def test_the_minute_book_signature_box_has_room_to_sign(sqlite_demo: Database) -
     approved(sqlite_demo)
     with sqlite_demo.reading() as conn:
         record, _ = repo.load_record(conn, AUGUST)
-    document = minute_book.minute_book_document(record, 1, "0" * 64)
+    document = minute_book.minute_book_document(record, 1)
     pdf, marks = render_pdf_marked(document)
     page, _x1, _y1, _x2, top = marks[SIGNATURE_MARK]
     reader = PdfReader(io.BytesIO(pdf))
@@ -221,7 +225,9 @@ def test_both_signing_modes_from_the_command_line(tmp_path: Path, pki: Pki) -> N
     clerk("replay", "2", str(script))
     clerk("confirm", "1", "--at", "2")
     book = tmp_path / "minute-book.pdf"
-    assert clerk("print", "1", "-o", str(book)) == f"{book}: minute-book pages 1 to 2.\n"
+    printed = clerk("print", "1", "-o", str(book)).splitlines()
+    assert printed[0] == f"{book}: minute-book pages 1 to 2."
+    assert re.fullmatch(r"Fingerprint (\w{4}-){3}\w{4}: printed on the copy; .*", printed[1])
     assert "Initials" in page_texts(book.read_bytes())[0]
 
     clerk("signing-mode", "digital")

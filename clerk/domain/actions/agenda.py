@@ -9,6 +9,13 @@ from clerk.domain.entities import AgendaItem, Part
 from clerk.domain.enums import ItemState, StandardItem
 from clerk.domain.errors import RuleViolation
 from clerk.domain.record import MeetingRecord
+from clerk.domain.validation import title_problem
+
+
+def check_title(title: str) -> None:
+    problem = title_problem(title)
+    if problem:
+        raise RuleViolation(f"The agenda item's title {problem}.")
 
 
 def check_paragraph(paragraph: int | None) -> None:
@@ -44,6 +51,7 @@ class AddItem(Action):
         require_not_closed(record, "change the agenda")
         if not self.title.strip():
             raise RuleViolation("An agenda item needs a title.")
+        check_title(self.title)
         if any(i.number == self.number for i in record.items.values()):
             raise RuleViolation(f"There is already an item {self.number} on the agenda.")
         check_paragraph(self.exempt_paragraph)
@@ -99,6 +107,8 @@ class EditItem(Action):
             raise RuleViolation(f"There is already an item {self.number} on the agenda.")
         if self.title is not None and not self.title.strip():
             raise RuleViolation("An agenda item needs a title.")
+        if self.title is not None:
+            check_title(self.title)
         exempt = target.exempt_paragraph
         if self.public:
             exempt = None
@@ -132,7 +142,16 @@ class EditItem(Action):
             budget=self.budget if self.budget is not None else target.budget,
         )
         record.items[target.id] = changed
+        if changed.exempt_paragraph != target.exempt_paragraph:
+            _mark_actions(record, target.id, changed.exempt_paragraph)
         return f"edit item {changed.number}"
+
+
+def _mark_actions(record: MeetingRecord, item_id: int, paragraph: int | None) -> None:
+    """The actions arising on an item follow its exempt status (carried copies keep theirs)."""
+    for action in record.for_item("actions", item_id):
+        if not action.carried_from and action.exempt_paragraph != paragraph:
+            record.actions[action.id] = replace(action, exempt_paragraph=paragraph)
 
 
 @dataclass(frozen=True)

@@ -84,13 +84,23 @@ def reanchor(record: MeetingRecord, sequence: list[Entry]) -> None:
             record.paragraphs[paragraph.id] = replace(paragraph, after=anchor, position=position)
 
 
-def append_paragraph(record: MeetingRecord, item: AgendaItem, text: str) -> Paragraph:
-    """A paragraph at the end of the item's proceedings, as it stands."""
+def append_paragraph(
+    record: MeetingRecord, item: AgendaItem, text: str, exempt_paragraph: int | None = None
+) -> Paragraph:
+    """A paragraph at the end of the item's proceedings, as it stands (``exempt_paragraph``:
+    this paragraph alone is exempt, under that Schedule 12A paragraph)."""
     ordered_proceedings(record, item.id)
     anchor = latest_order(record)
     placed = [p.position for p in record.paragraphs_for(item.id) if p.after == anchor]
     paragraph_id = record.next_id("paragraphs")
-    paragraph = Paragraph(paragraph_id, item.id, max(placed, default=0) + 1, text, after=anchor)
+    paragraph = Paragraph(
+        paragraph_id,
+        item.id,
+        max(placed, default=0) + 1,
+        text,
+        after=anchor,
+        exempt_paragraph=exempt_paragraph,
+    )
     record.paragraphs[paragraph_id] = paragraph
     return paragraph
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, time
 
+from clerk.domain.actions.agenda import check_paragraph as check_schedule_paragraph
 from clerk.domain.actions.base import (
     Action,
     Context,
@@ -32,12 +33,13 @@ from clerk.domain.enums import (
     StandardItem,
 )
 from clerk.domain.errors import RuleViolation
-from clerk.domain.names import display_name
+from clerk.domain.names import display_name, join_names
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.numbering import next_minute_number
 from clerk.domain.rules.presence import can_preside
-from clerk.domain.signoff.confirmation import Correction
+from clerk.domain.signoff.confirmation import Correction, ExemptAmendment
 from clerk.domain.timefmt import clock, long_date
+from clerk.domain.validation import ends_before_starting
 
 __all__ = [
     "AddParagraph",
@@ -118,6 +120,11 @@ class CloseMeeting(Action):
         if record.meeting.status is not MeetingStatus.ADJOURNED:
             require_in_progress(record, "close the meeting")
         at = stamp(self.at, ctx)
+        started = record.meeting.started_at
+        if self.at is not None and started is not None and ends_before_starting(started, at):
+            raise RuleViolation(
+                f"The meeting cannot have ended at {clock(at)}: it started at {clock(started)}."
+            )
         _finish_current(record)
         record.meeting = replace(
             record.meeting, status=MeetingStatus.CLOSED, ended_at=at, public_excluded=False
@@ -273,6 +280,10 @@ class ConfirmMinutes(Action):
 
     ``motion`` names the motion, carried on this item, that amended the minutes: its proposal
     and vote are minuted first, and the confirmation refers to it instead of repeating it.
+
+    ``exempt_amendments`` (worked out by Clerk from the corrections to exempt minutes) are
+    minuted in the confidential version only: the public minute names the exempt minute and
+    says it was amended, without the text.
     """
 
     kind = "confirm_minutes"
@@ -281,6 +292,7 @@ class ConfirmMinutes(Action):
     amendment: str = ""
     corrections: tuple[Correction, ...] = ()
     motion: int | None = None
+    exempt_amendments: tuple[ExemptAmendment, ...] = ()
 
     def apply(self, record: MeetingRecord, ctx: Context) -> str:
         require_in_progress(record, "confirm the minutes")
@@ -289,27 +301,57 @@ class ConfirmMinutes(Action):
             raise RuleViolation(f"Item {target.number} is not the Minutes item.")
         if self.meeting_date >= record.meeting.date:
             raise RuleViolation("Only the minutes of an earlier meeting can be confirmed.")
-        if self.corrections and not self.amendment.strip() and self.motion is None:
+        if self.corrections and not (
+            self.amendment.strip() or self.exempt_amendments or self.motion is not None
+        ):
             raise RuleViolation("Give the wording of the amendment that makes the corrections.")
+        for exempt in self.exempt_amendments:
+            check_schedule_paragraph(exempt.paragraph)
+            if not exempt.text.strip() or not exempt.minute.strip():
+                raise RuleViolation(
+                    "An amendment to an exempt minute needs the minute's reference and its wording."
+                )
         body = record.committee.calls_itself
         signatory = record.committee.signatory_title or record.council.signatory_title
         held = f"The Minutes of the meeting of the {body} held on {long_date(self.meeting_date)}"
+        amendment = self.amendment.strip()
+        subject = ""
+        if self.exempt_amendments:
+            minutes = list(dict.fromkeys(e.minute.strip() for e in self.exempt_amendments))
+            noun = "Minute" if len(minutes) == 1 else "Minutes"
+            subject = (
+                f"an amendment to exempt {noun} {join_names(minutes)} (recorded in the "
+                "confidential minutes)"
+            )
         if self.motion is not None:
             motion = amending_motion(record, target, self.motion)
             noun = "amendments" if len(motion.parts) > 1 else "amendment"
+            also = f" and to {subject}" if subject else ""
             sentence = (
                 f"{held} were confirmed as a correct record, subject to the {noun} set out "
-                f"above, and signed by the {signatory}."
+                f"above{also}, and signed by the {signatory}."
             )
-        elif self.amendment.strip():
+        elif subject and amendment:
+            sentence = (
+                f"{held} were confirmed as a correct record, subject to {subject} and to the "
+                f"following amendment, and signed by the {signatory}: {amendment}"
+            )
+        elif subject:
+            sentence = (
+                f"{held} were confirmed as a correct record, subject to {subject}, and signed "
+                f"by the {signatory}."
+            )
+        elif amendment:
             sentence = (
                 f"{held} were confirmed as a correct record, subject to the following "
-                f"amendment, and signed by the {signatory}: {self.amendment.strip()}"
+                f"amendment, and signed by the {signatory}: {amendment}"
             )
         else:
             sentence = f"{held} were confirmed as a correct record and signed by the {signatory}."
         record.items[target.id] = replace(target, confirms_meeting=self.meeting_date.isoformat())
         append_paragraph(record, record.items[target.id], sentence)
+        for exempt in self.exempt_amendments:
+            append_paragraph(record, record.items[target.id], exempt.text.strip(), exempt.paragraph)
         return f"confirm the minutes of {long_date(self.meeting_date)}"
 
 

@@ -18,6 +18,7 @@ from clerk.domain.enums import SigningMode, SignoffStepKind
 from clerk.domain.errors import RuleViolation
 from clerk.domain.names import display_name
 from clerk.domain.record import MeetingRecord
+from clerk.domain.signoff.approved import freeze
 from clerk.domain.signoff.confirmation import Correction
 from clerk.domain.signoff.lifecycle import (
     MinutesStage,
@@ -40,9 +41,45 @@ def _add_step(record: MeetingRecord, step: SignoffStep) -> None:
     record.signoff[step_id] = replace(step, id=step_id)
 
 
-def _when(on: date | None, ctx: Context) -> tuple[date, time | None]:
-    """The date given (a step recorded afterwards has no clock time), else now."""
-    return (on, None) if on is not None else (ctx.today, ctx.now)
+def _when(
+    on: date | None,
+    ctx: Context,
+    record: MeetingRecord,
+    done: str,
+    after: SignoffStepKind | None = None,
+) -> tuple[date, time | None]:
+    """The date given (a step recorded afterwards has no clock time), else now; a date that
+    makes no sense (before the meeting, before the step it follows, or in the future) is
+    refused. ``done``: what the step says happened ("circulated")."""
+    day, at = (on, None) if on is not None else (ctx.today, ctx.now)
+    name = minutes_name(record)
+    meeting = record.meeting.date
+    if on is not None and on > ctx.today:
+        raise RuleViolation(
+            f"{sentence_start(name)} cannot have been {done} on {long_date(on)}: that is in "
+            "the future."
+        )
+    if day < meeting:
+        raise RuleViolation(
+            f"{sentence_start(name)} cannot have been {done} on {long_date(day)}: that is "
+            "before the meeting."
+        )
+    before = latest(record, after) if after is not None else None
+    if before is not None and day < before.on:
+        raise RuleViolation(
+            f"{sentence_start(name)} cannot have been {done} on {long_date(day)}: that is "
+            f"before they were {STEP_WORDS[after]} ({long_date(before.on)})."
+        )
+    return day, at
+
+
+#: What each step says happened, for the messages above.
+STEP_WORDS: dict[SignoffStepKind | None, str] = {
+    SignoffStepKind.CIRCULATED: "circulated",
+    SignoffStepKind.APPROVED: "approved",
+    SignoffStepKind.CONFIRMED: "confirmed",
+    SignoffStepKind.SIGNED: "signed",
+}
 
 
 def _person(record: MeetingRecord, person_id: str | None, role: str) -> str:
@@ -82,7 +119,7 @@ class Circulate(SignoffAction):
         require_closed(record, f"circulate {name}")
         require_stage(record, (MinutesStage.DRAFT, MinutesStage.CIRCULATED), f"circulate {name}")
         person = _person(record, self.to, signatory_title(record))
-        on, at = _when(self.on, ctx)
+        on, at = _when(self.on, ctx, record, "circulated")
         _add_step(record, SignoffStep(0, SignoffStepKind.CIRCULATED, on, at, person_id=person))
         return f"circulate {name} to {display_name(record.person(person))}"
 
@@ -103,13 +140,15 @@ class Approve(SignoffAction):
         circulated = latest(record, SignoffStepKind.CIRCULATED)
         default = circulated.person_id if circulated is not None else None
         person = _person(record, self.by or default, signatory_title(record))
-        on, at = _when(self.on, ctx)
+        on, at = _when(self.on, ctx, record, "approved", SignoffStepKind.CIRCULATED)
         _add_step(
             record,
             SignoffStep(
                 0, SignoffStepKind.APPROVED, on, at, person_id=person, chain_head=self.chain_head
             ),
         )
+        context = freeze(record, also=(person,))
+        record.approved_as[context.id] = context
         return f"record the approval of {name} by {display_name(record.person(person))}"
 
 
@@ -193,7 +232,7 @@ class Sign(SignoffAction):
         ):
             raise RuleViolation("The minute-book pages must run from a first to a last page.")
         person = _person(record, self.by, signatory_title(record))
-        on, at = _when(self.on, ctx)
+        on, at = _when(self.on, ctx, record, "signed", SignoffStepKind.CONFIRMED)
         _add_step(
             record,
             SignoffStep(
@@ -235,7 +274,7 @@ class AttachSignedCopy(SignoffAction):
         _check_hash(self.sha256, "scanned copy's hash")
         if not self.file_name.strip():
             raise RuleViolation("Name the scanned file.")
-        on, at = _when(self.on, ctx)
+        on, at = _when(self.on, ctx, record, "attached", SignoffStepKind.SIGNED)
         _add_step(
             record,
             SignoffStep(
@@ -248,6 +287,28 @@ class AttachSignedCopy(SignoffAction):
             ),
         )
         return f"attach the signed copy of {name} ({self.file_name.strip()})"
+
+
+@dataclass(frozen=True)
+class KeepSignedCopy(SignoffAction):
+    """The signed copy of minutes signed elsewhere (an imported record), kept here: only the
+    file whose SHA-256 the signing recorded. The record is not changed; the steps taken
+    elsewhere are then verified here."""
+
+    kind = "keep_signed_copy"
+    file_name: str
+    sha256: str
+
+    def apply(self, record: MeetingRecord, ctx: Context) -> str:
+        _check_hash(self.sha256, "signed copy's hash")
+        if not self.file_name.strip():
+            raise RuleViolation("Name the signed copy's file.")
+        if not any(step.sha256 == self.sha256 for step in record.signoff.values()):
+            raise RuleViolation(
+                f"{self.file_name.strip()} is not the signed copy of {minutes_name(record)}: "
+                "its SHA-256 is not the one recorded when they were signed."
+            )
+        return f"keep the signed copy of {minutes_name(record)} ({self.file_name.strip()})"
 
 
 @dataclass(frozen=True)

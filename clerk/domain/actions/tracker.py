@@ -39,6 +39,7 @@ class AddAction(Action):
             owner=self.owner,
             due=self.due,
             comments=comments,
+            exempt_paragraph=target.exempt_paragraph,
         )
         return f"add action {action_id} on Minute {target.minute_number}"
 

@@ -4,7 +4,7 @@ from clerk.domain.entities import AgendaItem
 from clerk.domain.enums import AttendanceStatus, InterestKind, Role
 from clerk.domain.names import display_name
 from clerk.domain.record import MeetingRecord
-from clerk.domain.rules.presence import is_present, seat_role, withdrawal
+from clerk.domain.rules.presence import SEATED_STATUSES, is_present, seat_role, withdrawal
 
 
 def ineligibility_reason(record: MeetingRecord, person_id: str, item: AgendaItem) -> str | None:
@@ -45,3 +45,22 @@ def eligible_voters(record: MeetingRecord, item: AgendaItem) -> list[str]:
         for entry in ordered
         if ineligibility_reason(record, entry.person_id, item) is None
     ]
+
+
+def could_have_voted(record: MeetingRecord, item: AgendaItem) -> list[str]:
+    """Everyone who could have voted on the item at some moment of it: a voting seat for it,
+    in the room (present or substituting), not withdrawn from it under an interest. Arrivals
+    and departures are not weighed (the moment of a vote is not recorded with it): the most
+    votes a count on the item can hold."""
+    found = []
+    for entry in sorted(record.attendance.values(), key=lambda e: e.id):
+        role = seat_role(record, entry.person_id)
+        if role is None or role is Role.CO_OPTED_NON_VOTING:
+            continue
+        if role is Role.CO_OPTED_EDUCATION and not item.education:
+            continue
+        if entry.status not in SEATED_STATUSES:
+            continue
+        if withdrawal(record, entry.person_id, item.id) is None:
+            found.append(entry.person_id)
+    return found

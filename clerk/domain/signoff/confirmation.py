@@ -10,12 +10,13 @@ confirming them has passed; the one after it is then the next suitable meeting.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from clerk.domain.entities import ActionItem, AgendaItem, CouncilProfile
 from clerk.domain.enums import MeetingKind, MeetingStatus, StandardItem
 from clerk.domain.errors import RuleViolation
+from clerk.domain.exempt import action_exempt_under
 from clerk.domain.record import MeetingRecord
 from clerk.domain.timefmt import long_date
 
@@ -131,6 +132,20 @@ class Correction:
     text: str
 
 
+@dataclass(frozen=True)
+class ExemptAmendment:
+    """Corrections to an exempt minute, in the confirming resolution: the wording goes in the
+    confidential minutes only; the public minute names the exempt minute, not the text.
+
+    ``minute`` is the exempt minute's reference ("19/8/21"), ``paragraph`` its Schedule 12A
+    paragraph, ``text`` the amendment's wording.
+    """
+
+    minute: str
+    paragraph: int
+    text: str
+
+
 def carried_from(reference: str, minute: int | None, action_id: int) -> str:
     """Where a carried action began: ``cyp-scrutiny-board/2021-08-18#minute-17/action-1``."""
     minute_part = f"minute-{minute}" if minute is not None else "minute-"
@@ -166,6 +181,16 @@ def parse_carried_from(text: str) -> Origin | None:
 
 def open_actions(record: MeetingRecord) -> list[ActionItem]:
     return [a for _key, a in sorted(record.actions.items()) if a.status.is_open]
+
+
+def carried_copy(record: MeetingRecord, action: ActionItem) -> ActionItem:
+    """An open action as carried to the confirming meeting: where it began, and whether it is
+    exempt, go with it."""
+    return replace(
+        action,
+        carried_from=origin_of(record, action),
+        exempt_paragraph=action_exempt_under(record, action),
+    )
 
 
 def origin_of(record: MeetingRecord, action: ActionItem) -> str:

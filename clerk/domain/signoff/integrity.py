@@ -9,12 +9,13 @@ sign-off steps may follow in the journal.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from clerk.domain.changes import Changes
+from clerk.domain.enums import SignoffStepKind
 from clerk.domain.errors import ClerkError
-from clerk.domain.journal import NOT_UNDOABLE, UNDO_BARRIERS, JournalEntry, verify_chain
+from clerk.domain.journal import NOT_UNDOABLE, JournalEntry, verify_chain
 from clerk.domain.record import COLLECTIONS, MeetingRecord
 from clerk.domain.serial import to_json
 
@@ -31,6 +32,7 @@ ENTITY_NAMES: dict[str, str] = {
     "actions": "action",
     "events": "procedural event",
     "signoff": "sign-off step",
+    "approved_as": "approved context",
 }
 
 
@@ -44,12 +46,17 @@ def rebuild(entries: list[JournalEntry], template: MeetingRecord) -> MeetingReco
         meeting_id=template.meeting_id,
     )
     for entry in entries:
-        Changes.from_json(entry.changes).apply_to(rebuilt)
+        try:
+            Changes.from_json(entry.changes).apply_to(rebuilt)
+        except (ClerkError, KeyError, TypeError, ValueError, IndexError, AttributeError) as error:
+            raise ClerkError(
+                f"journal entry {entry.seq} ({entry.label}) cannot be replayed: {error}"
+            ) from None
     return rebuilt
 
 
 def _show(value: Any) -> str:
-    text = repr(to_json(value)) if not isinstance(value, str) else repr(value)
+    text = repr(value) if type(value) is str else repr(to_json(value))
     return text if len(text) <= 70 else text[:67] + "...'"
 
 
@@ -94,9 +101,37 @@ def entry_adding_step(entries: list[JournalEntry], step_id: int) -> JournalEntry
     return next((e for e in entries if _adds_step(e, step_id)), None)
 
 
+def locked_change_problem(changes: Changes) -> str | None:
+    """What is wrong with making ``changes`` to approved minutes; None when they may be made.
+
+    Judged by what the changes do, not by what the entry calls itself: once the minutes are
+    approved, an entry may only add sign-off steps, and the confirming resolution (an entry
+    adding the confirmation) may also change the text of minute paragraphs (its corrections).
+    """
+    if changes.meeting is not None and changes.meeting[0] != changes.meeting[1]:
+        return "it changes the meeting's details"
+    steps = changes.entities.get("signoff", {})
+    confirms = False
+    for key, (before, after) in sorted(steps.items()):
+        if before is not None or after is None:
+            return f"it changes or removes sign-off step {key}"
+        confirms = confirms or after.step is SignoffStepKind.CONFIRMED
+    for name, by_id in changes.entities.items():
+        if name == "signoff" or not by_id:
+            continue
+        key = min(by_id)
+        noun = ENTITY_NAMES.get(name, name)
+        if name != "paragraphs" or not confirms:
+            return f"it changes {noun} {key}"
+        for key, (before, after) in sorted(by_id.items()):
+            if before is None or after is None or replace(before, text=after.text) != after:
+                return f"it adds, removes or moves {noun} {key}"
+    return None
+
+
 def check_signoff(entries: list[JournalEntry], stored: MeetingRecord) -> list[str]:
     """Each pinned chain head is the journal's head when its step was taken; and after the
-    approval, only sign-off steps follow."""
+    approval, nothing but sign-off steps (and the confirmation's corrections) changes."""
     problems = []
     approved_at: int | None = None
     for step_id, step in sorted(stored.signoff.items()):
@@ -113,24 +148,31 @@ def check_signoff(entries: list[JournalEntry], stored: MeetingRecord) -> list[st
             approved_at = entry.seq
     if approved_at is not None:
         for entry in entries:
-            if entry.seq > approved_at and entry.kind not in UNDO_BARRIERS:
+            if entry.seq <= approved_at:
+                continue
+            problem = locked_change_problem(Changes.from_json(entry.changes))
+            if problem is not None:
                 problems.append(
                     f"Journal entry {entry.seq} ({entry.label}, by {entry.who}) changed the "
-                    "record after the minutes were approved."
+                    f"record after the minutes were approved: {problem}."
                 )
     return problems
 
 
 @dataclass(frozen=True)
 class Findings:
-    """Problems found, by where: the chain, the stored record, the sign-off pins."""
+    """Problems found, by where: the chain, the stored record, the sign-off pins, the register."""
 
     chain: tuple[str, ...] = ()
     record: tuple[str, ...] = ()
     signoff: tuple[str, ...] = ()
+    #: What the register (``clerk.domain.register``) says of the meeting, against its journal.
+    register: tuple[str, ...] = ()
+    #: Seals under this installation's record key that do not verify, or are missing.
+    seals: tuple[str, ...] = ()
 
     def all(self) -> list[str]:
-        return [*self.chain, *self.record, *self.signoff]
+        return [*self.chain, *self.record, *self.signoff, *self.register, *self.seals]
 
 
 def examine(entries: list[JournalEntry], stored: MeetingRecord) -> Findings:
@@ -138,7 +180,7 @@ def examine(entries: list[JournalEntry], stored: MeetingRecord) -> Findings:
     try:
         expected = rebuild(entries, stored)
     except (ClerkError, KeyError, TypeError, ValueError, IndexError, AttributeError) as error:
-        record = (f"The journal cannot be replayed to rebuild the record ({error}).",)
+        record = (f"The record cannot be rebuilt from the journal: {error}.",)
         return Findings(chain, record, ())
     return Findings(chain, tuple(compare(stored, expected)), tuple(check_signoff(entries, stored)))
 

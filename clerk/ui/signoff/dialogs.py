@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.domain.errors import ClerkError
+from clerk.domain.exempt import paragraph_exempt_under
 from clerk.domain.names import display_name
 from clerk.domain.record import MeetingRecord
 from clerk.domain.signoff.confirmation import Correction
@@ -120,14 +121,16 @@ def approve_dialog(
 
 
 def paragraph_choices(record: MeetingRecord) -> list[tuple[str, object]]:
-    """Every minuted paragraph, as the confirming resolution cites it."""
+    """Every minuted paragraph, as the confirming resolution cites it; an exempt one says so
+    (its correction is minuted in the confidential version only)."""
     rows: list[tuple[str, object]] = []
     for item in record.agenda():
         reference = minute_reference(record, item.minute_number) or f"item {item.number}"
         for index, paragraph in enumerate(record.paragraphs_for(item.id)):
             nth = ORDINALS[index] if index < len(ORDINALS) else f"{index + 1}th"
             preview = paragraph.text if len(paragraph.text) <= 48 else paragraph.text[:47] + "…"
-            rows.append((f"Minute {reference}, {nth} paragraph: {preview}", paragraph.id))
+            exempt = " (exempt)" if paragraph_exempt_under(record, paragraph) else ""
+            rows.append((f"Minute {reference}{exempt}, {nth} paragraph: {preview}", paragraph.id))
     return rows
 
 
@@ -181,7 +184,10 @@ class ConfirmDialog(FormDialog):
             "Only if they were confirmed subject to an amendment not made as corrections below",
         )
         self.paragraph = self.add_row(
-            "Co&rrect:", combo(paragraph_choices(record)), "A paragraph the resolution corrects"
+            "Co&rrect:",
+            combo(paragraph_choices(record)),
+            "A paragraph the resolution corrects (an exempt one: minuted in the confidential "
+            "version only)",
         )
         self.new_text = self.add_row("To &read:", text_box(3), "The paragraph as corrected")
         row = QHBoxLayout()
