@@ -341,11 +341,18 @@ class Database:
             before_upgrade(self, current)
         from alembic import command
 
-        with self.engine.connect() as conn, _foreign_keys_off(conn), conn.begin():
+        with self.migrating() as conn:
             command.upgrade(alembic_config(conn), "head")
-            _check_foreign_keys(conn)
         log.info("database %s upgraded from %s to %s", self.describe(), current, head)
         return True
+
+    @contextmanager
+    def migrating(self) -> Iterator[Connection]:
+        """One transaction to migrate the schema in (up, or down in tests): on SQLite with
+        foreign keys off, and checked before it commits."""
+        with self.engine.connect() as conn, _foreign_keys_off(conn), conn.begin():
+            yield conn
+            _check_foreign_keys(conn)
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:

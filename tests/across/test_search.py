@@ -270,7 +270,7 @@ def test_an_upgraded_database_builds_its_index_at_the_first_search(
         "0019_search_and_attendance"
     )
     before = texts(demo_database, "exploitation")
-    with demo_database.engine.begin() as conn:
+    with demo_database.migrating() as conn:
         command.downgrade(alembic_config(conn), str(search.down_revision))
     with demo_database.reading() as conn:
         assert "search_entries" not in conn.dialect.get_table_names(conn)

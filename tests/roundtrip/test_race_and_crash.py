@@ -101,6 +101,19 @@ def test_two_laptops_racing_for_one_meeting(
         )
 
 
+def _whole_command_seconds(laptop: Path, meeting: int) -> float:
+    """How long ``clerk status`` takes here as a whole process (start, open, read, exit)."""
+    started = time.monotonic()
+    subprocess.run(
+        [sys.executable, "-m", "clerk", "--db", str(laptop), "status", str(meeting)],
+        capture_output=True,
+        env=child_env(),
+        timeout=300,
+        check=True,
+    )
+    return time.monotonic() - started
+
+
 def _checkin(laptop: Path, meeting: int, delay: float | None) -> int | None:
     """Run ``clerk checkin``; kill it ``delay`` s after it starts (never, when None)."""
     child = subprocess.Popen(
@@ -136,12 +149,16 @@ def test_checkin_killed_at_random_moments_loses_and_repeats_nothing(
     laptop.dispose()
     team.dispose()  # an SQLite team file has one writer: the child
 
-    # How long an uninterrupted check-in takes is not known here (seconds, more on a server):
-    # the span the kills are drawn from widens run by run, so they land at every stage, from
-    # start-up to after the team's commit, and the later runs finish first.
+    # How long an uninterrupted check-in takes is not known here (seconds, more on a server,
+    # more on a busy machine). A check-in takes at least as long as a command that only opens
+    # the laptop's file, so the kills are drawn in units of that command's time: the first six
+    # inside it (while the check-in starts and reads; these land on any machine), then in a span
+    # that widens run by run, so they land at every stage up to after the team's commit.
+    unit = _whole_command_seconds(laptop_path, meeting)
     kills = finished = applied = 0
     for run in range(16):
-        code = _checkin(laptop_path, meeting, rng.uniform(0.2, 3.0 + run * 0.8))
+        span = (0.2, 0.9) if run < 6 else (0.5, 1.0 + (run - 5) * 0.6)
+        code = _checkin(laptop_path, meeting, unit * rng.uniform(*span))
         if code == 0:
             finished += 1
         else:
