@@ -29,6 +29,7 @@ from tests.conftest import ROOT
 pytestmark = pytest.mark.slow
 
 PLAIN_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+CERTIFICATES = ("NODE_EXTRA_CA_CERTS", "SSL_CERT_FILE", "SSL_CERT_DIR", "REQUESTS_CA_BUNDLE")
 
 
 def free_port() -> int:
@@ -69,6 +70,8 @@ def clone() -> Iterator[tuple[Path, dict[str, str], list[str]]]:
         "CLERK_DEMO_PICTURE": str(base / "demo.png"),
         **{k: v for k, v in os.environ.items() if k.startswith(("PIP_", "http_", "https_"))},
         **{k: v for k, v in os.environ.items() if k in ("HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY")},
+        # this machine's certificate authorities, for pip and npm as the new user
+        **{k: v for k, v in os.environ.items() if k in CERTIFICATES},
     }
     try:
         yield target, env, run_as
