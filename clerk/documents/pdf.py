@@ -80,14 +80,28 @@ def _is_title(block: Block) -> bool:
 
 
 class BookmarkedHeading(TaggedParagraph):
-    """A heading that adds itself to the PDF outline when drawn."""
+    """A heading that adds itself to the PDF outline when drawn.
+
+    A heading taller than what is left of the page (or than a page) is split: its first piece
+    carries the bookmark, the rest draw as the same heading without one (an outline entry per
+    piece would be nameless, and at level 0 would leave the next heading's level unreachable)."""
 
     key = ""
     title = ""
     level = 0
 
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts = super().split(availWidth, availHeight)
+        for index, part in enumerate(parts):
+            if isinstance(part, BookmarkedHeading) and part is not self:
+                part.key, part.title = (self.key, self.title) if index == 0 else ("", "")
+                part.level = self.level
+        return parts
+
     def draw(self) -> None:
         super().draw()
+        if not self.key:
+            return
         self.canv.bookmarkHorizontal(self.key, 0, self.height)  # lands on the heading
         self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
 
