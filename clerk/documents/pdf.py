@@ -11,6 +11,7 @@ template's ``initialFontName``). Numbered parts are kept together with what intr
 
 from __future__ import annotations
 
+from dataclasses import replace
 from io import BytesIO
 from typing import Any
 
@@ -247,11 +248,16 @@ class _Renderer:
             tr = node.add("TR")
             cells: list[Any] = []
             for index, cell in enumerate(row):
+                blocks = cell.blocks
                 if block.row_headers and index == 0:
                     kind = tr.add("TH", Table={"Scope": "Row"})
+                    # Bold, as Word and the web version show a row's header.
+                    blocks = tuple(
+                        replace(b, bold=True) if isinstance(b, model.Para) else b for b in blocks
+                    )
                 else:
                     kind = tr.add("TD")
-                cells.append(self.cell(cell.blocks, kind))
+                cells.append(self.cell(blocks, kind))
             rows.append(cells)
         across, down = typography.CELL_PADDING
         table = TaggedTable(
@@ -260,6 +266,7 @@ class _Renderer:
             repeatRows=1,
             splitByRow=1,
             splitInRow=1,
+            spaceAfter=typography.TABLE_AFTER,
         )
         table.setStyle(
             TableStyle(

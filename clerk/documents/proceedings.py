@@ -24,7 +24,7 @@ from clerk.domain.entities import (
     StepRef,
     VoteEvent,
 )
-from clerk.domain.enums import MotionKind, MotionOutcome, MoverNaming, VoteResult
+from clerk.domain.enums import MotionKind, MotionOutcome, MoverNaming, VoteMethod, VoteResult
 from clerk.domain.rules.motions import (
     agreed_without_dissent,
     amendments_to,
@@ -165,9 +165,13 @@ class _Writer:
             blocks.append(Para("The substantive motion read:", keep_with_next=True))
             blocks.extend(wording_blocks(motion.preamble, substantive_parts(self.record, motion)))
         texts = decided.vote_sentences(
-            vote, self.persons, self.ctx.chair_title, self.ctx.chair_id, noun
+            vote, self.persons, self.ctx.chair_title, self.ctx.chair_id, noun, rows_inline=False
         )
-        blocks.extend(Para(text, keep_with_next=text.endswith(":")) for text in texts)
+        sentences: list[Block] = [Para(text, keep_with_next=text.endswith(":")) for text in texts]
+        if vote.method is VoteMethod.RECORDED and sentences:
+            # The names as a table, after the sentence that introduces them.
+            sentences.insert(1, decided.recorded_vote_table(vote, self.persons, noun))
+        blocks.extend(sentences)
         if motion.excludes_item_id is not None and vote.result is VoteResult.FAIL:
             target = self.record.items[motion.excludes_item_id]
             consideration = f"the consideration of {self.ctx.reference(target)}"
