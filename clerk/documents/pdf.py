@@ -37,7 +37,6 @@ from clerk.documents.pdf_furniture import PageFurniture, canvas_maker
 from clerk.documents.pdf_tags import Node, Tagger, write_structure
 
 ALIGNMENTS = {Align.LEFT: TA_LEFT, Align.CENTRE: TA_CENTER, Align.RIGHT: TA_RIGHT}
-HEADING_ROLES = {0: "H1", 1: "H2"}
 
 
 def _text_style(name: str, text: typography.TextStyle, **more: Any) -> ParagraphStyle:
@@ -141,6 +140,7 @@ class _Renderer:
         #: Outline levels count from the title when there is one.
         self.outline_base = 0 if any(_is_title(b) for b in document.blocks) else 1
         self.outline_level = -1
+        self.heading_depth = 0
         self.marks: dict[str, Mark] = {}
         self.tagger = Tagger()
         self.root = self.tagger.root
@@ -207,7 +207,10 @@ class _Renderer:
 
     def heading(self, block: model.Heading) -> TaggedParagraph:
         style = {0: "title", 1: "h1"}.get(block.level, "h2")
-        node = self.root.add(HEADING_ROLES.get(block.level, "H3"))
+        # H1 the title, H2 a minute, H3 below: never a level skipped (a front sheet's
+        # sub-heading straight after the title is an H2).
+        self.heading_depth = min(block.level + 1, self.heading_depth + 1, 3)
+        node = self.root.add(f"H{self.heading_depth}")
         text = block.text
         if block.level == 0:
             text = balance.balanced(text, self.width, self.styles["title"].fontSize)
