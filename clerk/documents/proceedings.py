@@ -66,14 +66,17 @@ def proceedings_blocks(
 
 def entry_blocks(ctx: MinuteContext, entries: list[Entry], where: AgendaItem) -> list[list[Block]]:
     """Each entry's blocks on its own (the window's preview of the sequence): a motion agreed
-    without dissent is not run together with its vote here."""
-    writer = _Writer(ctx, where)
+    without dissent is not run together with its vote here, and a recorded vote's names are
+    one line ("For: Councillors A and B (2); Against: ..."), not a table."""
+    writer = _Writer(ctx, where, tables=False)
     return [writer.entry(entry, None, set()) for entry in entries]
 
 
 class _Writer:
-    def __init__(self, ctx: MinuteContext, where: AgendaItem | None) -> None:
+    def __init__(self, ctx: MinuteContext, where: AgendaItem | None, tables: bool = True) -> None:
         self.ctx = ctx
+        #: A recorded vote's names as a table (the documents), or as one line (the preview).
+        self.tables = tables
         self.record = ctx.record
         self.persons = ctx.persons
         self.where = where
@@ -165,10 +168,15 @@ class _Writer:
             blocks.append(Para("The substantive motion read:", keep_with_next=True))
             blocks.extend(wording_blocks(motion.preamble, substantive_parts(self.record, motion)))
         texts = decided.vote_sentences(
-            vote, self.persons, self.ctx.chair_title, self.ctx.chair_id, noun, rows_inline=False
+            vote,
+            self.persons,
+            self.ctx.chair_title,
+            self.ctx.chair_id,
+            noun,
+            rows_inline=not self.tables,
         )
         sentences: list[Block] = [Para(text, keep_with_next=text.endswith(":")) for text in texts]
-        if vote.method is VoteMethod.RECORDED and sentences:
+        if self.tables and vote.method is VoteMethod.RECORDED and sentences:
             # The names as a table, after the sentence that introduces them.
             sentences.insert(1, decided.recorded_vote_table(vote, self.persons, noun))
         blocks.extend(sentences)

@@ -19,6 +19,7 @@ from clerk.domain.actions.agenda import AddItem
 from clerk.domain.actions.attendance import Arrive, Present
 from clerk.domain.actions.proceedings import CloseMeeting, OpenItem, StartMeeting
 from clerk.domain.enums import StandardItem
+from clerk.services.minute_preview import item_preview
 from tests.core.builders import apply, board_record
 from tests.documents.readback import docx_lines, docx_text, pdf_pages, pdf_text
 from tests.documents.scenarios import (
@@ -240,3 +241,16 @@ def test_a_recorded_vote_is_a_table_with_header_cells_in_word_pdf_and_html(
     assert [[c.tag for c in tr] for tr in body_rows] == [["th", "td", "td"]] * 3
     assert {tr[0].get("scope") for tr in body_rows} == {"row"}
     assert [[c.text_content() for c in tr] for tr in body_rows] == VOTE_ROWS
+
+
+def test_the_windows_preview_keeps_a_recorded_vote_on_one_line() -> None:
+    """The minute-text tab shows each step's words: a recorded vote's names as the house
+    style's line, not the table's cells one under another."""
+    record = september_meeting()
+    item = next(i for i in record.items.values() if i.number == "4")
+    (recorded,) = [p for p in item_preview(record, item.id) if "recorded vote" in p.text]
+    assert recorded.text.splitlines() == [
+        "On being put to a recorded vote, the substantive motion was declared carried:",
+        "For: Councillors Bye, Barnby and Mandy Darling (3); "
+        "Against: Councillor Douglas-Dunbar (1)",
+    ]
