@@ -87,6 +87,8 @@ class StructureMerger:
                 old = annotation.get("/StructParent")
                 if old is not None and int(old) in values:
                     self.annotations.append((annotation, out.copy_foreign(values[int(old)])))
+                elif old is not None:  # a key into no tree: it would name another's element
+                    del annotation["/StructParent"]
         for mine, theirs in (("role_map", "/RoleMap"), ("class_map", "/ClassMap")):
             kept = getattr(self, mine)
             for key, value in tree.get(theirs, Dictionary()).items():
@@ -104,6 +106,9 @@ class StructureMerger:
         self.document.K.append(part)
         for index in range(first, first + count):
             page = out.pages[index]
+            for annotation in page.obj.get("/Annots", Array()):
+                if "/StructParent" in annotation:
+                    del annotation["/StructParent"]
             page.contents_add(b"/P <</MCID 0>> BDC\n", prepend=True)
             page.contents_add(b"\nEMC\n", prepend=False)
             element = out.make_indirect(
