@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from clerk.documents.model import Cell, Column, Para, Table
 from clerk.documents.wording import SCHEDULE_12A, people_phrase
 from clerk.domain.entities import Motion, Person, VoteChoice, VoteEvent
 from clerk.domain.enums import (
@@ -35,6 +36,8 @@ ROWS: tuple[tuple[VoteOption, str], ...] = (
 )
 #: Rows printed even when nobody is in them ("Against: none (0)").
 ALWAYS_PRINTED = (VoteOption.YES, VoteOption.NO)
+#: Rows a recorded vote's table always has (For, Against, Abstain: the grid a reader expects).
+ALWAYS_TABULATED = (VoteOption.YES, VoteOption.NO, VoteOption.ABSTAIN)
 
 
 def mover_sentence(motion: Motion, persons: dict[str, Person]) -> str:
@@ -73,16 +76,45 @@ def _names(choices: list[VoteChoice], persons: dict[str, Person]) -> str:
     return join_names(groups)
 
 
-def recorded_vote_line(vote: VoteEvent, persons: dict[str, Person]) -> str:
-    """ "For: Councillors A, B and C (3); Against: Councillor D (1)", then Abstain, Absent,
-    Excluded from voting and Did not vote where anyone is in them: each row ends with its
-    count, the rows one line as the house style prints them."""
+def recorded_vote_rows(
+    vote: VoteEvent,
+    persons: dict[str, Person],
+    always: tuple[VoteOption, ...] = ALWAYS_PRINTED,
+) -> list[tuple[str, str, int]]:
+    """The rows of a recorded vote, (label, names, count): those ``always`` printed (For and
+    Against), then Abstain, Absent, Excluded from voting and Did not vote where anyone is in
+    them."""
     rows = []
     for option, label in ROWS:
         chosen = [c for c in vote.choices if c.option is option]
-        if chosen or option in ALWAYS_PRINTED:
-            rows.append(f"{label}: {_names(chosen, persons) or 'none'} ({len(chosen)})")
-    return "; ".join(rows)
+        if chosen or option in always:
+            rows.append((label, _names(chosen, persons) or "none", len(chosen)))
+    return rows
+
+
+def recorded_vote_line(vote: VoteEvent, persons: dict[str, Person]) -> str:
+    """ "For: Councillors A, B and C (3); Against: Councillor D (1)": the rows in one line,
+    each ending with its count (the minutes print :func:`recorded_vote_table`)."""
+    rows = recorded_vote_rows(vote, persons)
+    return "; ".join(f"{label}: {names} ({count})" for label, names, count in rows)
+
+
+#: A recorded vote's table: the way of voting heads each row.
+VOTE_COLUMNS = (
+    Column("Vote", weight=0.0, min_mm=34.0),
+    Column("Members", weight=1.0, min_mm=80.0),
+    Column("Number", weight=0.0, min_mm=22.0),
+)
+
+
+def recorded_vote_table(vote: VoteEvent, persons: dict[str, Person], noun: str) -> Table:
+    """A recorded vote as a data table: the header row (Vote, Members, Number), then a row
+    for each way of voting (For, Against and Abstain always), its label the header of its row."""
+    rows = tuple(
+        (Cell((Para(label),)), Cell((Para(names),)), Cell((Para(str(count)),)))
+        for label, names, count in recorded_vote_rows(vote, persons, ALWAYS_TABULATED)
+    )
+    return Table(VOTE_COLUMNS, rows, row_headers=True, caption=f"Recorded vote on the {noun}")
 
 
 def counts(vote: VoteEvent) -> str:
@@ -97,13 +129,15 @@ def vote_sentences(
     chair_title: str,
     chair_id: str | None,
     noun: str,
+    rows_inline: bool = True,
 ) -> list[str]:
-    """The outcome of a vote as one or more paragraphs (a recorded vote's names in the second).
+    """The outcome of a vote as one or more paragraphs (a recorded vote's names in the second;
+    with ``rows_inline`` False they are left out: the minutes print them as a table).
 
     ``noun`` is "motion", "amendment" or "substantive motion"."""
     result = "carried" if vote.result is VoteResult.PASS else "lost"
     recorded = vote.method is VoteMethod.RECORDED
-    rows = [recorded_vote_line(vote, persons)] if recorded else []
+    rows = [recorded_vote_line(vote, persons)] if recorded and rows_inline else []
     if vote.method is VoteMethod.ASSENT:
         return [f"On being put to the meeting, the {noun} was agreed."]
     if not vote.counted:

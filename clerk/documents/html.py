@@ -115,7 +115,8 @@ def _table(block: model.Table, caption: str) -> str:
                 cells.append(f"<td>{_cell(cell.blocks)}</td>")
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return (
-        f'<div class="table-wrap"><table><caption class="visually-hidden">{escape(caption)}'
+        f'<div class="table-wrap"><table><caption class="visually-hidden">'
+        f"{escape(block.caption or caption)}"
         f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 

@@ -96,6 +96,9 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[tuple[Cell, ...], ...]
     row_headers: bool = False
+    #: What the table is, for a screen reader (the web version's caption, Word's table title);
+    #: empty: the document's title.
+    caption: str = ""
 
     @property
     def min_width_mm(self) -> float:

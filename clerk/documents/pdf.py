@@ -11,6 +11,7 @@ template's ``initialFontName``). Numbered parts are kept together with what intr
 
 from __future__ import annotations
 
+from dataclasses import replace
 from io import BytesIO
 from typing import Any
 
@@ -36,7 +37,6 @@ from clerk.documents.pdf_furniture import PageFurniture, canvas_maker
 from clerk.documents.pdf_tags import Node, Tagger, write_structure
 
 ALIGNMENTS = {Align.LEFT: TA_LEFT, Align.CENTRE: TA_CENTER, Align.RIGHT: TA_RIGHT}
-HEADING_ROLES = {0: "H1", 1: "H2"}
 
 
 def _text_style(name: str, text: typography.TextStyle, **more: Any) -> ParagraphStyle:
@@ -80,14 +80,28 @@ def _is_title(block: Block) -> bool:
 
 
 class BookmarkedHeading(TaggedParagraph):
-    """A heading that adds itself to the PDF outline when drawn."""
+    """A heading that adds itself to the PDF outline when drawn.
+
+    A heading taller than what is left of the page (or than a page) is split: its first piece
+    carries the bookmark, the rest draw as the same heading without one (an outline entry per
+    piece would be nameless, and at level 0 would leave the next heading's level unreachable)."""
 
     key = ""
     title = ""
     level = 0
 
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts = super().split(availWidth, availHeight)
+        for index, part in enumerate(parts):
+            if isinstance(part, BookmarkedHeading) and part is not self:
+                part.key, part.title = (self.key, self.title) if index == 0 else ("", "")
+                part.level = self.level
+        return parts
+
     def draw(self) -> None:
         super().draw()
+        if not self.key:
+            return
         self.canv.bookmarkHorizontal(self.key, 0, self.height)  # lands on the heading
         self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
 
@@ -126,6 +140,7 @@ class _Renderer:
         #: Outline levels count from the title when there is one.
         self.outline_base = 0 if any(_is_title(b) for b in document.blocks) else 1
         self.outline_level = -1
+        self.heading_depth = 0
         self.marks: dict[str, Mark] = {}
         self.tagger = Tagger()
         self.root = self.tagger.root
@@ -192,7 +207,10 @@ class _Renderer:
 
     def heading(self, block: model.Heading) -> TaggedParagraph:
         style = {0: "title", 1: "h1"}.get(block.level, "h2")
-        node = self.root.add(HEADING_ROLES.get(block.level, "H3"))
+        # H1 the title, H2 a minute, H3 below: never a level skipped (a front sheet's
+        # sub-heading straight after the title is an H2).
+        self.heading_depth = min(block.level + 1, self.heading_depth + 1, 3)
+        node = self.root.add(f"H{self.heading_depth}")
         text = block.text
         if block.level == 0:
             text = balance.balanced(text, self.width, self.styles["title"].fontSize)
@@ -233,11 +251,16 @@ class _Renderer:
             tr = node.add("TR")
             cells: list[Any] = []
             for index, cell in enumerate(row):
+                blocks = cell.blocks
                 if block.row_headers and index == 0:
                     kind = tr.add("TH", Table={"Scope": "Row"})
+                    # Bold, as Word and the web version show a row's header.
+                    blocks = tuple(
+                        replace(b, bold=True) if isinstance(b, model.Para) else b for b in blocks
+                    )
                 else:
                     kind = tr.add("TD")
-                cells.append(self.cell(cell.blocks, kind))
+                cells.append(self.cell(blocks, kind))
             rows.append(cells)
         across, down = typography.CELL_PADDING
         table = TaggedTable(
@@ -246,6 +269,7 @@ class _Renderer:
             repeatRows=1,
             splitByRow=1,
             splitInRow=1,
+            spaceAfter=typography.TABLE_AFTER,
         )
         table.setStyle(
             TableStyle(

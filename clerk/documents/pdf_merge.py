@@ -4,8 +4,10 @@ An agenda pack is the front sheet and agenda (rendered by Clerk), then the docum
 item: generated ones (the minutes, the action tracker) and the report files a clerk attached.
 ``assemble`` joins them, numbers every page through the whole pack by drawing on it (a page
 number, "Agenda Item 6" on an item's first page, a confidentiality marking where asked), and
-builds the outline: each part's own bookmarks nested under its item. ``inspect_pdf`` is what
-is checked before a report file is accepted.
+builds the outline: each part's own bookmarks nested under its item. The pack is a tagged
+PDF made in the same step: each tagged part's structure tree kept as a ``Part`` of the
+pack's (``pdf_tagged_merge.StructureMerger``), the stamps drawn as artifacts. ``inspect_pdf``
+is what is checked before a report file is accepted.
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from io import BytesIO
 from typing import Any
 
 import pikepdf
-from pikepdf import Array, Dictionary, Name, OutlineItem, Page, Pdf
+from pikepdf import Array, Name, OutlineItem, Page, Pdf
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from clerk.documents import fonts
+from clerk.documents.model import Metadata
+from clerk.documents.pdf_tagged_merge import StructureMerger
 
 FOOTER_MM = 10  # where the page number sits, as in the renderer's footer
 STAMP_SIZE = 9
@@ -130,8 +134,9 @@ def _stamps(sizes: list[tuple[float, float]], texts: list[tuple[str, str, str]])
     """One page per pack page, the size of that page: the number at the foot, the item label
     at the top right, the marking at the top centre."""
     buffer = BytesIO()
-    canvas = Canvas(buffer, pageCompression=1)
     body, bold = fonts.register_fonts(), fonts.bold()
+    # Every font embedded (PDF/UA): not reportlab's initial Helvetica either.
+    canvas = Canvas(buffer, pageCompression=1, initialFontName=body)
     for (width, height), (number, label, marking) in zip(sizes, texts, strict=True):
         canvas.setPageSize((width, height))
         _boxed(canvas, number, width / 2, FOOTER_MM * mm, body, STAMP_SIZE, "centre")
@@ -170,7 +175,8 @@ def _overlay(page: Page, stamp: Page) -> None:
         form, name, pikepdf.Rectangle(page.mediabox), invert_transformations=True
     )
     page.contents_add(b"q\n", prepend=True)
-    page.contents_add(b"Q\n" + placement, prepend=False)
+    stamped = b"/Artifact <</Type /Pagination>> BDC\n" + placement + b"\nEMC\n"
+    page.contents_add(b"Q\n" + stamped, prepend=False)
 
 
 def assemble(
@@ -180,8 +186,9 @@ def assemble(
     metadata: dict[str, str] | None = None,
     language: str = "en-GB",
 ) -> bytes:
-    """The parts as one PDF: pages numbered through, stamped, with the outline."""
+    """The parts as one tagged PDF: pages numbered through, stamped, with the outline."""
     pack = Pdf.new()
+    merger = StructureMerger(pack)
     outline: list[_Entry] = []
     groups: dict[str, _Entry] = {}
     members: dict[str, list[_Entry]] = {}
@@ -194,6 +201,7 @@ def assemble(
             start = len(pack.pages)
             inner = _shift(_outline_of(source), start)
             pack.pages.extend(source.pages)
+            merger.add(source, start, part.title)
             for index in range(len(source.pages)):
                 label = part.item_label if index == 0 else ""
                 texts.append((page_label(start + index + 1), label, part.marking))
@@ -215,10 +223,24 @@ def assemble(
             for page, stamp in zip(pack.pages, stamps.pages, strict=True):
                 _overlay(page, stamp)
         _write_outline(pack, outline)
-        _describe(pack, title, metadata or {}, language)
+        more = dict(metadata or {})
+        merger.finish(
+            Metadata(
+                title=title,
+                subject=more.pop("Subject", ""),
+                author=more.pop("Author", ""),
+                language=language,
+                keywords=more.pop("Keywords", ""),
+            )
+        )
+        for key, value in more.items():
+            pack.docinfo[f"/{key}"] = value
         buffer = BytesIO()
         pack.save(
-            buffer, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate
+            buffer,
+            compress_streams=True,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+            min_version="1.7",
         )
         return buffer.getvalue()
     finally:
@@ -240,14 +262,3 @@ def _write_outline(pack: Pdf, entries: list[_Entry]) -> None:
     with pack.open_outline() as outline:
         outline.root.extend(build(entry) for entry in entries)
     pack.Root.PageMode = Name.UseOutlines
-
-
-def _describe(pack: Pdf, title: str, metadata: dict[str, str], language: str) -> None:
-    info = Dictionary()
-    if title:
-        info["/Title"] = title
-    for key, value in metadata.items():
-        info[f"/{key}"] = value
-    pack.trailer.Info = pack.make_indirect(info)
-    pack.Root.Lang = pikepdf.String(language)
-    pack.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)

@@ -310,3 +310,58 @@ def write_structure(data: bytes, tagger: Tagger, metadata: Metadata) -> bytes:
         out = BytesIO()
         pdf.save(out, min_version="1.7")
         return out.getvalue()
+
+
+def add_signature_field(
+    data: bytes, name: str, page: int, box: tuple[float, float, float, float], description: str
+) -> bytes:
+    """The PDF ``data`` with an empty signature field ``name`` whose widget is on page index
+    ``page`` (-1: the last) at ``box``, ready for a signer to fill (pyHanko signs an existing
+    field by its name). In a tagged file the widget is tagged too, as PDF/UA asks: a ``Form``
+    element at the end of the document owning it through an ``OBJR``, the widget's
+    ``/StructParent`` in the parent tree, and ``description`` as its ``/TU`` and ``/Alt``."""
+    with pikepdf.open(BytesIO(data)) as pdf:
+        target = pdf.pages[page]
+        widget = pdf.make_indirect(
+            Dictionary(
+                Type=Name.Annot,
+                Subtype=Name.Widget,
+                FT=Name.Sig,
+                T=String(name),
+                TU=String(description),
+                Rect=Array([float(v) for v in box]),
+                P=target.obj,
+                F=4,  # printed
+            )
+        )
+        if "/Annots" not in target.obj:
+            target.obj.Annots = Array()
+        target.obj.Annots.append(widget)
+        if "/AcroForm" not in pdf.Root:
+            pdf.Root.AcroForm = pdf.make_indirect(Dictionary(Fields=Array()))
+        pdf.Root.AcroForm.Fields.append(widget)
+        tree = pdf.Root.get("/StructTreeRoot")
+        if tree is not None and "/ParentTree" in tree:
+            document = tree.K if not isinstance(tree.K, Array) else tree
+            key = int(tree.get("/ParentTreeNextKey", len(pdf.pages)))
+            form = pdf.make_indirect(
+                Dictionary(
+                    Type=Name.StructElem,
+                    S=Name.Form,
+                    P=document,
+                    Pg=target.obj,
+                    K=Dictionary(Type=Name.OBJR, Obj=widget, Pg=target.obj),
+                    Alt=String(description),
+                )
+            )
+            kids = document.K
+            if not isinstance(kids, Array):
+                document.K = kids = Array([kids])
+            kids.append(form)
+            widget.StructParent = key
+            tree.ParentTree.Nums.append(key)
+            tree.ParentTree.Nums.append(form)
+            tree.ParentTreeNextKey = key + 1
+        out = BytesIO()
+        pdf.save(out, min_version="1.7")
+        return out.getvalue()

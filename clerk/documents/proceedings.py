@@ -24,7 +24,7 @@ from clerk.domain.entities import (
     StepRef,
     VoteEvent,
 )
-from clerk.domain.enums import MotionKind, MotionOutcome, MoverNaming, VoteResult
+from clerk.domain.enums import MotionKind, MotionOutcome, MoverNaming, VoteMethod, VoteResult
 from clerk.domain.rules.motions import (
     agreed_without_dissent,
     amendments_to,
@@ -66,14 +66,17 @@ def proceedings_blocks(
 
 def entry_blocks(ctx: MinuteContext, entries: list[Entry], where: AgendaItem) -> list[list[Block]]:
     """Each entry's blocks on its own (the window's preview of the sequence): a motion agreed
-    without dissent is not run together with its vote here."""
-    writer = _Writer(ctx, where)
+    without dissent is not run together with its vote here, and a recorded vote's names are
+    one line ("For: Councillors A and B (2); Against: ..."), not a table."""
+    writer = _Writer(ctx, where, tables=False)
     return [writer.entry(entry, None, set()) for entry in entries]
 
 
 class _Writer:
-    def __init__(self, ctx: MinuteContext, where: AgendaItem | None) -> None:
+    def __init__(self, ctx: MinuteContext, where: AgendaItem | None, tables: bool = True) -> None:
         self.ctx = ctx
+        #: A recorded vote's names as a table (the documents), or as one line (the preview).
+        self.tables = tables
         self.record = ctx.record
         self.persons = ctx.persons
         self.where = where
@@ -165,9 +168,18 @@ class _Writer:
             blocks.append(Para("The substantive motion read:", keep_with_next=True))
             blocks.extend(wording_blocks(motion.preamble, substantive_parts(self.record, motion)))
         texts = decided.vote_sentences(
-            vote, self.persons, self.ctx.chair_title, self.ctx.chair_id, noun
+            vote,
+            self.persons,
+            self.ctx.chair_title,
+            self.ctx.chair_id,
+            noun,
+            rows_inline=not self.tables,
         )
-        blocks.extend(Para(text, keep_with_next=text.endswith(":")) for text in texts)
+        sentences: list[Block] = [Para(text, keep_with_next=text.endswith(":")) for text in texts]
+        if self.tables and vote.method is VoteMethod.RECORDED and sentences:
+            # The names as a table, after the sentence that introduces them.
+            sentences.insert(1, decided.recorded_vote_table(vote, self.persons, noun))
+        blocks.extend(sentences)
         if motion.excludes_item_id is not None and vote.result is VoteResult.FAIL:
             target = self.record.items[motion.excludes_item_id]
             consideration = f"the consideration of {self.ctx.reference(target)}"

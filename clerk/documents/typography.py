@@ -33,5 +33,7 @@ ASIDE = TextStyle(7.5, 9.5)
 SPACE_BEFORE = 14
 #: One list level's indent: 1 cm.
 LIST_INDENT = 28.35
+#: Space after a table (before the paragraph that follows it).
+TABLE_AFTER = 7
 #: Table cell padding: left and right, top and bottom.
 CELL_PADDING = (4, 3)

@@ -276,7 +276,7 @@ class _Renderer:
     def add(self, text: str = "", style: str = "Body Text") -> Paragraph:
         paragraph = self.style(self.doc.add_paragraph(), style)
         if self.after_table:
-            paragraph.paragraph_format.space_before = Pt(7)
+            paragraph.paragraph_format.space_before = Pt(typography.TABLE_AFTER)
             self.after_table = False
         if self.break_next:
             paragraph.paragraph_format.page_break_before = True
@@ -354,6 +354,10 @@ class _Renderer:
             "w:tblCaption",
             "w:tblDescription",
         )
+        if block.caption:  # the table's title, read out by a screen reader
+            caption = OxmlElement("w:tblCaption")
+            caption.set(qn("w:val"), block.caption)
+            table._tbl.tblPr.append(caption)
         for index, width in enumerate(widths):
             table.columns[index].width = Mm(width)
             for cell in table.columns[index].cells:

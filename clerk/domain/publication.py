@@ -8,8 +8,11 @@ published by the exports at all (the minutes carry them in the clerk's words).
 
 from __future__ import annotations
 
+from typing import Any
+
 from clerk.domain.entities import AgendaItem, Motion, VoteEvent
 from clerk.domain.record import MeetingRecord
+from clerk.domain.rules.proceedings import EntryKind, item_proceedings
 
 WITHHELD_TITLE = "Exempt Item"
 
@@ -28,14 +31,23 @@ def public_items(record: MeetingRecord) -> list[AgendaItem]:
     return record.agenda()
 
 
-def public_motions(record: MeetingRecord) -> list[Motion]:
+def _public_steps(record: MeetingRecord, kind: EntryKind) -> list[Any]:
+    """The steps of one kind on public items: the agenda's order, and within an item the
+    order its proceedings happened in (``rules.proceedings.item_proceedings``)."""
     return [
-        motion
-        for _key, motion in sorted(record.motions.items())
-        if motion.item_id in record.items and is_public(record.items[motion.item_id])
+        entry.entity
+        for item in record.agenda()
+        if is_public(item)
+        for entry in item_proceedings(record, item.id)
+        if entry.kind is kind
     ]
 
 
+def public_motions(record: MeetingRecord) -> list[Motion]:
+    """The motions and amendments of public items, in the order they were moved."""
+    return _public_steps(record, EntryKind.MOTION)
+
+
 def public_votes(record: MeetingRecord) -> list[VoteEvent]:
-    motions = {motion.id for motion in public_motions(record)}
-    return [vote for _key, vote in sorted(record.votes.items()) if vote.motion_id in motions]
+    """The votes on public items, in the order they were taken."""
+    return _public_steps(record, EntryKind.VOTE)

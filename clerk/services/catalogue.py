@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from clerk.domain.checkout import Checkout
 from clerk.domain.entities import Committee, CouncilProfile, Meeting, Person
 from clerk.domain.errors import ClerkError
+from clerk.domain.exempt import has_exempt_business
 from clerk.storage import overview
 
 if TYPE_CHECKING:
@@ -140,3 +141,11 @@ def council(database: Database) -> CouncilProfile | None:
 def persons(database: Database) -> dict[str, Person]:
     with database.reading() as conn:
         return _repo().load_persons(conn)
+
+
+def has_confidential_version(database: Database, meeting_id: int) -> bool:
+    """Whether the meeting's minutes have a confidential version: the domain's rule
+    (``exempt.has_exempt_business``) on the items and minute text, loaded alone."""
+    with database.reading() as conn:
+        (record,) = _repo().load_records(conn, [meeting_id], ("items", "paragraphs"))
+    return has_exempt_business(record)

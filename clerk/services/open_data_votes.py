@@ -7,16 +7,29 @@ one place that turns them into open data.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
-from clerk.domain.entities import Motion, Part, VoteEvent
-from clerk.domain.enums import VoteMethod
+from clerk.domain.entities import Motion, Part, VoteChoice, VoteEvent
+from clerk.domain.enums import VoteMethod, VoteOption
 from clerk.domain.names import display_name
 from clerk.domain.publication import public_motions, public_votes
 from clerk.domain.record import MeetingRecord
 
 #: Clerk's motion outcomes in the words Popolo uses for a motion's result.
 RESULTS = {"carried": "pass", "lost": "fail"}
+#: A recorded vote's options in Open Civic Data's words (it has no "excluded from voting":
+#: "other", with the reason in the vote's note).
+OPTIONS = {
+    VoteOption.YES: "yes",
+    VoteOption.NO: "no",
+    VoteOption.ABSTAIN: "abstain",
+    VoteOption.ABSENT: "absent",
+    VoteOption.NOT_VOTING: "not voting",
+    VoteOption.EXCLUDED: "other",
+}
+#: The options a vote's own counts carry.
+COUNTED = (VoteOption.YES, VoteOption.NO, VoteOption.ABSTAIN)
 
 
 def _parts_text(parts: tuple[Part, ...], prefix: str = "") -> list[str]:
@@ -91,26 +104,38 @@ def _vote_event(
         "result": vote.result.value,
         "extras": {"method": vote.method.value, "agenda_item": item.number, "event_id": event_id},
     }
-    if vote.method is not VoteMethod.ASSENT:
+    if vote.counted:
         body["counts"] = [
             {"option": "yes", "value": vote.yes},
             {"option": "no", "value": vote.no},
             {"option": "abstain", "value": vote.abstain},
         ]
+        # A recorded vote's other rows: those absent, not voting, excluded from voting.
+        others = Counter(OPTIONS[c.option] for c in vote.choices if c.option not in COUNTED)
+        body["counts"] += [{"option": o, "value": n} for o, n in sorted(others.items())]
+    elif vote.method is not VoteMethod.ASSENT:
+        body["extras"]["declared_without_count"] = True
     if vote.choices:
-        body["votes"] = [
-            {
-                "voter_id": person(choice.person_id),
-                "voter_name": display_name(record.person(choice.person_id)),
-                "option": choice.option.value,
-            }
-            for choice in vote.choices
-        ]
+        body["votes"] = [_vote(record, choice, person) for choice in vote.choices]
     if vote.casting_by and vote.casting_option is not None:
         body["extras"]["casting_vote"] = {
             "voter_id": person(vote.casting_by),
             "option": vote.casting_option.value,
         }
+    return body
+
+
+def _vote(record: MeetingRecord, choice: VoteChoice, person: Any) -> dict[str, Any]:
+    body = {
+        "voter_id": person(choice.person_id),
+        "voter_name": display_name(record.person(choice.person_id)),
+        "option": OPTIONS[choice.option],
+    }
+    reason = choice.reason.strip()
+    if choice.option is VoteOption.EXCLUDED:
+        body["note"] = f"excluded from voting ({reason})" if reason else "excluded from voting"
+    elif reason:
+        body["note"] = reason
     return body
 
 

@@ -30,6 +30,7 @@ from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverage
 from pyhanko.stamp import BaseStampStyle, StaticStampStyle, TextStampStyle
 from pyhanko_certvalidator import ValidationContext
 
+from clerk.documents.pdf_tags import add_signature_field
 from clerk.domain.errors import ClerkError
 from clerk.domain.timefmt import clock, long_date
 from clerk.services import file_kinds
@@ -114,14 +115,12 @@ def sign_pdf(
         stamp_text="Digitally signed by %(signer)s\n%(ts)s",
         timestamp_format="%d %B %Y, %H:%M %Z",
     )
-    signer = signers.PdfSigner(
-        metadata,
-        credentials.signer,
-        stamp_style=style,
-        new_field_spec=fields.SigFieldSpec(FIELD_NAME, on_page=placement.page, box=placement.box),
-    )
+    signer = signers.PdfSigner(metadata, credentials.signer, stamp_style=style)
     out = io.BytesIO()
     try:
+        # The field made first, so that a tagged PDF stays tagged: its widget in the structure.
+        described = f"Signature of {credentials.common_name}: {reason}"
+        pdf = add_signature_field(pdf, FIELD_NAME, placement.page, placement.box, described)
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
         signer.sign_pdf(writer, output=out)
     except Exception as error:  # pyHanko raises many kinds; the user needs one sentence

@@ -33,10 +33,15 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.domain.errors import ClerkError
+from clerk.services import catalogue
 from clerk.storage.database import Database
 from clerk.ui.forms import MessageLabel
 
 SERVICE = "clerk.services.documents"
+NO_CONFIDENTIAL = (
+    "This meeting had no exempt business, so its minutes have no confidential version: "
+    "the public minutes are the whole record."
+)
 
 
 def documents_service():
@@ -110,6 +115,13 @@ class GenerateDialog(QDialog):
         self.open_only = QCheckBox("&Open actions only")
         if minutes:
             self.public.setChecked(True)
+            # Only a meeting with exempt business has a confidential version (the domain says).
+            if meeting_id is not None and not catalogue.has_confidential_version(
+                database, meeting_id
+            ):
+                self.confidential.setEnabled(False)
+                self.confidential.setToolTip(NO_CONFIDENTIAL)
+                self.confidential.setAccessibleDescription(NO_CONFIDENTIAL)
             version = QVBoxLayout()
             version.setSpacing(6)
             version.setContentsMargins(0, 2, 0, 2)

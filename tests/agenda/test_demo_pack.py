@@ -4,9 +4,12 @@ Read back from the PDF (pypdf) and the Word file (python-docx)."""
 
 from __future__ import annotations
 
+import json
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -15,9 +18,12 @@ from clerk.services.demo import load_demo
 from clerk.storage.database import open_database
 from tests.agenda.helpers import outline, page_reference, pages, stamped_number
 from tests.documents.readback import docx_text, normalise
+from tests.documents.tagged import read_tagged
+from tests.documents.test_tagged_pdf import _outloud
 
 BOARD = "Children and Young People's Overview and Scrutiny Board"
 STEM = "cyp-scrutiny-board-2021-09-20-agenda"
+REPORTS = ["family-friendly-vision.pdf", "leadership-management-governance-review.pdf"]
 
 
 @dataclass
@@ -168,3 +174,57 @@ def test_every_item_has_a_bookmark_at_its_documents(demo_pack: DemoPack) -> None
     assert {"1. Apologies", "3. Declarations of Interest", "4. Urgent Items"} <= in_agenda
     # the minutes' own bookmarks, nested under their item
     assert (1, "16. Corporate Parenting Strategy") in {(d, t) for d, t, _p in marks}
+
+
+def test_the_pack_is_one_tagged_pdf_keeping_each_documents_structure(demo_pack: DemoPack) -> None:
+    """Made in one step: the pack is a tagged PDF (MarkInfo, StructTreeRoot, PDF/UA XMP), the
+    front sheet and agenda, the minutes and the tracker each a Part of its structure in pack
+    order, an untagged report file a Part titled with its name and a P for each page (not
+    silent), every page's text real content or an artifact (the stamped page numbers and
+    "Agenda Item" labels are artifacts), and the parent tree numbered through the pack."""
+    tagged = read_tagged(demo_pack.pdf)
+    pdf = tagged.pdf
+    assert pdf.Root.MarkInfo.Marked is True
+    assert str(pdf.Root.Lang) == "en-GB" and pdf.Root.ViewerPreferences.DisplayDocTitle is True
+    with pdf.open_metadata() as xmp:
+        assert xmp["pdfuaid:part"] == "1"
+        assert xmp["dc:title"] == str(pdf.docinfo.Title)
+    assert tagged.root.role == "Document"
+    parts = tagged.root.kids
+    assert [part.role for part in parts] == ["Part"] * 5
+    names = [str(p.get("/T", "")) for p in pdf.Root.StructTreeRoot.K.K]
+    assert names == ["", "", *REPORTS, ""]
+    titles = [part.all("H1")[0].text if part.all("H1") else "" for part in parts]
+    assert titles[0].startswith(BOARD.upper())
+    assert titles[1:] == [f"Minutes of the {BOARD}", "", "", f"{BOARD} Action Tracker"]
+    (table,) = parts[4].all("Table")
+    assert [cell.role for cell in table.kids[0].kids] == ["TH"] * 5
+    for report in parts[2:4]:
+        assert [kid.role for kid in report.kids] == ["P", "P"]
+        assert all(kid.text for kid in report.kids)
+    # Reading order is page order: each part's content on its own pages, in turn.
+    starts = [min(page for e in part.walk() for page, _m in e.content) for part in parts]
+    assert starts == sorted(starts) and starts[0] == 0
+    referenced = sorted(ref for e in tagged.root.walk() for ref in e.content)
+    assert referenced == sorted((i, m) for i, page in enumerate(tagged.pages) for m in page.order)
+    nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+    for index, page in enumerate(tagged.pages):
+        assert page.untagged == [], f"page {index + 1}: drawn outside marked content"
+        assert pdf.pages[index].obj.StructParents == index
+        assert int(nums[2 * index]) == index and len(nums[2 * index + 1]) == len(page.order)
+        stamps = normalise(" ".join(page.artifacts))
+        assert f"Page {index + 1}" in stamps
+        assert f"Page {index + 1}" not in normalise(" ".join(page.marked.values()))
+    assert "Agenda Item 2" in " ".join(tagged.pages[starts[1]].artifacts)
+
+
+@pytest.mark.skipif(_outloud() is None, reason="the PDF/UA checker (outloud) is not installed")
+def test_a_pdf_ua_checker_finds_nothing_in_the_pack(demo_pack: DemoPack, tmp_path: Path) -> None:
+    path = tmp_path / f"{STEM}.pdf"
+    path.write_bytes(demo_pack.pdf)
+    report = tmp_path / "outloud.json"
+    command = [str(_outloud()), str(path), "--json", str(report), "--fail-on", "warning"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    (checked,) = json.loads(report.read_text())["results"]
+    assert checked["findings"] == [] and checked["verdict"] == "pass"
+    assert result.returncode == 0, result.stdout

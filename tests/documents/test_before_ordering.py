@@ -12,6 +12,7 @@ is migrated; the minutes read exactly as they did, and each record still matches
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,7 +33,6 @@ from clerk.storage.database import Database, open_database
 from tests.conftest import _postgres_database
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-BEFORE = json.loads((FIXTURES / "before-ordering-minutes.json").read_text(encoding="utf-8"))
 SEPTEMBER = "cyp-scrutiny-board/2021-09-20"
 
 
@@ -43,6 +43,38 @@ def migrated(tmp_path: Path) -> Iterator[Database]:
     database = open_database(str(path))
     yield database
     database.dispose()
+
+
+_VOTE_ROW = re.compile(
+    r"^(For|Against|Abstain|Absent|Excluded from voting|Did not vote): (.*) \((\d+)\)$"
+)
+
+
+def _as_printed_now(lines: list[str]) -> list[str]:
+    """The minutes as printed then, with each recorded vote's line ("For: Councillors A and B
+    (2); Against: ...") as the table Clerk prints now (issue 16): the header row, then a row
+    for For, Against and Abstain (always) and any other, cell by cell."""
+    out: list[str] = []
+    for line in lines:
+        rows = [_VOTE_ROW.match(row) for row in line.split("; ")]
+        if not line.startswith("For: ") or not all(rows):
+            out.append(line)
+            continue
+        cells = {m[1]: [m[1], m[2], m[3]] for m in rows if m}
+        cells.setdefault("Abstain", ["Abstain", "none", "0"])
+        order = ["For", "Against", "Abstain", "Absent", "Excluded from voting", "Did not vote"]
+        out += ["Vote", "Members", "Number"]
+        out += [cell for label in order if label in cells for cell in cells[label]]
+    return out
+
+
+#: The minutes printed then (a recorded vote's line read as its table, see above).
+BEFORE = {
+    reference: {version: _as_printed_now(lines) for version, lines in versions.items()}
+    for reference, versions in json.loads(
+        (FIXTURES / "before-ordering-minutes.json").read_text(encoding="utf-8")
+    ).items()
+}
 
 
 def _minutes(database: Database, meeting_id: int, version: str) -> list[str]:

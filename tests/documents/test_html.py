@@ -13,6 +13,7 @@ import lxml.html
 import pytest
 
 from clerk.documents.html import render_html
+from clerk.documents.minutes import MinutesOptions, compose_minutes
 from clerk.documents.model import Document, Furniture, Heading, Metadata, Para
 from clerk.domain.errors import ClerkError
 from clerk.services.documents import generate_minutes
@@ -20,6 +21,7 @@ from tests.conftest import run_clerk
 from tests.documents.browser import run_axe
 from tests.documents.conftest import MINUTES, SEPTEMBER, TRACKER, DemoFiles
 from tests.documents.readback import docx_text, html_lines, normalise
+from tests.documents.scenarios import september_meeting
 
 COMMITTEE = "Children and Young People's Overview and Scrutiny Board"
 PAGES = [f"{MINUTES}.html", f"{SEPTEMBER}.html", f"{TRACKER}.html"]
@@ -154,3 +156,16 @@ def test_axe_does_report_a_fault_when_there_is_one(tmp_path: Path) -> None:
     results = run_axe(page, tmp_path)
     found = {v["id"] for v in results["violations"]}
     assert {"html-has-lang", "heading-order", "color-contrast"} <= found
+
+
+def test_axe_finds_no_fault_in_a_recorded_vote_table(tmp_path: Path) -> None:
+    """The minutes of a meeting with a recorded vote: its table (column headers, each row
+    headed by the way voted) passes axe's table rules."""
+    document = compose_minutes(september_meeting(), MinutesOptions())
+    page = render_html(document)
+    assert b'<th scope="row">' in page
+    results = run_axe(page, tmp_path)
+    assert results["violations"] == []
+    assert results["incomplete"] == []
+    for rule in ("scope-attr-valid", "th-has-data-cells", "td-headers-attr"):
+        assert rule in results["passes"]

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from datetime import time
+from io import BytesIO
 
+import docx
+import lxml.html
 import pytest
+from docx.oxml.ns import qn
 
+from clerk.documents.html import render_html
 from clerk.documents.minutes import MinutesOptions, compose_minutes
 from clerk.documents.model import Document
 from clerk.documents.pdf import render_pdf
@@ -14,6 +19,7 @@ from clerk.domain.actions.agenda import AddItem
 from clerk.domain.actions.attendance import Arrive, Present
 from clerk.domain.actions.proceedings import CloseMeeting, OpenItem, StartMeeting
 from clerk.domain.enums import StandardItem
+from clerk.services.minute_preview import item_preview
 from tests.core.builders import apply, board_record
 from tests.documents.readback import docx_lines, docx_text, pdf_pages, pdf_text
 from tests.documents.scenarios import (
@@ -23,6 +29,7 @@ from tests.documents.scenarios import (
     EXEMPT_SUMMARY,
     september_meeting,
 )
+from tests.documents.tagged import read_tagged
 
 #: Minuted where it was passed, at the end of Minute 4, referring forward to Minute 5.
 EXCLUSION = (
@@ -47,7 +54,11 @@ BOTH = [
     "following to the motion:",
     "On being put to the vote, the amendment was declared carried (For: 3; Against: 1).",
     "On being put to a recorded vote, the substantive motion was declared carried:",
-    "For: Councillors Bye, Barnby and Mandy Darling (3); Against: Councillor Douglas-Dunbar (1)",
+    # The recorded vote's table, cell by cell: its header row, then a row for each way voted.
+    *("Vote", "Members", "Number"),
+    *("For", "Councillors Bye, Barnby and Mandy Darling", "3"),
+    *("Against", "Councillor Douglas-Dunbar", "1"),
+    *("Abstain", "none", "0"),
     "Resolved:",
     "2. to consult young people on it; and",
     "3. to report progress to the Board in March 2022.",
@@ -168,3 +179,78 @@ def test_the_signature_block_is_on_the_page_of_the_text_before_it(
         "Date:",
     ):
         assert line in last
+
+
+VOTE_ROWS = [
+    ["For", "Councillors Bye, Barnby and Mandy Darling", "3"],
+    ["Against", "Councillor Douglas-Dunbar", "1"],
+    ["Abstain", "none", "0"],
+]
+
+
+def test_a_recorded_vote_is_a_table_with_header_cells_in_word_pdf_and_html(
+    rendered: dict[bool, tuple[Document, bytes, bytes]],
+) -> None:
+    """The names of a recorded vote: a data table whose header row repeats on a new page in
+    Word, which a screen reader reads as Table/TR/TH/TD in the PDF, and a <table> with
+    column and row headers in the web version."""
+    document, word, pdf = rendered[False]
+    caption = "Recorded vote on the substantive motion"
+    # Word: the header row marked to repeat, the table titled.
+    tables = docx.Document(BytesIO(word)).tables
+    (table,) = [t for t in tables if t._tbl.tblPr.find(qn("w:tblCaption")) is not None]
+    assert table._tbl.tblPr.find(qn("w:tblCaption")).get(qn("w:val")) == caption
+    header, *rows = table.rows
+    assert header._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert all(row._tr.trPr is None or row._tr.trPr.find(qn("w:tblHeader")) is None for row in rows)
+    assert [c.text for c in header.cells] == ["Vote", "Members", "Number"]
+    assert [[c.text for c in row.cells] for row in rows] == VOTE_ROWS
+    assert all(run.bold for row in rows for run in row.cells[0].paragraphs[0].runs)
+    # PDF: the structure, column headers and row headers.
+    tagged = read_tagged(pdf)
+    (vote,) = [t for t in tagged.root.all("Table") if t.kids[0].kids[0].text == "Vote"]
+    head, *body = vote.kids
+    assert [c.role for c in head.kids] == ["TH"] * 3
+    assert {c.attributes["Scope"] for c in head.kids} == {"Column"}
+    assert [[c.role for c in row.kids] for row in body] == [["TH", "TD", "TD"]] * 3
+    assert {row.kids[0].attributes["Scope"] for row in body} == {"Row"}
+    assert [[c.text for c in row.kids] for row in body] == VOTE_ROWS
+    # It follows the sentence that introduces it, and the resolution follows it.
+    leaves = tagged.leaves()
+    start = leaves.index(
+        "On being put to a recorded vote, the substantive motion was declared carried:"
+    )
+    assert leaves[start + 1 : start + 14] == [
+        "Vote",
+        "Members",
+        "Number",
+        *VOTE_ROWS[0],
+        *VOTE_ROWS[1],
+        *VOTE_ROWS[2],
+        "Resolved:",
+    ]
+    # HTML: caption, column headers in the head, each row's own header.
+    page = lxml.html.fromstring(render_html(document))
+    (html_table,) = [t for t in page.iter("table") if t.findtext("caption") == caption]
+    assert [(th.get("scope"), th.text_content()) for th in html_table.find("thead").iter("th")] == [
+        ("col", "Vote"),
+        ("col", "Members"),
+        ("col", "Number"),
+    ]
+    body_rows = html_table.find("tbody").findall("tr")
+    assert [[c.tag for c in tr] for tr in body_rows] == [["th", "td", "td"]] * 3
+    assert {tr[0].get("scope") for tr in body_rows} == {"row"}
+    assert [[c.text_content() for c in tr] for tr in body_rows] == VOTE_ROWS
+
+
+def test_the_windows_preview_keeps_a_recorded_vote_on_one_line() -> None:
+    """The minute-text tab shows each step's words: a recorded vote's names as the house
+    style's line, not the table's cells one under another."""
+    record = september_meeting()
+    item = next(i for i in record.items.values() if i.number == "4")
+    (recorded,) = [p for p in item_preview(record, item.id) if "recorded vote" in p.text]
+    assert recorded.text.splitlines() == [
+        "On being put to a recorded vote, the substantive motion was declared carried:",
+        "For: Councillors Bye, Barnby and Mandy Darling (3); "
+        "Against: Councillor Douglas-Dunbar (1)",
+    ]

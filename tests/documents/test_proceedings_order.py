@@ -69,8 +69,11 @@ VISION = [
     "to fund the family friendly vision from reserves.",
     "The meeting adjourned at 10.40 am (a short break) and reconvened at 10.50 am.",
     "On being put to a recorded vote, the motion was declared carried:",
-    "For: Councillors Bye, Barnby and Mandy Darling (3); Against: Councillor Douglas-Dunbar (1); "
-    "Absent: Councillor Mills (1)",
+    *("Vote", "Members", "Number"),
+    *("For", "Councillors Bye, Barnby and Mandy Darling", "3"),
+    *("Against", "Councillor Douglas-Dunbar", "1"),
+    *("Abstain", "none", "0"),
+    *("Absent", "Councillor Mills", "1"),
     "Resolved:",
     "to fund the family friendly vision from reserves, on the advice of the Chief Finance Officer.",
     "Councillor Bye proposed and Councillor Barnby seconded a motion that the press and public be "

@@ -296,3 +296,43 @@ def test_merged_parts_stay_tagged_in_order(demo_files: DemoFiles) -> None:
         titles = [item.title for item in outline.root]
         assert titles == [f"Minutes of the {COMMITTEE}", f"{COMMITTEE} Action Tracker"]
         assert len(outline.root[0].children) == 4
+
+
+def test_a_heading_taller_than_a_page_builds_with_one_bookmark() -> None:
+    """An item title longer than a page is split over pages: the PDF builds (a nameless
+    bookmark per piece once made the next heading's outline level unreachable), the outline
+    has one entry per heading at its level, and the heading reads once, whole."""
+    title = "5. " + " ".join(f"word{n}" for n in range(1500))
+    document = Document(
+        Metadata("An agenda", "Tests", "Torbay Council"),
+        Furniture("The Board", "Agenda"),
+        (
+            Heading("Agenda", 0),
+            Heading("The meeting", 1, bookmark=True),
+            Heading(title, 2, bookmark=True),
+            Heading("6. Next item", 2, bookmark=True),
+            Para("The next item's text."),
+        ),
+    )
+    tagged = read_tagged(render_pdf(document))
+    assert len(tagged.pages) >= 3
+    with tagged.pdf.open_outline() as outline:
+        (top,) = outline.root
+        assert top.title == "Agenda"
+        (meeting,) = top.children
+        assert meeting.title == "The meeting"
+        assert [item.title for item in meeting.children] == [title, "6. Next item"]
+        assert all(not item.children for item in meeting.children)
+    (long_heading, _next) = tagged.root.all("H3")
+    assert long_heading.text == title
+    pages = sorted({page for page, _mcid in long_heading.content})
+    assert pages == list(range(len(pages))) and len(pages) >= 3  # one element over the pages
+    assert tagged.leaves() == [
+        "Agenda",
+        "The meeting",
+        title,
+        "6. Next item",
+        "The next item's text.",
+    ]
+    for page in tagged.pages:
+        assert page.untagged == []

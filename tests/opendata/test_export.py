@@ -4,17 +4,25 @@ against the published schemas; the committee calendar read back by a calendar li
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 
+from clerk.domain.actions.agenda import AddItem
+from clerk.domain.actions.attendance import Present
+from clerk.domain.actions.motions import Move, Vote
+from clerk.domain.actions.proceedings import OpenItem, StartMeeting
+from clerk.domain.entities import Part, VoteChoice
+from clerk.domain.enums import VoteMethod, VoteOption, VoteResult
+from clerk.services import setup
 from clerk.services.calendar_ics import committee_calendar
 from clerk.services.demo import load_demo
 from clerk.services.moderngov.importer import import_answers, read_files
 from clerk.services.moderngov.plan import Options
 from clerk.services.open_data import export_open_data
+from clerk.services.recording import MeetingSession
 from clerk.storage.database import Database
 from tests.conftest import run_clerk
 from tests.moderngov.helpers import ALL
@@ -179,3 +187,95 @@ def test_the_commands(tmp_path: Path) -> None:
 def test_the_schemas_do_refuse_what_is_wrong(kind: str, name: str, instance: object) -> None:
     validator = popolo(name) if kind == "popolo" else ocd(name)
     assert errors(validator, instance)
+
+
+def test_votes_follow_the_proceedings_with_every_recorded_option(sqlite_demo: Database) -> None:
+    """Votes are listed as the minutes have them (item by item, each item's proceedings in
+    order, not in the order they were typed in: here the first item's vote was taken after
+    the second item's), and a recorded vote's rows come out in Open Civic Data's words: those
+    excluded from voting as "other" and not voting, each with the reason, counted."""
+    day = date(2021, 10, 18)
+    meeting_id = setup.create_meeting(sqlite_demo, "cyp-scrutiny-board", day, at=time(10, 0))
+    session = MeetingSession(sqlite_demo, meeting_id)
+    for action in (
+        AddItem(number="5", title="Family Friendly Vision"),
+        AddItem(number="6", title="Budget Proposals"),
+        *(Present(p) for p in ("bye", "barnby", "mandy-darling", "douglas-dunbar", "mills")),
+        StartMeeting(at=time(10, 0)),
+        OpenItem(5),
+        Move(5, mover="barnby", seconder="bye", parts=(Part("to adopt the vision."),)),
+        OpenItem(6),  # the vision's vote deferred until the budget is settled
+        Move(6, mover="bye", seconder="mills", parts=(Part("to set the budget."),)),
+        Vote(
+            2,
+            VoteMethod.RECORDED,
+            choices=(
+                VoteChoice("bye", VoteOption.YES),
+                VoteChoice("barnby", VoteOption.YES),
+                VoteChoice("mandy-darling", VoteOption.NO),
+                VoteChoice("douglas-dunbar", VoteOption.EXCLUDED, "under Standing Order 12"),
+                VoteChoice("mills", VoteOption.NOT_VOTING, "having declared an interest"),
+            ),
+        ),
+        OpenItem(5),
+        Vote(1, VoteMethod.SHOW_OF_HANDS, yes=4, no=1),
+    ):
+        session.apply(action)
+    document = json.loads(export_open_data(sqlite_demo, start=day, end=day))
+    assert_valid(document)
+    vision, budget = document["vote_events"]
+    assert (vision["extras"]["agenda_item"], budget["extras"]["agenda_item"]) == ("5", "6")
+    assert vision["motion_text"] == "1. to adopt the vision."
+    assert [m["extras"]["agenda_item"] for m in document["motions"]] == ["5", "6"]
+    (event,) = document["events"]
+    related = [r["name"] for a in event["agenda"] for r in a["related_entities"]]
+    assert related == [vision["id"], budget["id"]]
+    assert budget["votes"] == [
+        {"voter_id": "person/bye", "voter_name": "Councillor Bye", "option": "yes"},
+        {"voter_id": "person/barnby", "voter_name": "Councillor Barnby", "option": "yes"},
+        {
+            "voter_id": "person/mandy-darling",
+            "voter_name": "Councillor Mandy Darling",
+            "option": "no",
+        },
+        {
+            "voter_id": "person/douglas-dunbar",
+            "voter_name": "Councillor Douglas-Dunbar",
+            "option": "other",
+            "note": "excluded from voting (under Standing Order 12)",
+        },
+        {
+            "voter_id": "person/mills",
+            "voter_name": "Councillor Mills",
+            "option": "not voting",
+            "note": "having declared an interest",
+        },
+    ]
+    assert budget["counts"] == [
+        {"option": "yes", "value": 2},
+        {"option": "no", "value": 1},
+        {"option": "abstain", "value": 0},
+        {"option": "not voting", "value": 1},
+        {"option": "other", "value": 1},
+    ]
+    assert vision["counts"][:2] == [{"option": "yes", "value": 4}, {"option": "no", "value": 1}]
+
+
+def test_a_result_declared_without_a_count_has_no_counts(sqlite_demo: Database) -> None:
+    day = date(2021, 10, 18)
+    meeting_id = setup.create_meeting(sqlite_demo, "cyp-scrutiny-board", day, at=time(10, 0))
+    session = MeetingSession(sqlite_demo, meeting_id)
+    for action in (
+        AddItem(number="5", title="Family Friendly Vision"),
+        *(Present(p) for p in ("bye", "barnby", "mandy-darling")),
+        StartMeeting(at=time(10, 0)),
+        OpenItem(5),
+        Move(5, mover="barnby", seconder="bye", parts=(Part("to adopt the vision."),)),
+        Vote(1, VoteMethod.SHOW_OF_HANDS, result=VoteResult.PASS),
+    ):
+        session.apply(action)
+    document = json.loads(export_open_data(sqlite_demo, start=day, end=day))
+    assert_valid(document)
+    (vote,) = document["vote_events"]
+    assert "counts" not in vote  # not "For: 0; Against: 0"
+    assert vote["result"] == "pass" and vote["extras"]["declared_without_count"] is True

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import json
 import re
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +23,8 @@ from clerk.services.recording import MeetingSession
 from clerk.storage import repository as repo
 from clerk.storage.database import Database
 from tests.conftest import run_clerk
+from tests.documents.tagged import read_tagged
+from tests.documents.test_tagged_pdf import _outloud
 from tests.signoff.helpers import (
     AUGUST,
     OPEN_SEPTEMBER,
@@ -243,3 +247,39 @@ def test_both_signing_modes_from_the_command_line(tmp_path: Path, pki: Pki) -> N
     assert "  Signed by: Councillor Bye" in verified
     assert verified.splitlines()[-1].startswith("Result: VALID")
     assert "Stage: signed" in clerk("status", "1")
+
+
+def test_the_digitally_signed_minutes_stay_a_tagged_pdf(
+    sqlite_demo: Database, pki: Pki, tmp_path: Path
+) -> None:
+    """The signature field is made before signing, so its widget is in the structure: a Form
+    element at the end owns it (OBJR), the widget's StructParent leads back to that element,
+    and it says whose signature it is (/TU, /Alt). Every page's text stays tagged, and a
+    PDF/UA checker finds nothing."""
+    confirmed(sqlite_demo)
+    signoff.set_signing_mode(sqlite_demo, SigningMode.DIGITAL)
+    out = tmp_path / "signed.pdf"
+    signoff.sign_digital(sqlite_demo, AUGUST, pki.p12, pki.passphrase, out)
+    data = out.read_bytes()
+    tagged = read_tagged(data)
+    pdf = tagged.pdf
+    assert pdf.Root.MarkInfo.Marked is True
+    (form,) = tagged.root.all("Form")
+    assert tagged.root.kids[-1] is form
+    (widget,) = form.annotations
+    assert widget.FT == "/Sig" and widget.T == signing.FIELD_NAME and "/V" in widget
+    assert str(widget.TU).startswith("Signature of Councillor Bye: Confirmed as a correct record")
+    assert form.alt == str(widget.TU)
+    nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+    values = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+    assert values[int(widget.StructParent)].S == "/Form"
+    assert int(pdf.Root.StructTreeRoot.ParentTreeNextKey) == int(widget.StructParent) + 1
+    for page in tagged.pages:
+        assert page.untagged == []
+    assert signing.verify_pdf(data, out.name, [pki.root], use_configured=False).ok
+    if _outloud() is not None:
+        report = tmp_path / "outloud.json"
+        command = [str(_outloud()), str(out), "--json", str(report), "--fail-on", "warning"]
+        subprocess.run(command, capture_output=True, text=True, timeout=600)
+        (checked,) = json.loads(report.read_text())["results"]
+        assert checked["findings"] == [], checked["findings"]

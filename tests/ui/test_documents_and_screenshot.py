@@ -8,6 +8,7 @@ import pytest
 
 from clerk.ui import documents
 from tests.conftest import run_clerk
+from tests.documents.conftest import record_september
 from tests.ui.conftest import named, open_dialog
 
 
@@ -63,14 +64,18 @@ def test_the_web_version_is_written_from_the_window_for_public_documents_only(
     qtbot, sqlite_demo, make_window, tmp_path
 ):
     pytest.importorskip(documents.SERVICE)
+    record_september(sqlite_demo)  # a Part II item: the minutes have a confidential version
     window = make_window(sqlite_demo)
-    window.generate_minutes(1)
+    window.generate_minutes(2)
     dialog = open_dialog(qtbot, window)
-    dialog.folder.setText(str(tmp_path))
     dialog.confidential.click()
     assert not dialog.html.isEnabled()  # never a web version of the confidential minutes
     dialog.public.setChecked(True)
     assert dialog.html.isEnabled()
+    dialog.reject()
+    window.generate_minutes(1)
+    dialog = open_dialog(qtbot, window)
+    dialog.folder.setText(str(tmp_path))
     dialog.word.setChecked(False)
     dialog.pdf.setChecked(False)
     assert dialog.html.text() == "&HTML (web page)"
@@ -96,3 +101,30 @@ def test_the_tracker_dialog_says_so_when_documents_cannot_be_made(
     dialog.pdf.setChecked(False)
     dialog.generate_button.click()
     assert dialog.message.text() == "Choose Word, PDF, HTML or more than one."
+
+
+def test_the_confidential_version_is_offered_only_for_a_meeting_with_exempt_business(
+    qtbot, sqlite_demo, make_window
+):
+    """The domain says whether there is anything exempt: August had nothing (the choice is
+    disabled, its tooltip says why), September had a Part II item (the choice is there)."""
+    record_september(sqlite_demo)
+    window = make_window(sqlite_demo)
+    window.generate_minutes(1)
+    dialog = open_dialog(qtbot, window)
+    assert dialog.public.isChecked() and dialog.public.isEnabled()
+    assert not dialog.confidential.isEnabled()
+    reason = (
+        "This meeting had no exempt business, so its minutes have no confidential version: "
+        "the public minutes are the whole record."
+    )
+    assert dialog.confidential.toolTip() == reason
+    assert dialog.confidential.accessibleDescription() == reason
+    dialog.confidential.click()  # a disabled choice cannot be taken
+    assert dialog.public.isChecked() and not dialog.confidential.isChecked()
+    dialog.reject()
+    window.generate_minutes(2)
+    dialog = open_dialog(qtbot, window)
+    assert dialog.confidential.isEnabled() and dialog.confidential.toolTip() == ""
+    dialog.confidential.click()
+    assert dialog.confidential.isChecked()
