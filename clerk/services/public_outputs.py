@@ -104,7 +104,7 @@ def public_search_results(database: Database, meeting_id: int) -> Iterable[Publi
     """What a search without ``--confidential`` finds of the meeting, searching each word of
     everything the meeting's index holds (confidential entries too: they must not be found)."""
     from clerk.domain.search import SearchFilters, parse_query
-    from clerk.services.search import ensure_index, search
+    from clerk.services.search import ensure_index, search_each_word
     from clerk.storage.search_index import meeting_bodies
 
     ensure_index(database)
@@ -114,12 +114,11 @@ def public_search_results(database: Database, meeting_id: int) -> Iterable[Publi
     words = sorted({w for body in bodies for w in parse_query(body).words})
     day = record.meeting.date
     filters = SearchFilters(committee=record.committee.slug, date_from=day, date_to=day)
-    found: list[str] = []
-    for word in words:
-        outcome = search(database, word, filters, limit=1000)
-        for result in outcome.results:
-            if result.meeting_id == meeting_id:
-                found.append(f"{result.where} {result.title}: {result.plain_snippet()}")
+    found = [
+        f"{result.where} {result.title}: {result.plain_snippet()}"
+        for result in search_each_word(database, words, filters)
+        if result.meeting_id == meeting_id
+    ]
     yield PublicOutput("public search results", text="\n".join(found))
 
 
