@@ -7,8 +7,10 @@ on a new page, the agenda: each item with its number, title, "(Pages X - Y)" in 
 assembled (given by the caller, who knows them), its purpose or the council's standard
 wording, recommendations, invited officers as a note, "(To Follow)" for a report not yet
 attached; Part II items under a heading that states the exclusion and the Schedule 12A
-paragraph. A supplementary agenda lists just the items added late, with the reason for
-urgency.
+paragraph. In the public pack a Part II item says only its title when that is public, the
+public summary and why its report is not published (``clerk.domain.exempt``: its purpose,
+recommendations and invited officers are withheld). A supplementary agenda lists just the
+items added late, with the reason for urgency.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from clerk.documents.model import (
 )
 from clerk.domain.entities import AgendaItem
 from clerk.domain.enums import Role
+from clerk.domain.exempt import withheld_from_public
 from clerk.domain.names import display_name, join_names
 from clerk.domain.record import MeetingRecord
 from clerk.domain.timefmt import clock, long_date, weekday_date
@@ -224,20 +227,22 @@ class _Agenda:
         hidden_title = item.exempt and not item.title_is_public and public_pack
         title = "Exempt Item" if hidden_title else item.title
         blocks: list[Block] = [Heading(f"{item.number}. {title}", level=2, bookmark=True)]
-        withheld = item.exempt and public_pack
+        withheld = public_pack and withheld_from_public(item)
         span = self.pages.get(item.id)
         if span is not None:
             blocks.append(Para(pages_phrase(*span), bold=True, keep_with_next=True))
         elif item.report_to_follow and not item.reports and not withheld:
             blocks.append(Para(TO_FOLLOW, bold=True, keep_with_next=True))
-        if not hidden_title:
+        if not withheld:
             text = standard_text(item, self.record, self.confirms)
             blocks.extend(Para(p) for p in paragraphs(text))
+        elif item.public_summary.strip():
+            blocks.extend(Para(p) for p in paragraphs(item.public_summary))
         if item.recommendations and not withheld:
             label = "Recommendation:" if len(item.recommendations) == 1 else "Recommendations:"
             blocks.append(Para(label, bold=True, keep_with_next=True))
             blocks.append(NumberedList(part_items(item.recommendations)))
-        if item.invited_officers and not hidden_title:
+        if item.invited_officers and not withheld:
             have = "has" if len(item.invited_officers) == 1 else "have"
             names = join_names([o.strip() for o in item.invited_officers])
             blocks.append(Para(f"(Note: {names} {have} been invited for this item.)", italic=True))

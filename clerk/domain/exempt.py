@@ -10,7 +10,7 @@ that may not be in the database.
 
 from __future__ import annotations
 
-from clerk.domain.entities import ActionItem, Paragraph
+from clerk.domain.entities import ActionItem, AgendaItem, Paragraph
 from clerk.domain.record import MeetingRecord
 
 SCHEDULE_12A_PARAGRAPHS = range(1, 8)
@@ -20,6 +20,14 @@ def item_paragraph(record: MeetingRecord, item_id: int | None) -> int | None:
     """The Schedule 12A paragraph of an item, or None when it is public (or unknown)."""
     item = record.items.get(item_id) if item_id is not None else None
     return item.exempt_paragraph if item is not None else None
+
+
+def withheld_from_public(item: AgendaItem) -> bool:
+    """Whether a public document (the public agenda pack as much as the public minutes) says
+    of the item only its title when that is public ("Exempt Item" otherwise), its Schedule 12A
+    paragraph and the public summary the clerk wrote: its purpose, recommendations, invited
+    officers and reports are withheld with everything recorded on it."""
+    return item.exempt
 
 
 def paragraph_exempt_under(record: MeetingRecord, paragraph: Paragraph) -> int | None:

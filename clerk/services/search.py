@@ -8,6 +8,7 @@ answered with a sentence, never an error.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -102,6 +103,26 @@ def search(
     if not results and not note:
         note = f"Nothing matches {query.describe()}{_scope(filters)}."
     return Outcome(query, results, more=len(hits) > limit, message=note)
+
+
+def search_each_word(
+    database: Database, words: Iterable[str], filters: SearchFilters, limit: int = 1000
+) -> list[Result]:
+    """What searching each word on its own finds, in one reading: everything of the index a
+    reader with these filters could reach word by word (the public outputs' check)."""
+    from clerk.storage import repository as repo
+    from clerk.storage.search_query import search as run_search
+
+    ensure_index(database)
+    results: list[Result] = []
+    with database.reading() as conn:
+        council = repo.load_council(conn)
+        for word in words:
+            query = parse_query(word)
+            if not query.empty:
+                hits = run_search(conn, query, filters, limit)
+                results += [_result(h, council, filters.include_confidential) for h in hits]
+    return results
 
 
 def ensure_index(database: Database) -> str:

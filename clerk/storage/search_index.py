@@ -129,6 +129,12 @@ def rebuild(conn: Connection, batch: int = 200) -> int:
     return len(ids)
 
 
+def meeting_bodies(conn: Connection, meeting_id: int) -> list[str]:
+    """Every text the index holds for the meeting, public and confidential."""
+    rows = conn.execute(select(ENTRIES.c.body).where(ENTRIES.c.meeting_id == meeting_id))
+    return [body for (body,) in rows]
+
+
 def is_built(conn: Connection) -> bool:
     built = conn.execute(select(STATE.c.built)).scalar()
     return bool(built) if built is not None else True

@@ -38,6 +38,7 @@ def october(sqlite_demo: Database, tmp_path: Path) -> int:
             number="6",
             title="Residential Placement Contract",
             purpose="To consider the award of the contract.",
+            invited_officers=("the Head of Commissioning",),
             exempt_paragraph=3,
         )
     )
@@ -65,6 +66,9 @@ def test_the_public_pack_leaves_the_part_two_report_out_but_lists_the_item(
     assert "6. Residential Placement Contract" in agenda
     assert page_reference(agenda, "6", "Residential Placement Contract") is None
     assert "The report is not for publication" in agenda
+    # The Part II item's purpose and invited officers are withheld with its report.
+    assert "To consider the award of the contract." not in agenda
+    assert "Head of Commissioning" not in agenda
     first, last = page_reference(agenda, "7", "Youth Consultation Response") or (0, 0)
     assert "YOUTH page 1 of 2" in text[first - 1] and "YOUTH page 2 of 2" in text[last - 1]
     assert f"Reason for urgency: {REASON}." in agenda
@@ -76,6 +80,8 @@ def test_the_members_pack_has_it_marked_confidential_on_every_page(
     text, agenda = _build(sqlite_demo, october, members=True)
     first, last = page_reference(agenda, "6", "Residential Placement Contract") or (0, 0)
     assert last - first + 1 == 3
+    assert "To consider the award of the contract." in agenda
+    assert "Head of Commissioning has been invited" in agenda
     for page in range(first, last + 1):
         assert "CONTRACT page" in text[page - 1]
         assert "Confidential: not for publication" in text[page - 1]

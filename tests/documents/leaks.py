@@ -3,7 +3,8 @@
 ``public_outputs`` (``clerk.services.public_outputs``) lists what a meeting publishes; work
 that adds a public output registers it there and these checks cover it. ``leaks`` returns the
 exempt markers found, composed or (``render=True``) also in the Word and PDF files read back:
-every XML part of the .docx, and the PDF's text, bookmarks and metadata.
+every XML part of the .docx, and the PDF's text, bookmarks and metadata. A PDF published as
+it is (the agenda pack) is always read back.
 """
 
 from __future__ import annotations
@@ -48,6 +49,14 @@ def rendered_text(output: PublicOutput) -> str:
     )
 
 
+def published_pdf_text(data: bytes) -> str:
+    """Every page's text, the bookmarks and the metadata of a PDF."""
+    reader = PdfReader(BytesIO(data))
+    pages = [page.extract_text() for page in reader.pages]
+    meta = reader.metadata or {}
+    return " ".join([*pages, *outline_titles(reader.outline), *map(str, meta.values())])
+
+
 def leaks(
     database: Database, meeting_id: int, marker: re.Pattern[str], render: bool = False
 ) -> dict[str, list[str]]:
@@ -55,6 +64,8 @@ def leaks(
     found: dict[str, list[str]] = {}
     for output in public_outputs(database, meeting_id):
         hits = marker.findall(output.all_text())
+        if output.pdf:  # a PDF published as it is (the agenda pack): its text and metadata
+            hits += marker.findall(published_pdf_text(output.pdf))
         if render:
             hits += marker.findall(rendered_text(output))
         if hits:

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from io import BytesIO
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from clerk.domain.changes import Changes
+from clerk.domain.enums import MoverNaming
 from clerk.domain.journal import JournalEntry
 from clerk.services import audit, maintenance, setup, signoff
 from clerk.services.documents import generate_minutes
@@ -22,7 +25,7 @@ from clerk.storage import repository as repo
 from clerk.storage.database import Database
 from tests.documents.readback import docx_text
 from tests.signoff.forgery import delete_from, has_table, plain_sql, rewrite_journal
-from tests.signoff.helpers import AUGUST, SEPTEMBER, approved, confirmed
+from tests.signoff.helpers import AUGUST, BOARD, SEPTEMBER, approved, confirmed
 
 AUGUST_REF = "cyp-scrutiny-board/2021-08-18"
 
@@ -200,6 +203,57 @@ def test_a_councillor_renamed_after_approval_does_not_change_the_approved_minute
     text = docx_text(path.read_bytes())
     assert "Councillor Bye (Chairman)" in text
     assert "Byewater" not in text
+
+
+def _minutes_text(database: Database, folder: Path) -> tuple[str, str]:
+    """The August minutes as Word text and as PDF text, read back from the files."""
+    folder.mkdir()
+    paths = generate_minutes(database, AUGUST, ["docx", "pdf"], False, folder)
+    word = next(p for p in paths if p.suffix == ".docx")
+    pdf = next(p for p in paths if p.suffix == ".pdf")
+    pages = PdfReader(BytesIO(pdf.read_bytes())).pages
+    return docx_text(word.read_bytes()), " ".join(page.extract_text() for page in pages)
+
+
+def test_the_council_profile_changed_after_approval_does_not_change_the_approved_minutes(
+    demo_database: Database, tmp_path: Path
+) -> None:
+    approved(demo_database)
+    before = _minutes_text(demo_database, tmp_path / "before")
+    with demo_database.reading() as conn:
+        council = repo.load_council(conn)
+    assert council is not None
+    changed = replace(
+        council,
+        name="Borough of Elsewhere",
+        signatory_title="Mayor",
+        minute_heading_pattern="M{n}",
+        movers_named=MoverNaming.WHEN_CONTESTED
+        if council.movers_named is MoverNaming.ALWAYS
+        else MoverNaming.ALWAYS,
+    )
+    setup.save_council(demo_database, changed)
+    after = _minutes_text(demo_database, tmp_path / "after")
+    assert after == before
+    for text in after:
+        assert "Elsewhere" not in text and "Mayor" not in text
+    # The minutes of a meeting not yet approved follow the profile as it is now.
+    with demo_database.reading() as conn:
+        draft = repo.load_record(conn, SEPTEMBER)[0]
+    assert draft.council.name == "Borough of Elsewhere"
+
+
+def test_the_committee_renamed_after_approval_does_not_change_the_approved_minutes(
+    demo_database: Database, tmp_path: Path
+) -> None:
+    approved(demo_database)
+    before = _minutes_text(demo_database, tmp_path / "before")
+    with demo_database.reading() as conn:
+        committee = next(c for c in repo.list_committees(conn) if c.slug == BOARD)
+    setup.save_committee(demo_database, replace(committee, name="Renamed Panel"))
+    after = _minutes_text(demo_database, tmp_path / "after")
+    assert after == before
+    assert all("Renamed Panel" not in text for text in after)
 
 
 def test_a_name_changed_with_plain_sql_is_caught_by_check(demo_database: Database) -> None:
