@@ -6,7 +6,13 @@ from clerk.documents import wording
 from clerk.documents.minute_context import MinuteContext
 from clerk.documents.model import Align, Block, Para
 from clerk.domain.entities import Person
-from clerk.domain.enums import AttendanceStatus, PersonKind, Role, StandardItem
+from clerk.domain.enums import (
+    AttendanceStatus,
+    PersonKind,
+    Role,
+    StandardItem,
+    SubstitutionWording,
+)
 from clerk.domain.names import display_name, join_names
 
 PRESENT_MARK = "-: Present :-"
@@ -102,26 +108,49 @@ def _role(ctx: MinuteContext, person_id: str) -> Role | None:
     return membership.role if membership is not None else None
 
 
-def apologies_text(ctx: MinuteContext) -> list[str]:
-    """The Apologies minute: substitutions, apologies, representation; or that there were none."""
+def substitutions(ctx: MinuteContext) -> list[tuple[Person, Person, str]]:
+    """(member, substitute, group) for each substitution, in the order recorded."""
     record = ctx.record
-    texts: list[str] = []
-    substitutes = sorted(
-        (e for e in record.attendance.values() if e.status is AttendanceStatus.SUBSTITUTE),
-        key=lambda e: e.id,
-    )
-    for index, entry in enumerate(substitutes):
-        if entry.substitute_for is None:
+    found: list[tuple[Person, Person, str]] = []
+    for entry in sorted(record.attendance.values(), key=lambda e: e.id):
+        if entry.status is not AttendanceStatus.SUBSTITUTE or entry.substitute_for is None:
             continue
-        member = ctx.persons[entry.substitute_for]
-        membership = record.membership_of(member.id)
+        membership = record.membership_of(entry.substitute_for)
         group = entry.group or (membership.group if membership else "")
-        texts.append(
-            wording.substitution_sentence(
-                ctx.body, group, member, ctx.persons[entry.person_id], first=index == 0
-            )
-        )
+        found.append((ctx.persons[entry.substitute_for], ctx.persons[entry.person_id], group))
+    return found
+
+
+def apologies_text(ctx: MinuteContext) -> list[str]:
+    """The Apologies minute: substitutions, apologies, representation; or that there were none.
+
+    A substituted member keeps their apology; the council's house style words the two:
+    Torbay's "membership ... amended to include Y instead of X" (the apology not repeated),
+    "Apologies ... from X (substituted by Y)", or the apologies then "Y attended as a
+    substitute for X"."""
+    record = ctx.record
+    style = record.council.house_style.substitution
+    texts: list[str] = []
+    subs = substitutions(ctx)
     apologies = with_status(ctx, AttendanceStatus.APOLOGIES)
+    apologising = {p.id for p in apologies}
+    substituted_by = {member.id: substitute for member, substitute, _ in subs}
+    after: list[str] = []
+    if style is SubstitutionWording.MEMBERSHIP_AMENDED:
+        for index, (member, substitute, group) in enumerate(subs):
+            texts.append(
+                wording.substitution_sentence(ctx.body, group, member, substitute, index == 0)
+            )
+        apologies = [p for p in apologies if p.id not in substituted_by]
+        substituted_by = {}
+    else:
+        after = [
+            wording.attended_as_substitute_sentence(member, substitute)
+            for member, substitute, _ in subs
+            if style is SubstitutionWording.ATTENDED_AS_SUBSTITUTE or member.id not in apologising
+        ]
+        if style is SubstitutionWording.ATTENDED_AS_SUBSTITUTE:
+            substituted_by = {}
     if apologies:
         roles = {p.id: _role(ctx, p.id) for p in apologies}
         councillors = [
@@ -130,8 +159,11 @@ def apologies_text(ctx: MinuteContext) -> list[str]:
         co_opted = [p for p in apologies if roles[p.id] in CO_OPTED_VOTING]
         non_voting = [p for p in apologies if roles[p.id] is Role.CO_OPTED_NON_VOTING]
         texts.append(
-            wording.apologies_sentence(councillors, co_opted, non_voting, also=bool(texts))
+            wording.apologies_sentence(
+                councillors, co_opted, non_voting, also=bool(texts), substituted_by=substituted_by
+            )
         )
+    texts.extend(after)
     for entry in sorted(record.attendance.values(), key=lambda e: e.id):
         if entry.status is AttendanceStatus.ALSO_ATTENDING and (
             entry.capacity.strip() or entry.representing.strip()

@@ -67,14 +67,41 @@ def substitution_sentence(
     )
 
 
+def attended_as_substitute_sentence(member: Person, substitute: Person) -> str:
+    """ "Councillor Howgate attended as a substitute for Councillor Mandy Darling." """
+    return f"{display_name(substitute)} attended as a substitute for {display_name(member)}."
+
+
+def _substituted_phrase(people: list[Person], substituted_by: dict[str, Person]) -> str:
+    """ "Councillors Bye (substituted by Councillor Howgate) and Mills": councillors grouped
+    under one title as ``people_phrase`` does, each followed by who took their seat."""
+
+    def note(person: Person) -> str:
+        substitute = substituted_by.get(person.id)
+        return f" (substituted by {display_name(substitute)})" if substitute else ""
+
+    plain = [p for p in people if p.kind is PersonKind.COUNCILLOR and not p.honorific_prefix]
+    others = [display_name(p) + note(p) for p in people if p not in plain]
+    parts: list[str] = []
+    if plain:
+        title = "Councillor" if len(plain) == 1 else "Councillors"
+        parts.append(f"{title} {join_names([p.name + note(p) for p in plain])}")
+    return join_names(parts + others)
+
+
 def apologies_sentence(
-    councillors: list[Person], co_opted: list[Person], non_voting: list[Person], also: bool
+    councillors: list[Person],
+    co_opted: list[Person],
+    non_voting: list[Person],
+    also: bool,
+    substituted_by: dict[str, Person] | None = None,
 ) -> str:
     """ "Apologies for absence were also received from Tatiana Wilson (Co-opted Member) and
-    Mike Cook and Jo Morrell (non-voting Co-opted Members)." """
+    Mike Cook and Jo Morrell (non-voting Co-opted Members)." With ``substituted_by``, each
+    substituted councillor is followed by "(substituted by Councillor Y)"."""
     groups: list[str] = []
     if councillors:
-        groups.append(people_phrase(councillors))
+        groups.append(_substituted_phrase(councillors, substituted_by or {}))
     if co_opted:
         label = "Co-opted Member" if len(co_opted) == 1 else "Co-opted Members"
         groups.append(f"{join_names([display_name(p) for p in co_opted])} ({label})")

@@ -33,6 +33,7 @@ from clerk.domain.enums import (
     SignoffStepKind,
     StandardItem,
     StepKind,
+    SubstitutionWording,
     VoteMethod,
     VoteOption,
     VoteResult,
@@ -66,6 +67,13 @@ class AgendaWording:
 
 
 @dataclass(frozen=True)
+class HouseStyle:
+    """How the council words its minutes where councils differ; the defaults are Torbay's."""
+
+    substitution: SubstitutionWording = SubstitutionWording.MEMBERSHIP_AMENDED
+
+
+@dataclass(frozen=True)
 class CouncilProfile:
     name: str
     code_of_conduct: CodeOfConduct = CodeOfConduct.LGA_MODEL_2020
@@ -79,6 +87,7 @@ class CouncilProfile:
     lists_officers: bool = False
     agenda: AgendaWording = field(default_factory=AgendaWording)
     movers_named: MoverNaming = MoverNaming.ALWAYS
+    house_style: HouseStyle = field(default_factory=HouseStyle)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,18 @@ class MoverNaming(StrEnum):
     WHEN_CONTESTED = "when-contested"
 
 
+class SubstitutionWording(StrEnum):
+    """How the Apologies minute words a substitution (house style)."""
+
+    #: Torbay's "the membership of the Board had been amended to include Councillor Y instead
+    #: of Councillor X" (the substituted member's apology is then not repeated).
+    MEMBERSHIP_AMENDED = "membership-amended"
+    #: "Apologies for absence were received from Councillor X (substituted by Councillor Y)".
+    APOLOGIES_SUBSTITUTED_BY = "apologies-substituted-by"
+    #: "Councillor Y attended as a substitute for Councillor X", after the apologies.
+    ATTENDED_AS_SUBSTITUTE = "attended-as-substitute"
+
+
 class SigningMode(StrEnum):
     WET_INK = "wet-ink"
     DIGITAL = "digital"

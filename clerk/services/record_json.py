@@ -468,9 +468,9 @@ def import_document(
 
 
 def same_council(here: CouncilProfile, incoming: CouncilProfile) -> bool:
-    """The same council, whatever the file says of the agenda's wording (which is the
-    database's own, and which records written before it existed do not carry)."""
-    return replace(incoming, agenda=here.agenda) == here
+    """The same council, whatever the file says of the agenda's wording and the house style
+    (which are the database's own, and which records written before them do not carry)."""
+    return replace(incoming, agenda=here.agenda, house_style=here.house_style) == here
 
 
 def _differences(old: Any, new: Any) -> str:

@@ -43,6 +43,8 @@ class CouncilRow(Base):
     #: The council's standing words for agenda packs (``AgendaWording``).
     agenda: Mapped[dict[str, Any]]
     movers_named: Mapped[str] = mapped_column(String(20))
+    #: How the council words its minutes where councils differ (``HouseStyle``).
+    house_style: Mapped[dict[str, Any]]
 
 
 class PersonRow(Base):

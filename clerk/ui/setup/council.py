@@ -9,7 +9,7 @@ from dataclasses import replace
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from clerk.domain.entities import AgendaWording, CouncilProfile
-from clerk.domain.enums import CodeOfConduct, MoverNaming, SigningMode
+from clerk.domain.enums import CodeOfConduct, MoverNaming, SigningMode, SubstitutionWording
 from clerk.domain.errors import ClerkError
 from clerk.services import catalogue, setup
 from clerk.storage.database import Database
@@ -72,6 +72,25 @@ def council_dialog(
         ),
         "When the minutes name a motion's mover and seconder",
     )
+    style = council.house_style
+    substitution = dialog.add_row(
+        "Su&bstitutes:",
+        combo(
+            [
+                (
+                    "membership amended to include Y instead of X",
+                    SubstitutionWording.MEMBERSHIP_AMENDED,
+                ),
+                (
+                    "apologies from X (substituted by Y)",
+                    SubstitutionWording.APOLOGIES_SUBSTITUTED_BY,
+                ),
+                ("Y attended as a substitute for X", SubstitutionWording.ATTENDED_AS_SUBSTITUTE),
+            ],
+            style.substitution,
+        ),
+        "How the Apologies minute words a substitution",
+    )
     officers = dialog.add_row("", QCheckBox("&List officers in the minutes"))
     officers.setChecked(council.lists_officers)
     wording = council.agenda
@@ -129,6 +148,10 @@ def council_dialog(
                 urgent=urgent.toPlainText().strip(),
             ),
             movers_named=MoverNaming(movers.currentData()),
+            house_style=replace(
+                style,
+                substitution=SubstitutionWording(substitution.currentData()),
+            ),
         )
         try:
             setup.save_council(database, value)
