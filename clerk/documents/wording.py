@@ -128,32 +128,79 @@ def representation_sentence(person: Person, capacity: str, representing: str) ->
 # -- declarations -------------------------------------------------------------------------
 
 
+INTEREST_PLURALS: dict[InterestKind, str] = {
+    InterestKind.DISCLOSABLE_PECUNIARY: "disclosable pecuniary interests",
+    InterestKind.OTHER_REGISTRABLE: "other registrable interests",
+    InterestKind.NON_REGISTRABLE: "non-registrable interests",
+    InterestKind.NON_PECUNIARY: "non-pecuniary interests",
+    InterestKind.PREDETERMINATION: "that they had predetermined the matter",
+}
+
+
 def declaration_sentence(
-    declaration: Declaration, person: Person, where: str, body: str, show_detail: bool
+    declaration: Declaration,
+    person: Person | list[Person],
+    where: str,
+    body: str,
+    show_detail: bool,
 ) -> str:
     """ "Councillor X declared a disclosable pecuniary interest in Minute 17 as ... and left
-    the meeting for that item." The nature of a sensitive interest is never given; the
-    nature and the dispensation reference are left out when ``show_detail`` is false (an
-    exempt item in the public minutes)."""
-    text = f"{display_name(person)} declared {INTEREST_PHRASES[declaration.kind]} in {where}"
+    the meeting for that item." Several members with the same kind of interest in the same
+    item, the same nature and the same conduct are one sentence ("Councillors A, B and C
+    declared disclosable pecuniary interests in ..."). The nature of a sensitive interest is
+    never given; a declaration made without one prints without one; the nature and the
+    dispensation reference are left out when ``show_detail`` is false (an exempt item in the
+    public minutes, marked as revealing exempt information). A statement that is not an
+    interest is minuted as said."""
+    people = person if isinstance(person, list) else [person]
+    who = people_phrase(people)
     nature = declaration.nature.strip().rstrip(".")
+    if declaration.kind is InterestKind.STATEMENT:
+        if nature and show_detail:
+            return f"{who} stated in respect of {where} that {nature}."
+        return f"{who} made a statement in respect of {where}."
+    phrases = INTEREST_PHRASES if len(people) == 1 else INTEREST_PLURALS
+    text = f"{who} declared {phrases[declaration.kind]} in {where}"
     if declaration.sensitive:
-        text += " (a sensitive interest, whose nature is not recorded)"
+        text += (
+            " (a sensitive interest, whose nature is not recorded)"
+            if len(people) == 1
+            else " (sensitive interests, whose nature is not recorded)"
+        )
     elif nature and show_detail:
         text += f" as {nature}"
+    if declaration.after_vote:
+        text += ", after the vote on the item had been taken,"
     conduct = declaration.conduct
     if conduct is InterestConduct.LEFT:
-        return f"{text} and left the meeting for that item."
-    if conduct is InterestConduct.SPOKE_THEN_LEFT:
-        return (
+        text = f"{text} and left the meeting for that item."
+    elif conduct is InterestConduct.SPOKE_THEN_LEFT:
+        text = (
             f"{text}, addressed the {body} as a member of the public may, and then left the "
             "meeting for that item."
         )
-    if conduct is InterestConduct.DISPENSATION:
+    elif conduct is InterestConduct.DISPENSATION:
         reference = declaration.dispensation_ref.strip()
         granted = f"a dispensation ({reference})" if reference and show_detail else "a dispensation"
-        return f"{text} and, having been granted {granted}, remained in the meeting."
-    return f"{text} and remained in the meeting."
+        text = f"{text} and, having been granted {granted}, remained in the meeting."
+    else:
+        text = f"{text} and remained in the meeting."
+    text = text.replace(",, ", ", ")
+    if declaration.after_vote:
+        their = "Their vote was" if len(people) == 1 else "Their votes were"
+        struck = "struck from the record" if declaration.vote_struck else "allowed to stand"
+        text += f" {their} {struck}."
+    return text
+
+
+def dispensation_for_all_sentence(where: str, body: str, reference: str) -> str:
+    """ "A dispensation (D/2024/1) had been granted to all members of the Council to take part
+    in the discussion and vote on Minute 8." """
+    granted = f"A dispensation ({reference})" if reference else "A dispensation"
+    return (
+        f"{granted} had been granted to all members of the {body} to take part in the "
+        f"discussion and vote on {where}."
+    )
 
 
 # -- the meeting's course -----------------------------------------------------------------

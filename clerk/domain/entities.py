@@ -247,6 +247,14 @@ class Declaration:
     sensitive: bool = False
     conduct: InterestConduct = InterestConduct.STAYED
     dispensation_ref: str = ""
+    #: On an exempt item, whether the nature (and dispensation reference) print in the public
+    #: minutes: True unless the clerk marked them as revealing exempt information; None for a
+    #: declaration recorded before the choice existed (left out, as it was then).
+    nature_public: bool | None = None
+    #: A disclosable pecuniary interest declared after the member had voted on the item, and
+    #: whether their vote was then struck (both minuted as it happened).
+    after_vote: bool = False
+    vote_struck: bool = False
 
 
 @dataclass(frozen=True)

@@ -138,6 +138,9 @@ class InterestKind(StrEnum):
     NON_REGISTRABLE = "non-registrable"
     NON_PECUNIARY = "non-pecuniary"
     PREDETERMINATION = "predetermination"
+    #: Not an interest: a member's statement about the item ("knew of a person involved, but
+    #: not as a personal acquaintance"), minuted as said.
+    STATEMENT = "statement"
 
 
 class InterestConduct(StrEnum):
@@ -218,6 +221,8 @@ class EventKind(StrEnum):
     CLOSED = "closed"
     #: A change of who is in the chair, during the meeting.
     PRESIDING = "presiding"
+    #: A dispensation granted to all members for an item (``for_item_id``), e.g. the budget.
+    DISPENSATION = "dispensation"
 
 
 class StepKind(StrEnum):

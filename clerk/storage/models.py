@@ -176,6 +176,9 @@ class DeclarationRow(Base):
     sensitive: Mapped[bool]
     conduct: Mapped[str] = mapped_column(String(20))
     dispensation_ref: Mapped[str] = mapped_column(String(120))
+    nature_public: Mapped[bool | None]
+    after_vote: Mapped[bool] = mapped_column(default=False)
+    vote_struck: Mapped[bool] = mapped_column(default=False)
 
 
 class ParagraphRow(Base):

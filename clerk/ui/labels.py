@@ -68,6 +68,7 @@ INTEREST = {
     InterestKind.NON_REGISTRABLE: "Non-registrable",
     InterestKind.NON_PECUNIARY: "Non-pecuniary",
     InterestKind.PREDETERMINATION: "Predetermination",
+    InterestKind.STATEMENT: "A statement, not an interest",
 }
 
 CONDUCT = {

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox, QWidget
 
-from clerk.domain.actions.declarations import KINDS_BY_CODE, Declare
+from clerk.domain.actions.declarations import KINDS_BY_CODE, Declare, votes_cast
 from clerk.domain.actions.motions import Amend, Move, Second
 from clerk.domain.actions.proceedings import (
     ConfirmMinutes,
@@ -98,9 +98,16 @@ def declare_dialog(parent: QWidget, controller: MeetingController, item: AgendaI
         "The kinds the council's code of conduct knows (a disclosable pecuniary interest "
         "is never assumed: choose it)",
     )
-    nature = dialog.add_row("&Nature:", QLineEdit(), "What the interest is, as minuted")
+    nature = dialog.add_row(
+        "&Nature:",
+        QLineEdit(),
+        "What the interest is, as minuted (optional); for a statement, what was said",
+    )
     sensitive = dialog.add_row(
         "", QCheckBox("&Sensitive interest: minute the fact, not its nature")
+    )
+    reveals = dialog.add_row(
+        "", QCheckBox("Nature &reveals exempt information (public minutes give the fact only)")
     )
     conduct = dialog.add_row(
         "&Conduct:",
@@ -113,15 +120,35 @@ def declare_dialog(parent: QWidget, controller: MeetingController, item: AgendaI
     def submit() -> str | None:
         if who.currentData() is None:
             return "Choose the member declaring."
+        interest = InterestKind(kind.currentData())
+        strike: bool | None = None
+        if interest is InterestKind.DISCLOSABLE_PECUNIARY and votes_cast(
+            record, who.currentData(), on_item.currentData()
+        ):
+            # The domain refuses a late declaration until the clerk says what was decided.
+            answer = QMessageBox.question(
+                dialog,
+                "Declared after voting",
+                f"{who.currentText()} has already voted on this item. Is their vote struck? "
+                "(Yes: struck; No: it stands. The minutes record either.)",
+                QMessageBox.StandardButton.Yes
+                | QMessageBox.StandardButton.No
+                | QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                return "Not recorded: say whether the vote is struck."
+            strike = answer == QMessageBox.StandardButton.Yes
         return controller.submit(
             Declare(
+                strike_vote=strike,
                 person=who.currentData(),
                 item=on_item.currentData(),
-                interest=InterestKind(kind.currentData()),
+                interest=interest,
                 nature=nature.text(),
                 sensitive=sensitive.isChecked(),
                 conduct=conduct.currentData(),
                 dispensation_ref=dispensation.text(),
+                nature_exempt=reveals.isChecked(),
             )
         )
 

@@ -1,4 +1,5 @@
-"""house style: the council's choices of wording (substitutions, titles, numbering)
+"""house style: the council's choices of wording (substitutions, titles, numbering);
+declarations: a nature public on an exempt item, an interest declared after voting
 
 Revision ID: 0021_house_style
 Revises: 0020_record_integrity
@@ -22,7 +23,22 @@ def upgrade() -> None:
             sa.Column("house_style", sa.JSON(), nullable=False, server_default="{}")
         )
 
+    with op.batch_alter_table("declarations", schema=None) as batch_op:
+        # Null: recorded before the choice existed, so the nature stays out of the public
+        # minutes of an exempt item, as it did.
+        batch_op.add_column(sa.Column("nature_public", sa.Boolean(), nullable=True))
+        batch_op.add_column(
+            sa.Column("after_vote", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
+        batch_op.add_column(
+            sa.Column("vote_struck", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("declarations", schema=None) as batch_op:
+        batch_op.drop_column("vote_struck")
+        batch_op.drop_column("after_vote")
+        batch_op.drop_column("nature_public")
     with op.batch_alter_table("council", schema=None) as batch_op:
         batch_op.drop_column("house_style")
