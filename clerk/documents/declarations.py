@@ -9,6 +9,7 @@ from clerk.documents.model import Block, Para
 from clerk.domain.entities import AgendaItem, Declaration, ProceduralEvent
 from clerk.domain.enums import EventKind, InterestKind, StandardItem
 from clerk.domain.exempt import declaration_detail_exempt
+from clerk.domain.rules.interests import declaration_category
 
 
 def _shown(ctx: MinuteContext, declaration: Declaration) -> bool:
@@ -26,6 +27,7 @@ def _group_key(ctx: MinuteContext, declaration: Declaration) -> tuple[object, ..
     return (
         declaration.item_id,
         declaration.kind,
+        declaration.category,
         declaration.conduct,
         declaration.sensitive,
         declaration.nature.strip().rstrip(".") if shown else "",
@@ -61,6 +63,7 @@ def declaration_blocks(
                     ctx.reference(item),
                     ctx.body,
                     show_detail=_shown(ctx, first),
+                    category=declaration_category(ctx.record.council, first),
                 )
             )
         )

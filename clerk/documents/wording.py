@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import time
 
-from clerk.domain.entities import Declaration, MovementEntry, Person
+from clerk.domain.entities import Declaration, InterestCategory, MovementEntry, Person
 from clerk.domain.enums import (
     InterestConduct,
     InterestKind,
@@ -143,6 +143,7 @@ def declaration_sentence(
     where: str,
     body: str,
     show_detail: bool,
+    category: InterestCategory | None = None,
 ) -> str:
     """ "Councillor X declared a disclosable pecuniary interest in Minute 17 as ... and left
     the meeting for that item." Several members with the same kind of interest in the same
@@ -154,13 +155,18 @@ def declaration_sentence(
     interest is minuted as said."""
     people = person if isinstance(person, list) else [person]
     who = people_phrase(people)
+    if category is None:
+        phrase = (INTEREST_PHRASES if len(people) == 1 else INTEREST_PLURALS).get(
+            declaration.kind, "an interest"
+        )
+    else:
+        phrase = category.wording if len(people) == 1 else category.plural or category.wording
     nature = declaration.nature.strip().rstrip(".")
     if declaration.kind is InterestKind.STATEMENT:
         if nature and show_detail:
             return f"{who} stated in respect of {where} that {nature}."
         return f"{who} made a statement in respect of {where}."
-    phrases = INTEREST_PHRASES if len(people) == 1 else INTEREST_PLURALS
-    text = f"{who} declared {phrases[declaration.kind]} in {where}"
+    text = f"{who} declared {phrase} in {where}"
     if declaration.sensitive:
         text += (
             " (a sensitive interest, whose nature is not recorded)"

@@ -67,6 +67,23 @@ class AgendaWording:
 
 
 @dataclass(frozen=True)
+class InterestCategory:
+    """A kind of interest in the council's code of conduct, with its printed wording and its
+    consequence (what the member does unless the clerk records otherwise).
+
+    ``key`` names it in declarations and scripts ("personal-prejudicial", or the council's
+    own); ``pecuniary`` marks the statutory disclosable pecuniary interest, which withdraws
+    the member unless a dispensation is recorded (Localism Act 2011, s.31), whatever the name.
+    """
+
+    key: str
+    wording: str
+    plural: str = ""
+    conduct: InterestConduct = InterestConduct.STAYED
+    pecuniary: bool = False
+
+
+@dataclass(frozen=True)
 class HouseStyle:
     """How the council words its minutes where councils differ; the defaults are Torbay's."""
 
@@ -88,6 +105,8 @@ class CouncilProfile:
     agenda: AgendaWording = field(default_factory=AgendaWording)
     movers_named: MoverNaming = MoverNaming.ALWAYS
     house_style: HouseStyle = field(default_factory=HouseStyle)
+    #: The code of conduct's categories as this council names them; empty: the code's own.
+    interest_categories: tuple[InterestCategory, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -251,6 +270,8 @@ class Declaration:
     #: minutes: True unless the clerk marked them as revealing exempt information; None for a
     #: declaration recorded before the choice existed (left out, as it was then).
     nature_public: bool | None = None
+    #: The council's category (``InterestCategory.key``) when it is not the kind itself.
+    category: str = ""
     #: A disclosable pecuniary interest declared after the member had voted on the item, and
     #: whether their vote was then struck (both minuted as it happened).
     after_vote: bool = False

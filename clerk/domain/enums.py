@@ -8,8 +8,15 @@ from enum import StrEnum
 
 
 class CodeOfConduct(StrEnum):
+    #: England's 2020 LGA model code: disclosable pecuniary, other registrable, non-registrable.
     LGA_MODEL_2020 = "lga-model-code-2020"
+    #: Many local English codes since 2012: disclosable pecuniary and non-pecuniary interests.
     PECUNIARY_NON_PECUNIARY = "pecuniary-non-pecuniary"
+    #: The pre-2012 English model and the local codes that kept it: personal; personal and
+    #: prejudicial; significant other interests (besides disclosable pecuniary interests).
+    PERSONAL_PREJUDICIAL = "personal-prejudicial"
+    #: The Welsh model code (2016 order): personal; personal and prejudicial.
+    WELSH_MODEL = "welsh-model-code"
 
 
 class MoverNaming(StrEnum):
@@ -138,6 +145,11 @@ class InterestKind(StrEnum):
     NON_REGISTRABLE = "non-registrable"
     NON_PECUNIARY = "non-pecuniary"
     PREDETERMINATION = "predetermination"
+    PERSONAL = "personal"
+    PERSONAL_PREJUDICIAL = "personal-prejudicial"
+    SIGNIFICANT_OTHER = "significant-other"
+    #: A category the council added to its code in Set up (``Declaration.category`` names it).
+    OTHER = "other"
     #: Not an interest: a member's statement about the item ("knew of a person involved, but
     #: not as a personal acquaintance"), minuted as said.
     STATEMENT = "statement"

@@ -45,6 +45,8 @@ class CouncilRow(Base):
     movers_named: Mapped[str] = mapped_column(String(20))
     #: How the council words its minutes where councils differ (``HouseStyle``).
     house_style: Mapped[dict[str, Any]]
+    #: The code of conduct's categories as the council names them (``InterestCategory``).
+    interest_categories: Mapped[list[Any]]
 
 
 class PersonRow(Base):
@@ -177,6 +179,7 @@ class DeclarationRow(Base):
     conduct: Mapped[str] = mapped_column(String(20))
     dispensation_ref: Mapped[str] = mapped_column(String(120))
     nature_public: Mapped[bool | None]
+    category: Mapped[str] = mapped_column(String(80), default="")
     after_vote: Mapped[bool] = mapped_column(default=False)
     vote_struck: Mapped[bool] = mapped_column(default=False)
 

@@ -16,7 +16,6 @@ from clerk.domain.actions.base import (
 from clerk.domain.entities import Declaration, ProceduralEvent, VoteChoice, VoteEvent
 from clerk.domain.enums import (
     AttendanceStatus,
-    CodeOfConduct,
     EventKind,
     InterestConduct,
     InterestKind,
@@ -26,25 +25,9 @@ from clerk.domain.enums import (
 from clerk.domain.errors import RuleViolation
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.eligibility import could_have_voted
+from clerk.domain.rules.interests import resolve
 from clerk.domain.rules.proceedings import next_order
 from clerk.domain.rules.votes import decide, tally_choices
-
-#: The interests each code of conduct knows.
-KINDS_BY_CODE: dict[CodeOfConduct, tuple[InterestKind, ...]] = {
-    CodeOfConduct.LGA_MODEL_2020: (
-        InterestKind.DISCLOSABLE_PECUNIARY,
-        InterestKind.OTHER_REGISTRABLE,
-        InterestKind.NON_REGISTRABLE,
-        InterestKind.PREDETERMINATION,
-        InterestKind.STATEMENT,
-    ),
-    CodeOfConduct.PECUNIARY_NON_PECUNIARY: (
-        InterestKind.DISCLOSABLE_PECUNIARY,
-        InterestKind.NON_PECUNIARY,
-        InterestKind.PREDETERMINATION,
-        InterestKind.STATEMENT,
-    ),
-}
 
 STRUCK = "vote struck: a disclosable pecuniary interest declared after voting"
 
@@ -117,7 +100,8 @@ class Declare(Action):
     kind = "declare"
     person: str
     item: int
-    interest: InterestKind
+    #: The kind of interest; or name the council's own category in ``category``.
+    interest: InterestKind | None = None
     nature: str = ""
     sensitive: bool = False
     conduct: InterestConduct | None = None
@@ -128,26 +112,22 @@ class Declare(Action):
     #: A disclosable pecuniary interest declared after the member voted on the item: whether
     #: their vote is struck (Clerk asks; the minutes say what was decided).
     strike_vote: bool | None = None
+    #: A category of the council's code of conduct, by its key ("personal-prejudicial").
+    category: str = ""
 
     def apply(self, record: MeetingRecord, ctx: Context) -> str:
         require_not_closed(record, "record a declaration")
         name = name_of(record, self.person)
         target = record.item(self.item)
-        code = record.council.code_of_conduct
-        if self.interest not in KINDS_BY_CODE[code]:
-            allowed = ", ".join(k.value for k in KINDS_BY_CODE[code])
-            raise RuleViolation(
-                f"The council's code of conduct ({code.value}) has no '{self.interest.value}' "
-                f"interest; it knows: {allowed}."
-            )
+        category, interest = resolve(record.council, self.interest, self.category)
         entry = record.attendance_of(self.person)
         if entry is None or entry.status not in DECLARING:
             raise RuleViolation(f"{name} is not recorded as attending, so cannot declare.")
-        dpi = self.interest is InterestKind.DISCLOSABLE_PECUNIARY
-        statement = self.interest is InterestKind.STATEMENT
+        dpi = interest is InterestKind.DISCLOSABLE_PECUNIARY
+        statement = interest is InterestKind.STATEMENT
         for_all = dispensation_for_all(record, target.id)
         reference = self.dispensation_ref.strip()
-        default = InterestConduct.STAYED
+        default = category.conduct
         if dpi:
             default = InterestConduct.DISPENSATION if for_all else InterestConduct.LEFT
         conduct = self.conduct or default
@@ -184,7 +164,8 @@ class Declare(Action):
             id=declaration_id,
             person_id=self.person,
             item_id=target.id,
-            kind=self.interest,
+            kind=interest,
+            category="" if category.key == interest.value else category.key,
             nature="" if self.sensitive else self.nature.strip(),
             sensitive=self.sensitive,
             conduct=conduct,
@@ -195,7 +176,7 @@ class Declare(Action):
         )
         if statement:
             return f"record {name}'s statement on item {target.number}"
-        return f"record {name}'s {self.interest.value} interest in item {target.number}"
+        return f"record {name}'s {category.key} interest in item {target.number}"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox, QWidget
 
-from clerk.domain.actions.declarations import KINDS_BY_CODE, Declare, votes_cast
+from clerk.domain.actions.declarations import Declare, votes_cast
 from clerk.domain.actions.motions import Amend, Move, Second
 from clerk.domain.actions.proceedings import (
     ConfirmMinutes,
@@ -27,7 +27,6 @@ from clerk.domain.enums import (
     ActionStatus,
     AmendmentOp,
     AttendanceStatus,
-    InterestKind,
     MotionKind,
     MotionOutcome,
     StandardItem,
@@ -35,6 +34,7 @@ from clerk.domain.enums import (
 from clerk.domain.names import display_name
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.eligibility import eligible_voters
+from clerk.domain.rules.interests import categories
 from clerk.domain.rules.motions import substantive_parts
 from clerk.domain.rules.presence import is_present
 from clerk.ui import labels
@@ -88,12 +88,12 @@ def declare_dialog(parent: QWidget, controller: MeetingController, item: AgendaI
         "Interest, for a later item)",
     )
     who = dialog.add_row("&Member:", combo(people_choices(record, attending)))
-    kinds = KINDS_BY_CODE[record.council.code_of_conduct]
+    kinds = categories(record.council)
     kind = dialog.add_row(
         "&Interest:",
         combo(
-            [(labels.INTEREST[k], k) for k in kinds],
-            next(k for k in kinds if k is not InterestKind.DISCLOSABLE_PECUNIARY),
+            [(labels.interest_label(c), c.key) for c in kinds],
+            next(c.key for c in kinds if not c.pecuniary),
         ),
         "The kinds the council's code of conduct knows (a disclosable pecuniary interest "
         "is never assumed: choose it)",
@@ -120,11 +120,9 @@ def declare_dialog(parent: QWidget, controller: MeetingController, item: AgendaI
     def submit() -> str | None:
         if who.currentData() is None:
             return "Choose the member declaring."
-        interest = InterestKind(kind.currentData())
+        chosen = next(c for c in kinds if c.key == kind.currentData())
         strike: bool | None = None
-        if interest is InterestKind.DISCLOSABLE_PECUNIARY and votes_cast(
-            record, who.currentData(), on_item.currentData()
-        ):
+        if chosen.pecuniary and votes_cast(record, who.currentData(), on_item.currentData()):
             # The domain refuses a late declaration until the clerk says what was decided.
             answer = QMessageBox.question(
                 dialog,
@@ -143,7 +141,7 @@ def declare_dialog(parent: QWidget, controller: MeetingController, item: AgendaI
                 strike_vote=strike,
                 person=who.currentData(),
                 item=on_item.currentData(),
-                interest=interest,
+                category=chosen.key,
                 nature=nature.text(),
                 sensitive=sensitive.isChecked(),
                 conduct=conduct.currentData(),

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSpinBox, QWidget
 from clerk.domain.entities import AgendaWording, CouncilProfile
 from clerk.domain.enums import CodeOfConduct, MoverNaming, SigningMode, SubstitutionWording
 from clerk.domain.errors import ClerkError
+from clerk.domain.rules import interests
 from clerk.services import catalogue, setup
 from clerk.storage.database import Database
 from clerk.ui import labels
@@ -28,6 +29,28 @@ def council_dialog(
         combo([(t, c) for c, t in labels.CODE_OF_CONDUCT.items()], council.code_of_conduct),
         "Which interests members can declare",
     )
+    categories = dialog.add_row(
+        "Interest categories (&k):",
+        text_box(4, interests.categories_text(council)),
+        "One a line: key | wording | plural | consequence (stays, speaks then leaves, leaves, "
+        "or pecuniary (leaves unless dispensed)). Rename or add a category here.",
+    )
+
+    def code_changed() -> None:
+        # The new code's own categories, unless the council had its own.
+        shown = categories.toPlainText().strip()
+        for known in CodeOfConduct:
+            default = replace(council, code_of_conduct=known, interest_categories=())
+            if shown == interests.categories_text(default):
+                chosen = replace(
+                    council,
+                    code_of_conduct=CodeOfConduct(code.currentData()),
+                    interest_categories=(),
+                )
+                categories.setPlainText(interests.categories_text(chosen))
+                return
+
+    code.currentIndexChanged.connect(code_changed)
     signatory = dialog.add_row(
         "&Signatory title:", QLineEdit(council.signatory_title), 'e.g. "Chair" or "Chairman"'
     )
@@ -127,8 +150,15 @@ def council_dialog(
     )
 
     def submit() -> str | None:
+        try:
+            own_categories = interests.parse_categories(
+                categories.toPlainText(), CodeOfConduct(code.currentData())
+            )
+        except ClerkError as error:
+            return str(error)
         value = replace(
             council,
+            interest_categories=own_categories,
             name=name.text().strip(),
             code_of_conduct=CodeOfConduct(code.currentData()),
             signatory_title=signatory.text().strip() or "Chair",

@@ -22,11 +22,17 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("house_style", sa.JSON(), nullable=False, server_default="{}")
         )
+        batch_op.add_column(
+            sa.Column("interest_categories", sa.JSON(), nullable=False, server_default="[]")
+        )
 
     with op.batch_alter_table("declarations", schema=None) as batch_op:
         # Null: recorded before the choice existed, so the nature stays out of the public
         # minutes of an exempt item, as it did.
         batch_op.add_column(sa.Column("nature_public", sa.Boolean(), nullable=True))
+        batch_op.add_column(
+            sa.Column("category", sa.String(length=80), nullable=False, server_default="")
+        )
         batch_op.add_column(
             sa.Column("after_vote", sa.Boolean(), nullable=False, server_default=sa.false())
         )
@@ -39,6 +45,8 @@ def downgrade() -> None:
     with op.batch_alter_table("declarations", schema=None) as batch_op:
         batch_op.drop_column("vote_struck")
         batch_op.drop_column("after_vote")
+        batch_op.drop_column("category")
         batch_op.drop_column("nature_public")
     with op.batch_alter_table("council", schema=None) as batch_op:
+        batch_op.drop_column("interest_categories")
         batch_op.drop_column("house_style")
