@@ -222,6 +222,20 @@ def presiding_sentence(person: Person) -> str:
     return f"{display_name(person)} took the chair."
 
 
+def _titled(person: Person, title: str) -> str:
+    return f"The {title}, {display_name(person)}," if title else display_name(person)
+
+
+def presiding_for_item_sentence(person: Person, title: str) -> str:
+    """ "The Vice-Chair, Councillor White, took the chair for this item." """
+    return f"{_titled(person, title)} took the chair for this item."
+
+
+def chair_resumed_sentence(person: Person, title: str) -> str:
+    """ "The Chairman, Councillor Bye, resumed the chair." """
+    return f"{_titled(person, title)} resumed the chair."
+
+
 def readmission_sentence(at: time | None) -> str:
     """ "The press and public were readmitted to the meeting at 11.40 am." """
     when = f" at {clock(at)}" if at is not None else ""

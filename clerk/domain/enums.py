@@ -233,6 +233,9 @@ class EventKind(StrEnum):
     CLOSED = "closed"
     #: A change of who is in the chair, during the meeting.
     PRESIDING = "presiding"
+    #: The person presiding over the meeting took the chair back after someone presided over
+    #: one item (``for_item_id``) in their place.
+    CHAIR_RESUMED = "chair-resumed"
     #: A dispensation granted to all members for an item (``for_item_id``), e.g. the budget.
     DISPENSATION = "dispensation"
 

@@ -451,11 +451,16 @@ def presiding_dialog(parent: QWidget, controller: MeetingController) -> FormDial
         combo(people_choices(record, present), record.meeting.presiding_id),
         "The person presiding holds the casting vote",
     )
+    item_only = dialog.add_row(
+        "",
+        QCheckBox("For the item under &way only (the chair resumes at the next item)"),
+    )
+    item_only.setEnabled(record.meeting.current_item_id is not None)
 
     def submit() -> str | None:
         if who.currentData() is None:
             return "Choose who presides."
-        return controller.submit(SetPresiding(who.currentData()))
+        return controller.submit(SetPresiding(who.currentData(), for_item=item_only.isChecked()))
 
     dialog.submit = submit
     return dialog
