@@ -24,14 +24,16 @@ def with_status(ctx: MinuteContext, status: AttendanceStatus) -> list[Person]:
     return [ctx.persons[e.person_id] for e in entries if e.status is status]
 
 
-def also_phrase(people: list[Person]) -> str:
+def also_phrase(people: list[Person], plural_for_one: bool = True) -> str:
     """The seed's "(Also in attendance: Councillors Steve Darling)": councillors under the
-    plural label, as Torbay prints it, then anyone else by name."""
+    plural title, as Torbay prints it even for one (``plural_for_one``), then anyone else by
+    name."""
     councillors = [p for p in people if p.kind is PersonKind.COUNCILLOR and not p.honorific_prefix]
     others = [display_name(p) for p in people if p not in councillors]
     parts: list[str] = []
     if councillors:
-        parts.append("Councillors " + join_names([p.name for p in councillors]))
+        title = "Councillors" if plural_for_one or len(councillors) > 1 else "Councillor"
+        parts.append(f"{title} " + join_names([p.name for p in councillors]))
     parts.extend(others)
     return "; ".join(parts)
 
@@ -50,6 +52,7 @@ def present_block(ctx: MinuteContext) -> list[Block]:
     record = ctx.record
     persons = ctx.persons
     centre = Align.CENTRE
+    style = record.council.house_style
     lines: list[Block] = [Para(PRESENT_MARK, align=centre, space_before=True)]
     memberships = record.memberships_on_day()
     chair = ctx.chair_id
@@ -58,13 +61,14 @@ def present_block(ctx: MinuteContext) -> list[Block]:
         title = (
             ctx.chair_title
             if membership is not None and membership.role is Role.CHAIR
-            else "In the Chair"
+            else style.in_the_chair
         )
         lines.append(Para(f"{display_name(persons[chair])} ({title})", align=centre))
     for membership in memberships:
         pid = membership.person_id
         if membership.role is Role.VICE_CHAIR and pid != chair and ctx.attended(pid):
-            lines.append(Para(f"{display_name(persons[pid])} (Vice-Chair)", align=centre))
+            title = style.vice_chair_title
+            lines.append(Para(f"{display_name(persons[pid])} ({title})", align=centre))
     councillors = [
         persons[m.person_id]
         for m in memberships
@@ -89,7 +93,11 @@ def present_block(ctx: MinuteContext) -> list[Block]:
     also = with_status(ctx, AttendanceStatus.ALSO_ATTENDING)
     if also:
         lines.append(
-            Para(f"(Also in attendance: {also_phrase(also)})", align=centre, space_before=True)
+            Para(
+                f"(Also in attendance: {also_phrase(also, style.also_plural_for_one)})",
+                align=centre,
+                space_before=True,
+            )
         )
     remote = with_status(ctx, AttendanceStatus.REMOTE_OBSERVER)
     if remote:

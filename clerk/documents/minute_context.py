@@ -31,7 +31,7 @@ class MinuteContext:
         self.persons: dict[str, Person] = record.persons
         self.body = record.committee.calls_itself
         self.chair_title = record.committee.signatory_title or record.council.signatory_title
-        self.vice_chair_title = "Vice-Chair"
+        self.vice_chair_title = record.council.house_style.vice_chair_title
         self.minuted = sorted(
             (i for i in record.items.values() if i.minute_number is not None),
             key=lambda i: (i.minute_number or 0, i.position, i.id),
@@ -79,7 +79,11 @@ class MinuteContext:
         assert item.minute_number is not None
         council = self.record.council
         return format_minute(
-            council.minute_heading_pattern, item.minute_number, self.record.meeting.date
+            council.minute_heading_pattern,
+            item.minute_number,
+            self.record.meeting.date,
+            (council.year_start_month, council.year_start_day),
+            self.record.committee.minute_prefix,
         )
 
     def reference(self, item: AgendaItem) -> str:

@@ -139,10 +139,11 @@ def action_number(record: MeetingRecord, action: ActionItem) -> int:
     return siblings.index(action.id) + 1
 
 
-def row_cells(row: TrackerRow, council: CouncilProfile) -> tuple[Cell, ...]:
+def row_cells(row: TrackerRow, council: CouncilProfile, prefix: str = "") -> tuple[Cell, ...]:
     action = row.action
+    year_start = (council.year_start_month, council.year_start_day)
     minute = (
-        format_minute(council.minute_heading_pattern, row.minute, row.began)
+        format_minute(council.minute_heading_pattern, row.minute, row.began, year_start, prefix)
         if row.minute is not None
         else "Not yet minuted"
     )
@@ -176,7 +177,7 @@ def compose_tracker(
     blocks: list[Block] = [Heading(title, level=0)]
     if open_only:
         blocks.append(Para("Open actions only.", italic=True))
-    table = Table(COLUMNS, tuple(row_cells(row, council) for row in rows))
+    table = Table(COLUMNS, tuple(row_cells(row, council, committee.minute_prefix) for row in rows))
     if rows:
         blocks.append(table)
     else:

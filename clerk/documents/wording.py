@@ -8,7 +8,7 @@ notes and changes of chair. Motions, votes and resolutions: ``decision_wording``
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import time
+from datetime import date, time
 
 from clerk.domain.entities import Declaration, InterestCategory, MovementEntry, Person
 from clerk.domain.enums import (
@@ -16,9 +16,10 @@ from clerk.domain.enums import (
     InterestKind,
     Movement,
     PersonKind,
+    StartTimePlacement,
 )
 from clerk.domain.names import councillors_phrase, display_name, join_names
-from clerk.domain.timefmt import clock
+from clerk.domain.timefmt import clock, long_date
 
 SCHEDULE_12A = "Part 1 of Schedule 12A to the Local Government Act 1972"
 
@@ -281,6 +282,13 @@ def withheld_sentence(paragraph: int) -> str:
 def exempt_note(paragraph: int) -> str:
     """The confidential minutes' note on an exempt item."""
     return f"Not for publication: exempt information under paragraph {paragraph} of {SCHEDULE_12A}."
+
+
+def date_line(day: date, started: time | None, placement: StartTimePlacement) -> str:
+    """ "20 September 2021", or with the start time where house style puts it there."""
+    if started is not None and placement is StartTimePlacement.WITH_DATE:
+        return f"{long_date(day)} at {clock(started)}"
+    return long_date(day)
 
 
 def started_line(at: time) -> str:

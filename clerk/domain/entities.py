@@ -32,6 +32,7 @@ from clerk.domain.enums import (
     SigningMode,
     SignoffStepKind,
     StandardItem,
+    StartTimePlacement,
     StepKind,
     SubstitutionWording,
     VoteMethod,
@@ -88,6 +89,15 @@ class HouseStyle:
     """How the council words its minutes where councils differ; the defaults are Torbay's."""
 
     substitution: SubstitutionWording = SubstitutionWording.MEMBERSHIP_AMENDED
+    #: The vice-chair's title: "Vice-Chair" or "Vice-Chairman" (the chair's is the
+    #: signatory title: Chair, Chairman, Chairwoman, Mayor).
+    vice_chair_title: str = "Vice-Chair"
+    #: Beside a member presiding who is not the Chair: "In the Chair".
+    in_the_chair: str = "In the Chair"
+    #: "(Also in attendance: Councillors Steve Darling)": the plural title even for one
+    #: councillor, as Torbay prints it; otherwise "Councillor" for one, "Councillors" for more.
+    also_plural_for_one: bool = False
+    start_time: StartTimePlacement = StartTimePlacement.AFTER_PRESENT
 
 
 @dataclass(frozen=True)
@@ -157,6 +167,8 @@ class Committee:
     lists_non_voting_co_optees: bool = False
     #: The committee's id in the council's ModernGov system, when imported from it.
     moderngov_id: str = ""
+    #: Put before its minute numbers where the council's pattern has {prefix} ("DEV").
+    minute_prefix: str = ""
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,16 @@ class SubstitutionWording(StrEnum):
     ATTENDED_AS_SUBSTITUTE = "attended-as-substitute"
 
 
+class StartTimePlacement(StrEnum):
+    """Where the minutes give the meeting's start time (house style)."""
+
+    #: "(Meeting started at 9.30 am)" after the Present block, as Torbay prints it.
+    AFTER_PRESENT = "after-present"
+    #: On the date line: "20 September 2021 at 9.30 am".
+    WITH_DATE = "with-date"
+    NOT_PRINTED = "not-printed"
+
+
 class SigningMode(StrEnum):
     WET_INK = "wet-ink"
     DIGITAL = "digital"

@@ -73,6 +73,7 @@ class CommitteeRow(Base):
     signatory_title: Mapped[str] = mapped_column(String(80))
     lists_non_voting_co_optees: Mapped[bool] = mapped_column(default=False)
     moderngov_id: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    minute_prefix: Mapped[str] = mapped_column(String(20), default="", server_default="")
 
 
 class MembershipRow(Base):

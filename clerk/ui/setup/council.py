@@ -6,10 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSpinBox, QWidget
 
+from clerk.documents.house_style import house_style_preview
 from clerk.domain.entities import AgendaWording, CouncilProfile
-from clerk.domain.enums import CodeOfConduct, MoverNaming, SigningMode, SubstitutionWording
+from clerk.domain.enums import (
+    CodeOfConduct,
+    MoverNaming,
+    SigningMode,
+    StartTimePlacement,
+    SubstitutionWording,
+)
 from clerk.domain.errors import ClerkError
 from clerk.domain.rules import interests
 from clerk.services import catalogue, setup
@@ -114,8 +122,41 @@ def council_dialog(
         ),
         "How the Apologies minute words a substitution",
     )
+    vice_title = dialog.add_row(
+        "&Vice-chair's title:", QLineEdit(style.vice_chair_title), 'e.g. "Vice-Chairman"'
+    )
+    in_chair = dialog.add_row(
+        "Presiding, not the Chair:",
+        QLineEdit(style.in_the_chair),
+        'Beside a member presiding in the Chair\'s absence, e.g. "In the Chair"',
+    )
+    also_plural = dialog.add_row(
+        "", QCheckBox('"Also in attendance: Councillors X" even for one councillor (&y)')
+    )
+    also_plural.setChecked(style.also_plural_for_one)
+    start_time = dialog.add_row(
+        "&When the start time prints:",
+        combo(
+            [
+                (
+                    "after the Present list: (Meeting started at ...)",
+                    StartTimePlacement.AFTER_PRESENT,
+                ),
+                ("on the date line", StartTimePlacement.WITH_DATE),
+                ("not printed", StartTimePlacement.NOT_PRINTED),
+            ],
+            style.start_time,
+        ),
+    )
     officers = dialog.add_row("", QCheckBox("&List officers in the minutes"))
     officers.setChecked(council.lists_officers)
+    preview = QLabel()
+    preview.setObjectName("House style preview")
+    preview.setAccessibleName("House style preview")
+    preview.setWordWrap(True)
+    preview.setTextFormat(Qt.TextFormat.PlainText)
+    dialog.form.addRow(QLabel("<b>Preview</b> (a sample of each choice)"))
+    dialog.form.addRow(preview)
     wording = council.agenda
     pack = QLabel("<b>Agenda packs</b> (empty: Clerk's own wording)")
     dialog.form.addRow(pack)
@@ -149,14 +190,11 @@ def council_dialog(
         "&Urgent items:", text_box(2, wording.urgent), f"The Urgent Items item; {placeholders}"
     )
 
-    def submit() -> str | None:
-        try:
-            own_categories = interests.parse_categories(
-                categories.toPlainText(), CodeOfConduct(code.currentData())
-            )
-        except ClerkError as error:
-            return str(error)
-        value = replace(
+    def profile() -> CouncilProfile:
+        own_categories = interests.parse_categories(
+            categories.toPlainText(), CodeOfConduct(code.currentData())
+        )
+        return replace(
             council,
             interest_categories=own_categories,
             name=name.text().strip(),
@@ -181,9 +219,35 @@ def council_dialog(
             house_style=replace(
                 style,
                 substitution=SubstitutionWording(substitution.currentData()),
+                vice_chair_title=vice_title.text().strip() or "Vice-Chair",
+                in_the_chair=in_chair.text().strip() or "In the Chair",
+                also_plural_for_one=also_plural.isChecked(),
+                start_time=StartTimePlacement(start_time.currentData()),
             ),
         )
+
+    def refresh_preview() -> None:
         try:
+            lines = house_style_preview(profile())
+        except (ClerkError, ValueError) as error:
+            preview.setText(f"(No preview: {error})")
+            return
+        preview.setText("\n".join(lines))
+
+    for line in (signatory, heading, vice_title, in_chair):
+        line.textChanged.connect(refresh_preview)
+    for box in (substitution, start_time, code):
+        box.currentIndexChanged.connect(refresh_preview)
+    for spin in (month, day):
+        spin.valueChanged.connect(refresh_preview)
+    for check in (also_plural, officers):
+        check.toggled.connect(refresh_preview)
+    categories.textChanged.connect(refresh_preview)
+    refresh_preview()
+
+    def submit() -> str | None:
+        try:
+            value = profile()
             setup.save_council(database, value)
         except ClerkError as error:
             return str(error)

@@ -18,27 +18,34 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("council", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("house_style", sa.JSON(), nullable=False, server_default="{}")
-        )
-        batch_op.add_column(
-            sa.Column("interest_categories", sa.JSON(), nullable=False, server_default="[]")
-        )
-
-    with op.batch_alter_table("declarations", schema=None) as batch_op:
-        # Null: recorded before the choice existed, so the nature stays out of the public
-        # minutes of an exempt item, as it did.
-        batch_op.add_column(sa.Column("nature_public", sa.Boolean(), nullable=True))
-        batch_op.add_column(
-            sa.Column("category", sa.String(length=80), nullable=False, server_default="")
-        )
-        batch_op.add_column(
-            sa.Column("after_vote", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
-        batch_op.add_column(
-            sa.Column("vote_struck", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
+    # Plain ADD COLUMN (every column has a default): no table is rebuilt, so rows that refer to
+    # these tables stay as they are on SQLite and PostgreSQL alike.
+    op.add_column(
+        "council", sa.Column("house_style", sa.JSON(), nullable=False, server_default="{}")
+    )
+    op.add_column(
+        "council",
+        sa.Column("interest_categories", sa.JSON(), nullable=False, server_default="[]"),
+    )
+    op.add_column(
+        "committees",
+        sa.Column("minute_prefix", sa.String(length=20), nullable=False, server_default=""),
+    )
+    # Null: recorded before the choice existed, so the nature stays out of the public minutes
+    # of an exempt item, as it did.
+    op.add_column("declarations", sa.Column("nature_public", sa.Boolean(), nullable=True))
+    op.add_column(
+        "declarations",
+        sa.Column("category", sa.String(length=80), nullable=False, server_default=""),
+    )
+    op.add_column(
+        "declarations",
+        sa.Column("after_vote", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
+    op.add_column(
+        "declarations",
+        sa.Column("vote_struck", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
 
 
 def downgrade() -> None:
@@ -47,6 +54,8 @@ def downgrade() -> None:
         batch_op.drop_column("after_vote")
         batch_op.drop_column("category")
         batch_op.drop_column("nature_public")
+    with op.batch_alter_table("committees", schema=None) as batch_op:
+        batch_op.drop_column("minute_prefix")
     with op.batch_alter_table("council", schema=None) as batch_op:
         batch_op.drop_column("interest_categories")
         batch_op.drop_column("house_style")
