@@ -91,10 +91,11 @@ def present_block(ctx: MinuteContext) -> list[Block]:
             lines.append(Para(heading, underline=True, align=centre, space_before=True))
             lines.extend(Para(_with_represents(p), align=centre) for p in people)
     also = with_status(ctx, AttendanceStatus.ALSO_ATTENDING)
+    plural_for_one = style.also_plural_for_one is not False
     if also:
         lines.append(
             Para(
-                f"(Also in attendance: {also_phrase(also, style.also_plural_for_one)})",
+                f"(Also in attendance: {also_phrase(also, plural_for_one)})",
                 align=centre,
                 space_before=True,
             )

@@ -33,7 +33,7 @@ def house_style_preview(
         f"{display_name(chair)} ({council.signatory_title})",
         f"{display_name(vice)} ({style.vice_chair_title})",
         f"{display_name(member)} ({style.in_the_chair}), when the Chair is absent",
-        f"(Also in attendance: {also_phrase([other], style.also_plural_for_one)})",
+        f"(Also in attendance: {also_phrase([other], style.also_plural_for_one is not False)})",
     ]
     if style.start_time is StartTimePlacement.AFTER_PRESENT:
         lines.append(wording.started_line(SAMPLE_START))

@@ -95,8 +95,9 @@ class HouseStyle:
     #: Beside a member presiding who is not the Chair: "In the Chair".
     in_the_chair: str = "In the Chair"
     #: "(Also in attendance: Councillors Steve Darling)": the plural title even for one
-    #: councillor, as Torbay prints it; otherwise "Councillor" for one, "Councillors" for more.
-    also_plural_for_one: bool = False
+    #: councillor, as Torbay prints it; False: "Councillor" for one, "Councillors" for more.
+    #: None: a profile from before the choice, which printed the plural (and still does).
+    also_plural_for_one: bool | None = None
     start_time: StartTimePlacement = StartTimePlacement.AFTER_PRESENT
 
 

@@ -216,9 +216,10 @@ def older_record_defaults(data: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(uk, dict):
         return data
     council = uk.get("council")
-    if not isinstance(council, dict) or "movers_named" in council:
+    if not isinstance(council, dict):
         return data
-    council = {**council, "movers_named": MoverNaming.WHEN_CONTESTED.value}
+    if "movers_named" not in council:
+        council = {**council, "movers_named": MoverNaming.WHEN_CONTESTED.value}
     return {**data, "uk_local_government": {**uk, "council": council}}
 
 

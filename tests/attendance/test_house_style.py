@@ -67,7 +67,11 @@ def _lines(record: MeetingRecord) -> list[str]:
 
 
 def test_a_councils_titles_numbering_and_start_time_in_word_and_pdf() -> None:
-    style = HouseStyle(vice_chair_title="Vice-Chairman", start_time=StartTimePlacement.WITH_DATE)
+    style = HouseStyle(
+        vice_chair_title="Vice-Chairman",
+        start_time=StartTimePlacement.WITH_DATE,
+        also_plural_for_one=False,
+    )
     lines = _lines(_meeting(style))
     assert "14 February 2022 at 9.30 am" in lines
     assert not any(line.startswith("(Meeting started") for line in lines)
@@ -77,8 +81,9 @@ def test_a_councils_titles_numbering_and_start_time_in_word_and_pdf() -> None:
     assert "CYP12/21. Family Friendly Vision" in lines
 
 
-def test_torbays_choices_stay_available() -> None:
-    style = HouseStyle(also_plural_for_one=True, start_time=StartTimePlacement.AFTER_PRESENT)
+@pytest.mark.parametrize("plural", [True, None])  # None: a profile from before the choice
+def test_torbays_choices_stay_available(plural: bool | None) -> None:
+    style = HouseStyle(also_plural_for_one=plural, start_time=StartTimePlacement.AFTER_PRESENT)
     lines = _lines(_meeting(style))
     assert "(Also in attendance: Councillors Steve Darling)" in lines
     assert "(Meeting started at 9.30 am)" in lines
@@ -86,5 +91,6 @@ def test_torbays_choices_stay_available() -> None:
 
 
 def test_the_start_time_can_be_left_out() -> None:
-    lines = _lines(_meeting(HouseStyle(start_time=StartTimePlacement.NOT_PRINTED)))
+    style = HouseStyle(start_time=StartTimePlacement.NOT_PRINTED, also_plural_for_one=False)
+    lines = _lines(_meeting(style))
     assert not any("9.30 am" in line for line in lines)

@@ -147,7 +147,7 @@ def test_an_older_record_without_a_house_style_reads_as_torbay(
     data = json.loads(record_json.export_meeting(database, 1))
     del data["uk_local_government"]["council"]["house_style"]
     back = record_json.document_to_record(record_json.parse_document(data))
-    assert back.council.house_style == HouseStyle()
+    assert back.council.house_style == HouseStyle()  # None: the plural, as it printed
     target = open_database(str(tmp_path / "empty.sqlite3"))
     target_id = record_json.import_document(target, data, source="older.json")
     with target.reading() as conn:

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from clerk.documents.house_style import house_style_preview
-from clerk.domain.entities import AgendaWording, CouncilProfile
+from clerk.domain.entities import AgendaWording, CouncilProfile, HouseStyle
 from clerk.domain.enums import (
     CodeOfConduct,
     MoverNaming,
@@ -29,7 +29,10 @@ from clerk.ui.forms import FormDialog, combo, text_box
 def council_dialog(
     parent: QWidget, database: Database, saved: Callable[[], None] = lambda: None
 ) -> FormDialog:
-    council = catalogue.council(database) or CouncilProfile(name="")
+    known = catalogue.council(database)
+    # A new council is offered "Councillor" for one; one set up before the choice keeps the
+    # plural it printed.
+    council = known or CouncilProfile(name="", house_style=HouseStyle(also_plural_for_one=False))
     dialog = FormDialog("Council profile", parent, "Save")
     name = dialog.add_row("&Council:", QLineEdit(council.name), "For example: Torbay Council")
     code = dialog.add_row(
@@ -133,7 +136,7 @@ def council_dialog(
     also_plural = dialog.add_row(
         "", QCheckBox('"Also in attendance: Councillors X" even for one councillor (&y)')
     )
-    also_plural.setChecked(style.also_plural_for_one)
+    also_plural.setChecked(style.also_plural_for_one is not False)
     start_time = dialog.add_row(
         "&When the start time prints:",
         combo(
