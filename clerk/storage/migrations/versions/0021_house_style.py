@@ -49,13 +49,15 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("declarations", schema=None) as batch_op:
-        batch_op.drop_column("vote_struck")
-        batch_op.drop_column("after_vote")
-        batch_op.drop_column("category")
-        batch_op.drop_column("nature_public")
-    with op.batch_alter_table("committees", schema=None) as batch_op:
-        batch_op.drop_column("minute_prefix")
-    with op.batch_alter_table("council", schema=None) as batch_op:
-        batch_op.drop_column("interest_categories")
-        batch_op.drop_column("house_style")
+    # Plain DROP COLUMN (SQLite 3.35 and later): rebuilding the committees table in batch mode
+    # would trip the foreign keys of the rows that refer to it.
+    for table, column in (
+        ("declarations", "vote_struck"),
+        ("declarations", "after_vote"),
+        ("declarations", "category"),
+        ("declarations", "nature_public"),
+        ("committees", "minute_prefix"),
+        ("council", "interest_categories"),
+        ("council", "house_style"),
+    ):
+        op.drop_column(table, column)
