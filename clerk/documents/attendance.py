@@ -6,7 +6,13 @@ from clerk.documents import wording
 from clerk.documents.minute_context import MinuteContext
 from clerk.documents.model import Align, Block, Para
 from clerk.domain.entities import Person
-from clerk.domain.enums import AttendanceStatus, PersonKind, Role, StandardItem
+from clerk.domain.enums import (
+    AttendanceStatus,
+    PersonKind,
+    Role,
+    StandardItem,
+    SubstitutionWording,
+)
 from clerk.domain.names import display_name, join_names
 
 PRESENT_MARK = "-: Present :-"
@@ -18,14 +24,16 @@ def with_status(ctx: MinuteContext, status: AttendanceStatus) -> list[Person]:
     return [ctx.persons[e.person_id] for e in entries if e.status is status]
 
 
-def also_phrase(people: list[Person]) -> str:
+def also_phrase(people: list[Person], plural_for_one: bool = True) -> str:
     """The seed's "(Also in attendance: Councillors Steve Darling)": councillors under the
-    plural label, as Torbay prints it, then anyone else by name."""
+    plural title, as Torbay prints it even for one (``plural_for_one``), then anyone else by
+    name."""
     councillors = [p for p in people if p.kind is PersonKind.COUNCILLOR and not p.honorific_prefix]
     others = [display_name(p) for p in people if p not in councillors]
     parts: list[str] = []
     if councillors:
-        parts.append("Councillors " + join_names([p.name for p in councillors]))
+        title = "Councillors" if plural_for_one or len(councillors) > 1 else "Councillor"
+        parts.append(f"{title} " + join_names([p.name for p in councillors]))
     parts.extend(others)
     return "; ".join(parts)
 
@@ -44,6 +52,7 @@ def present_block(ctx: MinuteContext) -> list[Block]:
     record = ctx.record
     persons = ctx.persons
     centre = Align.CENTRE
+    style = record.council.house_style
     lines: list[Block] = [Para(PRESENT_MARK, align=centre, space_before=True)]
     memberships = record.memberships_on_day()
     chair = ctx.chair_id
@@ -52,13 +61,14 @@ def present_block(ctx: MinuteContext) -> list[Block]:
         title = (
             ctx.chair_title
             if membership is not None and membership.role is Role.CHAIR
-            else "In the Chair"
+            else style.in_the_chair
         )
         lines.append(Para(f"{display_name(persons[chair])} ({title})", align=centre))
     for membership in memberships:
         pid = membership.person_id
         if membership.role is Role.VICE_CHAIR and pid != chair and ctx.attended(pid):
-            lines.append(Para(f"{display_name(persons[pid])} (Vice-Chair)", align=centre))
+            title = style.vice_chair_title
+            lines.append(Para(f"{display_name(persons[pid])} ({title})", align=centre))
     councillors = [
         persons[m.person_id]
         for m in memberships
@@ -81,9 +91,14 @@ def present_block(ctx: MinuteContext) -> list[Block]:
             lines.append(Para(heading, underline=True, align=centre, space_before=True))
             lines.extend(Para(_with_represents(p), align=centre) for p in people)
     also = with_status(ctx, AttendanceStatus.ALSO_ATTENDING)
+    plural_for_one = style.also_plural_for_one is not False
     if also:
         lines.append(
-            Para(f"(Also in attendance: {also_phrase(also)})", align=centre, space_before=True)
+            Para(
+                f"(Also in attendance: {also_phrase(also, plural_for_one)})",
+                align=centre,
+                space_before=True,
+            )
         )
     remote = with_status(ctx, AttendanceStatus.REMOTE_OBSERVER)
     if remote:
@@ -102,26 +117,49 @@ def _role(ctx: MinuteContext, person_id: str) -> Role | None:
     return membership.role if membership is not None else None
 
 
-def apologies_text(ctx: MinuteContext) -> list[str]:
-    """The Apologies minute: substitutions, apologies, representation; or that there were none."""
+def substitutions(ctx: MinuteContext) -> list[tuple[Person, Person, str]]:
+    """(member, substitute, group) for each substitution, in the order recorded."""
     record = ctx.record
-    texts: list[str] = []
-    substitutes = sorted(
-        (e for e in record.attendance.values() if e.status is AttendanceStatus.SUBSTITUTE),
-        key=lambda e: e.id,
-    )
-    for index, entry in enumerate(substitutes):
-        if entry.substitute_for is None:
+    found: list[tuple[Person, Person, str]] = []
+    for entry in sorted(record.attendance.values(), key=lambda e: e.id):
+        if entry.status is not AttendanceStatus.SUBSTITUTE or entry.substitute_for is None:
             continue
-        member = ctx.persons[entry.substitute_for]
-        membership = record.membership_of(member.id)
+        membership = record.membership_of(entry.substitute_for)
         group = entry.group or (membership.group if membership else "")
-        texts.append(
-            wording.substitution_sentence(
-                ctx.body, group, member, ctx.persons[entry.person_id], first=index == 0
-            )
-        )
+        found.append((ctx.persons[entry.substitute_for], ctx.persons[entry.person_id], group))
+    return found
+
+
+def apologies_text(ctx: MinuteContext) -> list[str]:
+    """The Apologies minute: substitutions, apologies, representation; or that there were none.
+
+    A substituted member keeps their apology; the council's house style words the two:
+    Torbay's "membership ... amended to include Y instead of X" (the apology not repeated),
+    "Apologies ... from X (substituted by Y)", or the apologies then "Y attended as a
+    substitute for X"."""
+    record = ctx.record
+    style = record.council.house_style.substitution
+    texts: list[str] = []
+    subs = substitutions(ctx)
     apologies = with_status(ctx, AttendanceStatus.APOLOGIES)
+    apologising = {p.id for p in apologies}
+    substituted_by = {member.id: substitute for member, substitute, _ in subs}
+    after: list[str] = []
+    if style is SubstitutionWording.MEMBERSHIP_AMENDED:
+        for index, (member, substitute, group) in enumerate(subs):
+            texts.append(
+                wording.substitution_sentence(ctx.body, group, member, substitute, index == 0)
+            )
+        apologies = [p for p in apologies if p.id not in substituted_by]
+        substituted_by = {}
+    else:
+        after = [
+            wording.attended_as_substitute_sentence(member, substitute)
+            for member, substitute, _ in subs
+            if style is SubstitutionWording.ATTENDED_AS_SUBSTITUTE or member.id not in apologising
+        ]
+        if style is SubstitutionWording.ATTENDED_AS_SUBSTITUTE:
+            substituted_by = {}
     if apologies:
         roles = {p.id: _role(ctx, p.id) for p in apologies}
         councillors = [
@@ -130,8 +168,11 @@ def apologies_text(ctx: MinuteContext) -> list[str]:
         co_opted = [p for p in apologies if roles[p.id] in CO_OPTED_VOTING]
         non_voting = [p for p in apologies if roles[p.id] is Role.CO_OPTED_NON_VOTING]
         texts.append(
-            wording.apologies_sentence(councillors, co_opted, non_voting, also=bool(texts))
+            wording.apologies_sentence(
+                councillors, co_opted, non_voting, also=bool(texts), substituted_by=substituted_by
+            )
         )
+    texts.extend(after)
     for entry in sorted(record.attendance.values(), key=lambda e: e.id):
         if entry.status is AttendanceStatus.ALSO_ATTENDING and (
             entry.capacity.strip() or entry.representing.strip()

@@ -31,6 +31,7 @@ class MinuteContext:
         self.persons: dict[str, Person] = record.persons
         self.body = record.committee.calls_itself
         self.chair_title = record.committee.signatory_title or record.council.signatory_title
+        self.vice_chair_title = record.council.house_style.vice_chair_title
         self.minuted = sorted(
             (i for i in record.items.values() if i.minute_number is not None),
             key=lambda i: (i.minute_number or 0, i.position, i.id),
@@ -45,7 +46,10 @@ class MinuteContext:
         """Who chaired the meeting: as recorded, unless the chair changed hands during it (then
         the meeting's record says who presides now, and the minutes say who took the chair
         when), else the Chair, else the Vice-Chair."""
-        changed = any(e.kind is EventKind.PRESIDING for e in self.record.events.values())
+        changed = any(
+            e.kind is EventKind.PRESIDING and e.for_item_id is None
+            for e in self.record.events.values()
+        )
         if self.record.meeting.presiding_id is not None and not changed:
             return self.record.meeting.presiding_id
         for role in (Role.CHAIR, Role.VICE_CHAIR):
@@ -53,6 +57,17 @@ class MinuteContext:
                 if membership.role is role and self.attended(membership.person_id):
                     return membership.person_id
         return None
+
+    def role_title(self, person_id: str) -> str:
+        """ "Chairman" or "Vice-Chair" for the body's chair and vice-chair; else empty."""
+        membership = self.record.membership_of(person_id)
+        if membership is None:
+            return ""
+        if membership.role is Role.CHAIR:
+            return self.chair_title
+        if membership.role is Role.VICE_CHAIR:
+            return self.vice_chair_title
+        return ""
 
     # -- items ---------------------------------------------------------------------------
 
@@ -64,7 +79,11 @@ class MinuteContext:
         assert item.minute_number is not None
         council = self.record.council
         return format_minute(
-            council.minute_heading_pattern, item.minute_number, self.record.meeting.date
+            council.minute_heading_pattern,
+            item.minute_number,
+            self.record.meeting.date,
+            (council.year_start_month, council.year_start_day),
+            self.record.committee.minute_prefix,
         )
 
     def reference(self, item: AgendaItem) -> str:

@@ -30,7 +30,7 @@ from clerk.documents.model import (
 from clerk.documents.parts import keep_last_with_next, part_items, resolution_blocks
 from clerk.documents.proceedings import proceedings_blocks
 from clerk.domain.entities import AgendaItem
-from clerk.domain.enums import StandardItem
+from clerk.domain.enums import StandardItem, StartTimePlacement
 from clerk.domain.exempt import exempt_paragraphs
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.proceedings import item_proceedings, opening_proceedings
@@ -57,13 +57,15 @@ def compose_minutes(record: MeetingRecord, options: MinutesOptions) -> Document:
     ctx = MinuteContext(record, options)
     committee = record.committee
     day = record.meeting.date
+    started = record.meeting.started_at
+    placement = record.council.house_style.start_time
     blocks: list[Block] = [
         Heading(f"Minutes of the {committee.name}", level=0),
-        Para(long_date(day), align=Align.CENTRE),
+        Para(wording.date_line(day, started, placement), align=Align.CENTRE),
         *present_block(ctx),
     ]
-    if record.meeting.started_at is not None:
-        blocks.append(Para(wording.started_line(record.meeting.started_at)))
+    if started is not None and placement is StartTimePlacement.AFTER_PRESENT:
+        blocks.append(Para(wording.started_line(started)))
     blocks.extend(proceedings_blocks(ctx, opening_proceedings(record), None))
     for item in ctx.minuted:
         blocks.extend(item_blocks(ctx, item))

@@ -234,7 +234,15 @@ class _Writer:
         if kind is EntryKind.NOTE:
             return [Para(wording.note_sentence(event.at, event.text))]
         if kind is EntryKind.PRESIDING and event.person_id is not None:
-            return [Para(wording.presiding_sentence(self.persons[event.person_id]))]
+            person = self.persons[event.person_id]
+            if event.for_item_id is not None:
+                title = self.ctx.role_title(event.person_id)
+                return [Para(wording.presiding_for_item_sentence(person, title))]
+            return [Para(wording.presiding_sentence(person))]
+        if kind is EntryKind.CHAIR_RESUMED and event.person_id is not None:
+            person = self.persons[event.person_id]
+            title = self.ctx.role_title(event.person_id)
+            return [Para(wording.chair_resumed_sentence(person, title))]
         return []  # a resumption is minuted with its adjournment
 
     def movement(self, entry: MovementEntry) -> str:

@@ -27,13 +27,13 @@ from clerk.documents.model import (
     Table,
 )
 from clerk.documents.parts import part_items
-from clerk.domain.entities import ActionItem, AgendaItem, Committee, CouncilProfile
+from clerk.domain.entities import ActionItem, AgendaItem, Comment, Committee, CouncilProfile
 from clerk.domain.enums import ActionStatus
 from clerk.domain.exempt import action_exempt_under
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.numbering import format_minute
 from clerk.domain.signoff.confirmation import origin_of, parse_carried_from
-from clerk.domain.timefmt import short_date
+from clerk.domain.timefmt import long_date, short_date
 
 COLUMNS = (
     Column("Date of meeting", weight=0.0, min_mm=24),
@@ -139,10 +139,11 @@ def action_number(record: MeetingRecord, action: ActionItem) -> int:
     return siblings.index(action.id) + 1
 
 
-def row_cells(row: TrackerRow, council: CouncilProfile) -> tuple[Cell, ...]:
+def row_cells(row: TrackerRow, council: CouncilProfile, prefix: str = "") -> tuple[Cell, ...]:
     action = row.action
+    year_start = (council.year_start_month, council.year_start_day)
     minute = (
-        format_minute(council.minute_heading_pattern, row.minute, row.began)
+        format_minute(council.minute_heading_pattern, row.minute, row.began, year_start, prefix)
         if row.minute is not None
         else "Not yet minuted"
     )
@@ -155,14 +156,39 @@ def row_cells(row: TrackerRow, council: CouncilProfile) -> tuple[Cell, ...]:
         details.append(f"Due: {short_date(action.due)}")
     if details:
         action_blocks.append(Para("; ".join(details), italic=True))
-    comments = tuple(Para(f"{short_date(c.on)}: {c.text}") for c in action.comments)
+    comments = tuple(Para(comment_text(c)) for c in action.comments)
     return (
         Cell((Para(short_date(row.began)),)),
         Cell((Para(minute),)),
         Cell(tuple(action_blocks)),
         Cell(comments),
-        Cell((Para(STATUS_WORDS[action.status]),)),
+        Cell((Para(status_text(action)),)),
     )
+
+
+def comment_text(comment: Comment) -> str:
+    """The comment as written, after its date ("20/8/21: Emailed the schools."), unless the
+    comment already gives that date ("Complete - emailed 20/8/21"): a date is never said twice."""
+    text = comment.text.strip()
+    day = short_date(comment.on)
+    spellings = {
+        day,
+        comment.on.strftime("%d/%m/%y"),
+        comment.on.isoformat(),
+        long_date(comment.on),
+    }
+    if any(s in text for s in spellings):
+        return text
+    return f"{day}: {text}"
+
+
+def status_text(action: ActionItem) -> str:
+    """The Status column, left empty when the latest comment already says it ("Complete -
+    emailed 20/8/21"): the status is not said twice."""
+    word = STATUS_WORDS[action.status]
+    if action.comments and action.comments[-1].text.strip().lower().startswith(word.lower()):
+        return ""
+    return word
 
 
 def compose_tracker(
@@ -176,7 +202,7 @@ def compose_tracker(
     blocks: list[Block] = [Heading(title, level=0)]
     if open_only:
         blocks.append(Para("Open actions only.", italic=True))
-    table = Table(COLUMNS, tuple(row_cells(row, council) for row in rows))
+    table = Table(COLUMNS, tuple(row_cells(row, council, committee.minute_prefix) for row in rows))
     if rows:
         blocks.append(table)
     else:

@@ -8,17 +8,18 @@ notes and changes of chair. Motions, votes and resolutions: ``decision_wording``
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import time
+from datetime import date, time
 
-from clerk.domain.entities import Declaration, MovementEntry, Person
+from clerk.domain.entities import Declaration, InterestCategory, MovementEntry, Person
 from clerk.domain.enums import (
     InterestConduct,
     InterestKind,
     Movement,
     PersonKind,
+    StartTimePlacement,
 )
 from clerk.domain.names import councillors_phrase, display_name, join_names
-from clerk.domain.timefmt import clock
+from clerk.domain.timefmt import clock, long_date
 
 SCHEDULE_12A = "Part 1 of Schedule 12A to the Local Government Act 1972"
 
@@ -67,14 +68,41 @@ def substitution_sentence(
     )
 
 
+def attended_as_substitute_sentence(member: Person, substitute: Person) -> str:
+    """ "Councillor Howgate attended as a substitute for Councillor Mandy Darling." """
+    return f"{display_name(substitute)} attended as a substitute for {display_name(member)}."
+
+
+def _substituted_phrase(people: list[Person], substituted_by: dict[str, Person]) -> str:
+    """ "Councillors Bye (substituted by Councillor Howgate) and Mills": councillors grouped
+    under one title as ``people_phrase`` does, each followed by who took their seat."""
+
+    def note(person: Person) -> str:
+        substitute = substituted_by.get(person.id)
+        return f" (substituted by {display_name(substitute)})" if substitute else ""
+
+    plain = [p for p in people if p.kind is PersonKind.COUNCILLOR and not p.honorific_prefix]
+    others = [display_name(p) + note(p) for p in people if p not in plain]
+    parts: list[str] = []
+    if plain:
+        title = "Councillor" if len(plain) == 1 else "Councillors"
+        parts.append(f"{title} {join_names([p.name + note(p) for p in plain])}")
+    return join_names(parts + others)
+
+
 def apologies_sentence(
-    councillors: list[Person], co_opted: list[Person], non_voting: list[Person], also: bool
+    councillors: list[Person],
+    co_opted: list[Person],
+    non_voting: list[Person],
+    also: bool,
+    substituted_by: dict[str, Person] | None = None,
 ) -> str:
     """ "Apologies for absence were also received from Tatiana Wilson (Co-opted Member) and
-    Mike Cook and Jo Morrell (non-voting Co-opted Members)." """
+    Mike Cook and Jo Morrell (non-voting Co-opted Members)." With ``substituted_by``, each
+    substituted councillor is followed by "(substituted by Councillor Y)"."""
     groups: list[str] = []
     if councillors:
-        groups.append(people_phrase(councillors))
+        groups.append(_substituted_phrase(councillors, substituted_by or {}))
     if co_opted:
         label = "Co-opted Member" if len(co_opted) == 1 else "Co-opted Members"
         groups.append(f"{join_names([display_name(p) for p in co_opted])} ({label})")
@@ -101,32 +129,85 @@ def representation_sentence(person: Person, capacity: str, representing: str) ->
 # -- declarations -------------------------------------------------------------------------
 
 
+INTEREST_PLURALS: dict[InterestKind, str] = {
+    InterestKind.DISCLOSABLE_PECUNIARY: "disclosable pecuniary interests",
+    InterestKind.OTHER_REGISTRABLE: "other registrable interests",
+    InterestKind.NON_REGISTRABLE: "non-registrable interests",
+    InterestKind.NON_PECUNIARY: "non-pecuniary interests",
+    InterestKind.PREDETERMINATION: "that they had predetermined the matter",
+}
+
+
 def declaration_sentence(
-    declaration: Declaration, person: Person, where: str, body: str, show_detail: bool
+    declaration: Declaration,
+    person: Person | list[Person],
+    where: str,
+    body: str,
+    show_detail: bool,
+    category: InterestCategory | None = None,
 ) -> str:
     """ "Councillor X declared a disclosable pecuniary interest in Minute 17 as ... and left
-    the meeting for that item." The nature of a sensitive interest is never given; the
-    nature and the dispensation reference are left out when ``show_detail`` is false (an
-    exempt item in the public minutes)."""
-    text = f"{display_name(person)} declared {INTEREST_PHRASES[declaration.kind]} in {where}"
+    the meeting for that item." Several members with the same kind of interest in the same
+    item, the same nature and the same conduct are one sentence ("Councillors A, B and C
+    declared disclosable pecuniary interests in ..."). The nature of a sensitive interest is
+    never given; a declaration made without one prints without one; the nature and the
+    dispensation reference are left out when ``show_detail`` is false (an exempt item in the
+    public minutes, marked as revealing exempt information). A statement that is not an
+    interest is minuted as said."""
+    people = person if isinstance(person, list) else [person]
+    who = people_phrase(people)
+    if category is None:
+        phrase = (INTEREST_PHRASES if len(people) == 1 else INTEREST_PLURALS).get(
+            declaration.kind, "an interest"
+        )
+    else:
+        phrase = category.wording if len(people) == 1 else category.plural or category.wording
     nature = declaration.nature.strip().rstrip(".")
+    if declaration.kind is InterestKind.STATEMENT:
+        if nature and show_detail:
+            return f"{who} stated in respect of {where} that {nature}."
+        return f"{who} made a statement in respect of {where}."
+    text = f"{who} declared {phrase} in {where}"
     if declaration.sensitive:
-        text += " (a sensitive interest, whose nature is not recorded)"
+        text += (
+            " (a sensitive interest, whose nature is not recorded)"
+            if len(people) == 1
+            else " (sensitive interests, whose nature is not recorded)"
+        )
     elif nature and show_detail:
         text += f" as {nature}"
+    if declaration.after_vote:
+        text += ", after the vote on the item had been taken,"
     conduct = declaration.conduct
     if conduct is InterestConduct.LEFT:
-        return f"{text} and left the meeting for that item."
-    if conduct is InterestConduct.SPOKE_THEN_LEFT:
-        return (
+        text = f"{text} and left the meeting for that item."
+    elif conduct is InterestConduct.SPOKE_THEN_LEFT:
+        text = (
             f"{text}, addressed the {body} as a member of the public may, and then left the "
             "meeting for that item."
         )
-    if conduct is InterestConduct.DISPENSATION:
+    elif conduct is InterestConduct.DISPENSATION:
         reference = declaration.dispensation_ref.strip()
         granted = f"a dispensation ({reference})" if reference and show_detail else "a dispensation"
-        return f"{text} and, having been granted {granted}, remained in the meeting."
-    return f"{text} and remained in the meeting."
+        text = f"{text} and, having been granted {granted}, remained in the meeting."
+    else:
+        text = f"{text} and remained in the meeting."
+    text = text.replace(",, ", ", ")
+    if declaration.after_vote:
+        their = "Their vote was" if len(people) == 1 else "Their votes were"
+        struck = "struck from the record" if declaration.vote_struck else "allowed to stand"
+        text += f" {their} {struck}."
+    return text
+
+
+def dispensation_for_all_sentence(where: str, body: str, reference: str) -> str:
+    """ "A dispensation (D/2024/1) had been granted to all members of the Council to take part
+    in the discussion and vote on Minute 8." """
+    granted = f"A dispensation ({reference})" if reference else "A dispensation"
+    return (
+        f"{granted} had been granted to all members of the {body} to take part in the "
+        f"discussion and vote on {where}."
+    )
 
 
 # -- the meeting's course -----------------------------------------------------------------
@@ -140,6 +221,20 @@ def note_sentence(at: time | None, text: str) -> str:
 def presiding_sentence(person: Person) -> str:
     """ "Councillor White took the chair." """
     return f"{display_name(person)} took the chair."
+
+
+def _titled(person: Person, title: str) -> str:
+    return f"The {title}, {display_name(person)}," if title else display_name(person)
+
+
+def presiding_for_item_sentence(person: Person, title: str) -> str:
+    """ "The Vice-Chair, Councillor White, took the chair for this item." """
+    return f"{_titled(person, title)} took the chair for this item."
+
+
+def chair_resumed_sentence(person: Person, title: str) -> str:
+    """ "The Chairman, Councillor Bye, resumed the chair." """
+    return f"{_titled(person, title)} resumed the chair."
 
 
 def readmission_sentence(at: time | None) -> str:
@@ -187,6 +282,13 @@ def withheld_sentence(paragraph: int) -> str:
 def exempt_note(paragraph: int) -> str:
     """The confidential minutes' note on an exempt item."""
     return f"Not for publication: exempt information under paragraph {paragraph} of {SCHEDULE_12A}."
+
+
+def date_line(day: date, started: time | None, placement: StartTimePlacement) -> str:
+    """ "20 September 2021", or with the start time where house style puts it there."""
+    if started is not None and placement is StartTimePlacement.WITH_DATE:
+        return f"{long_date(day)} at {clock(started)}"
+    return long_date(day)
 
 
 def started_line(at: time) -> str:

@@ -32,7 +32,9 @@ from clerk.domain.enums import (
     SigningMode,
     SignoffStepKind,
     StandardItem,
+    StartTimePlacement,
     StepKind,
+    SubstitutionWording,
     VoteMethod,
     VoteOption,
     VoteResult,
@@ -66,6 +68,40 @@ class AgendaWording:
 
 
 @dataclass(frozen=True)
+class InterestCategory:
+    """A kind of interest in the council's code of conduct, with its printed wording and its
+    consequence (what the member does unless the clerk records otherwise).
+
+    ``key`` names it in declarations and scripts ("personal-prejudicial", or the council's
+    own); ``pecuniary`` marks the statutory disclosable pecuniary interest, which withdraws
+    the member unless a dispensation is recorded (Localism Act 2011, s.31), whatever the name.
+    """
+
+    key: str
+    wording: str
+    plural: str = ""
+    conduct: InterestConduct = InterestConduct.STAYED
+    pecuniary: bool = False
+
+
+@dataclass(frozen=True)
+class HouseStyle:
+    """How the council words its minutes where councils differ; the defaults are Torbay's."""
+
+    substitution: SubstitutionWording = SubstitutionWording.MEMBERSHIP_AMENDED
+    #: The vice-chair's title: "Vice-Chair" or "Vice-Chairman" (the chair's is the
+    #: signatory title: Chair, Chairman, Chairwoman, Mayor).
+    vice_chair_title: str = "Vice-Chair"
+    #: Beside a member presiding who is not the Chair: "In the Chair".
+    in_the_chair: str = "In the Chair"
+    #: "(Also in attendance: Councillors Steve Darling)": the plural title even for one
+    #: councillor, as Torbay prints it; False: "Councillor" for one, "Councillors" for more.
+    #: None: a profile from before the choice, which printed the plural (and still does).
+    also_plural_for_one: bool | None = None
+    start_time: StartTimePlacement = StartTimePlacement.AFTER_PRESENT
+
+
+@dataclass(frozen=True)
 class CouncilProfile:
     name: str
     code_of_conduct: CodeOfConduct = CodeOfConduct.LGA_MODEL_2020
@@ -79,6 +115,9 @@ class CouncilProfile:
     lists_officers: bool = False
     agenda: AgendaWording = field(default_factory=AgendaWording)
     movers_named: MoverNaming = MoverNaming.ALWAYS
+    house_style: HouseStyle = field(default_factory=HouseStyle)
+    #: The code of conduct's categories as this council names them; empty: the code's own.
+    interest_categories: tuple[InterestCategory, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -129,6 +168,8 @@ class Committee:
     lists_non_voting_co_optees: bool = False
     #: The committee's id in the council's ModernGov system, when imported from it.
     moderngov_id: str = ""
+    #: Put before its minute numbers where the council's pattern has {prefix} ("DEV").
+    minute_prefix: str = ""
 
 
 @dataclass(frozen=True)
@@ -238,6 +279,16 @@ class Declaration:
     sensitive: bool = False
     conduct: InterestConduct = InterestConduct.STAYED
     dispensation_ref: str = ""
+    #: On an exempt item, whether the nature (and dispensation reference) print in the public
+    #: minutes: True unless the clerk marked them as revealing exempt information; None for a
+    #: declaration recorded before the choice existed (left out, as it was then).
+    nature_public: bool | None = None
+    #: The council's category (``InterestCategory.key``) when it is not the kind itself.
+    category: str = ""
+    #: A disclosable pecuniary interest declared after the member had voted on the item, and
+    #: whether their vote was then struck (both minuted as it happened).
+    after_vote: bool = False
+    vote_struck: bool = False
 
 
 @dataclass(frozen=True)

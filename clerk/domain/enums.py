@@ -8,8 +8,15 @@ from enum import StrEnum
 
 
 class CodeOfConduct(StrEnum):
+    #: England's 2020 LGA model code: disclosable pecuniary, other registrable, non-registrable.
     LGA_MODEL_2020 = "lga-model-code-2020"
+    #: Many local English codes since 2012: disclosable pecuniary and non-pecuniary interests.
     PECUNIARY_NON_PECUNIARY = "pecuniary-non-pecuniary"
+    #: The pre-2012 English model and the local codes that kept it: personal; personal and
+    #: prejudicial; significant other interests (besides disclosable pecuniary interests).
+    PERSONAL_PREJUDICIAL = "personal-prejudicial"
+    #: The Welsh model code (2016 order): personal; personal and prejudicial.
+    WELSH_MODEL = "welsh-model-code"
 
 
 class MoverNaming(StrEnum):
@@ -19,6 +26,28 @@ class MoverNaming(StrEnum):
     ALWAYS = "always"
     #: Only when the motion was contested: amended, opposed, put to a recorded vote, or lost.
     WHEN_CONTESTED = "when-contested"
+
+
+class SubstitutionWording(StrEnum):
+    """How the Apologies minute words a substitution (house style)."""
+
+    #: Torbay's "the membership of the Board had been amended to include Councillor Y instead
+    #: of Councillor X" (the substituted member's apology is then not repeated).
+    MEMBERSHIP_AMENDED = "membership-amended"
+    #: "Apologies for absence were received from Councillor X (substituted by Councillor Y)".
+    APOLOGIES_SUBSTITUTED_BY = "apologies-substituted-by"
+    #: "Councillor Y attended as a substitute for Councillor X", after the apologies.
+    ATTENDED_AS_SUBSTITUTE = "attended-as-substitute"
+
+
+class StartTimePlacement(StrEnum):
+    """Where the minutes give the meeting's start time (house style)."""
+
+    #: "(Meeting started at 9.30 am)" after the Present block, as Torbay prints it.
+    AFTER_PRESENT = "after-present"
+    #: On the date line: "20 September 2021 at 9.30 am".
+    WITH_DATE = "with-date"
+    NOT_PRINTED = "not-printed"
 
 
 class SigningMode(StrEnum):
@@ -126,6 +155,14 @@ class InterestKind(StrEnum):
     NON_REGISTRABLE = "non-registrable"
     NON_PECUNIARY = "non-pecuniary"
     PREDETERMINATION = "predetermination"
+    PERSONAL = "personal"
+    PERSONAL_PREJUDICIAL = "personal-prejudicial"
+    SIGNIFICANT_OTHER = "significant-other"
+    #: A category the council added to its code in Set up (``Declaration.category`` names it).
+    OTHER = "other"
+    #: Not an interest: a member's statement about the item ("knew of a person involved, but
+    #: not as a personal acquaintance"), minuted as said.
+    STATEMENT = "statement"
 
 
 class InterestConduct(StrEnum):
@@ -206,6 +243,11 @@ class EventKind(StrEnum):
     CLOSED = "closed"
     #: A change of who is in the chair, during the meeting.
     PRESIDING = "presiding"
+    #: The person presiding over the meeting took the chair back after someone presided over
+    #: one item (``for_item_id``) in their place.
+    CHAIR_RESUMED = "chair-resumed"
+    #: A dispensation granted to all members for an item (``for_item_id``), e.g. the budget.
+    DISPENSATION = "dispensation"
 
 
 class StepKind(StrEnum):

@@ -10,7 +10,7 @@ that may not be in the database.
 
 from __future__ import annotations
 
-from clerk.domain.entities import ActionItem, AgendaItem, Paragraph
+from clerk.domain.entities import ActionItem, AgendaItem, Declaration, Paragraph
 from clerk.domain.record import MeetingRecord
 
 SCHEDULE_12A_PARAGRAPHS = range(1, 8)
@@ -42,6 +42,15 @@ def action_exempt_under(record: MeetingRecord, action: ActionItem) -> int | None
     if action.exempt_paragraph is not None:
         return action.exempt_paragraph
     return item_paragraph(record, action.item_id)
+
+
+def declaration_detail_exempt(record: MeetingRecord, declaration: Declaration) -> bool:
+    """Whether a declaration's nature and dispensation reference stay out of public outputs:
+    on an exempt item, when the clerk marked them as revealing exempt information (or the
+    declaration predates that choice). The fact of the declaration is always public."""
+    if item_paragraph(record, declaration.item_id) is None:
+        return False
+    return declaration.nature_public is not True
 
 
 def exempt_paragraphs(record: MeetingRecord) -> list[int]:

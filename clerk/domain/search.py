@@ -104,13 +104,14 @@ def entity_entries(kind: EntryKind, entity: object, exempt: bool) -> list[Entry]
 
 def _declaration_entries(kind: EntryKind, declaration: Declaration, exempt: bool) -> list[Entry]:
     """The fact of a declaration is public; its nature is searchable only where the minutes
-    print it (never for a sensitive interest; only confidentially under an exempt item)."""
+    print it (never for a sensitive interest; only confidentially under an exempt item when
+    the clerk marked it as revealing exempt information, ``domain.exempt``)."""
     words = declaration.kind.value.replace("-", " ") + " interest"
     persons = (declaration.person_id,)
     nature = "" if declaration.sensitive else declaration.nature.strip()
     reference = declaration.dispensation_ref.strip()
     detail = " ".join(t for t in (nature, reference) if t)
-    if not exempt:
+    if not exempt or declaration.nature_public is True:
         text = f"{words} {detail}".strip()
         return [Entry(kind, declaration.id, declaration.item_id, False, text, persons)]
     entries = [Entry(kind, declaration.id, declaration.item_id, False, words, persons)]

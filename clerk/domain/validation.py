@@ -58,7 +58,7 @@ def council_problems(council: CouncilProfile) -> Iterator[Problem]:
                 field,
                 (
                     f"{pattern!r} is not a minute number pattern (use {{n}}, {{month}}, {{mm}}, "
-                    "{yy} and {yyyy})"
+                    "{yy}, {yyyy}, {myy}, {myyyy} and {prefix})"
                 ),
             )
 

@@ -66,7 +66,14 @@ def find_minutes_meeting(conn: Connection, slug: str, day: date) -> int | None:
 def minute_reference(record: MeetingRecord, number: int | None) -> str:
     if number is None:
         return ""
-    return format_minute(record.council.minute_reference_pattern, number, record.meeting.date)
+    council = record.council
+    return format_minute(
+        council.minute_reference_pattern,
+        number,
+        record.meeting.date,
+        (council.year_start_month, council.year_start_day),
+        record.committee.minute_prefix,
+    )
 
 
 def correction_wording(minutes: MeetingRecord, correction: Correction) -> str:

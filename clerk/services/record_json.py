@@ -216,9 +216,10 @@ def older_record_defaults(data: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(uk, dict):
         return data
     council = uk.get("council")
-    if not isinstance(council, dict) or "movers_named" in council:
+    if not isinstance(council, dict):
         return data
-    council = {**council, "movers_named": MoverNaming.WHEN_CONTESTED.value}
+    if "movers_named" not in council:
+        council = {**council, "movers_named": MoverNaming.WHEN_CONTESTED.value}
     return {**data, "uk_local_government": {**uk, "council": council}}
 
 
@@ -468,9 +469,9 @@ def import_document(
 
 
 def same_council(here: CouncilProfile, incoming: CouncilProfile) -> bool:
-    """The same council, whatever the file says of the agenda's wording (which is the
-    database's own, and which records written before it existed do not carry)."""
-    return replace(incoming, agenda=here.agenda) == here
+    """The same council, whatever the file says of the agenda's wording and the house style
+    (which are the database's own, and which records written before them do not carry)."""
+    return replace(incoming, agenda=here.agenda, house_style=here.house_style) == here
 
 
 def _differences(old: Any, new: Any) -> str:

@@ -166,7 +166,12 @@ def _scope(filters: SearchFilters) -> str:
 
 def _result(hit: Hit, council: CouncilProfile | None, confidential: bool) -> Result:
     if hit.minute_number is not None and council is not None:
-        label = format_minute(council.minute_heading_pattern, hit.minute_number, hit.date)
+        label = format_minute(
+            council.minute_heading_pattern,
+            hit.minute_number,
+            hit.date,
+            (council.year_start_month, council.year_start_day),
+        )
         where = f"Minute {label}"
     else:
         where = f"Item {hit.item_number}"

@@ -43,6 +43,10 @@ class CouncilRow(Base):
     #: The council's standing words for agenda packs (``AgendaWording``).
     agenda: Mapped[dict[str, Any]]
     movers_named: Mapped[str] = mapped_column(String(20))
+    #: How the council words its minutes where councils differ (``HouseStyle``).
+    house_style: Mapped[dict[str, Any]]
+    #: The code of conduct's categories as the council names them (``InterestCategory``).
+    interest_categories: Mapped[list[Any]]
 
 
 class PersonRow(Base):
@@ -69,6 +73,7 @@ class CommitteeRow(Base):
     signatory_title: Mapped[str] = mapped_column(String(80))
     lists_non_voting_co_optees: Mapped[bool] = mapped_column(default=False)
     moderngov_id: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    minute_prefix: Mapped[str] = mapped_column(String(20), default="", server_default="")
 
 
 class MembershipRow(Base):
@@ -174,6 +179,10 @@ class DeclarationRow(Base):
     sensitive: Mapped[bool]
     conduct: Mapped[str] = mapped_column(String(20))
     dispensation_ref: Mapped[str] = mapped_column(String(120))
+    nature_public: Mapped[bool | None]
+    category: Mapped[str] = mapped_column(String(80), default="")
+    after_vote: Mapped[bool] = mapped_column(default=False)
+    vote_struck: Mapped[bool] = mapped_column(default=False)
 
 
 class ParagraphRow(Base):

@@ -121,6 +121,7 @@ def _committee_from_row(conn: Connection, row: Any) -> Committee:
         memberships=tuple(from_values(Membership, m) for m in memberships),
         lists_non_voting_co_optees=bool(row["lists_non_voting_co_optees"]),
         moderngov_id=row["moderngov_id"],
+        minute_prefix=row["minute_prefix"],
     )
 
 
@@ -161,6 +162,7 @@ def save_committee(conn: Connection, committee: Committee, who: str = "") -> int
         "signatory_title": committee.signatory_title,
         "lists_non_voting_co_optees": committee.lists_non_voting_co_optees,
         "moderngov_id": committee.moderngov_id,
+        "minute_prefix": committee.minute_prefix,
     }
     fit(table_of(CommitteeRow), values)
     found = conn.execute(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from clerk.domain.entities import InterestCategory
 from clerk.domain.enums import (
     ActionStatus,
     AmendmentOp,
@@ -68,7 +69,22 @@ INTEREST = {
     InterestKind.NON_REGISTRABLE: "Non-registrable",
     InterestKind.NON_PECUNIARY: "Non-pecuniary",
     InterestKind.PREDETERMINATION: "Predetermination",
+    InterestKind.STATEMENT: "A statement, not an interest",
+    InterestKind.PERSONAL: "Personal",
+    InterestKind.PERSONAL_PREJUDICIAL: "Personal and prejudicial",
+    InterestKind.SIGNIFICANT_OTHER: "Significant other",
+    InterestKind.OTHER: "Other",
 }
+
+
+def interest_label(category: InterestCategory) -> str:
+    """A category's name in the window: the kind's label, or the council's own wording."""
+    try:
+        return INTEREST[InterestKind(category.key)]
+    except ValueError:
+        words = category.wording.removeprefix("an ").removeprefix("a ")
+        return words[:1].upper() + words[1:]
+
 
 CONDUCT = {
     InterestConduct.STAYED: "Stayed, spoke and voted",
@@ -133,6 +149,8 @@ COMMITTEE_KIND = {
 CODE_OF_CONDUCT = {
     CodeOfConduct.LGA_MODEL_2020: "LGA Model Code of Conduct 2020",
     CodeOfConduct.PECUNIARY_NON_PECUNIARY: "Pecuniary / non-pecuniary (older local code)",
+    CodeOfConduct.PERSONAL_PREJUDICIAL: "Personal / prejudicial (pre-2012 and local English codes)",
+    CodeOfConduct.WELSH_MODEL: "Welsh model code (personal / prejudicial)",
 }
 
 

@@ -114,6 +114,7 @@ def test_exempt_text_only_in_a_confidential_search_and_marked(demo_database: Dat
             item=item,
             interest=InterestKind.NON_PECUNIARY,
             nature="a trustee of the provider",
+            nature_exempt=True,  # the clerk marked it as revealing exempt information
         )
     )
     assert texts(demo_database, "tender price") == []

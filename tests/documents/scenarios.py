@@ -74,7 +74,13 @@ def september_meeting() -> MeetingRecord:
         Declare(
             "mills", 4, InterestKind.DISCLOSABLE_PECUNIARY, nature="a director of a bidding firm"
         ),
-        Declare("douglas-dunbar", 5, InterestKind.NON_PECUNIARY, nature=EXEMPT_NATURE),
+        Declare(
+            "douglas-dunbar",
+            5,
+            InterestKind.NON_PECUNIARY,
+            nature=EXEMPT_NATURE,
+            nature_exempt=True,
+        ),
         Declare(
             "bye",
             6,

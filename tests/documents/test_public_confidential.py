@@ -174,6 +174,7 @@ def meetings(draw: st.DrawFn) -> MeetingRecord:
         if draw(st.booleans()):
             sensitive = draw(st.booleans())
             conduct = draw(st.sampled_from(list(InterestConduct)))
+            public_nature = f"public nature {index}" if draw(st.booleans()) else ""
             declaration_id = ids("declarations")
             record.declarations[declaration_id] = Declaration(
                 declaration_id,
@@ -184,10 +185,13 @@ def meetings(draw: st.DrawFn) -> MeetingRecord:
                         [InterestKind.DISCLOSABLE_PECUNIARY, InterestKind.NON_PECUNIARY]
                     )
                 ),
-                nature="" if sensitive else text("nature"),
+                nature="" if sensitive else (public_nature or text("nature")),
                 sensitive=sensitive,
                 conduct=conduct,
-                dispensation_ref=text("dispensation"),
+                dispensation_ref=public_nature or text("dispensation"),
+                # On an exempt item the nature prints publicly only when not marked as
+                # revealing exempt information; None: recorded before the mark existed.
+                nature_public=True if public_nature else draw(st.sampled_from([None, False])),
             )
         if draw(st.booleans()):
             action_id = ids("actions")

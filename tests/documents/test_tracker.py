@@ -34,8 +34,9 @@ SECOND_ROW = [
     "Escape' – The Child Safeguarding Practice Review Panel - It was hard to escape - report "
     "(publishing.service.gov.uk).",
     "Lead: Democratic Services Team Leader",
-    "20/8/21: Complete – emailed 20/8/21",
-    "Complete",
+    # The comment as written, as the seed prints it: its date and status are not said twice
+    # (the Status cell is left empty).
+    "Complete – emailed 20/8/21",
 ]
 HEADER = ["Date of meeting", "Minute No.", "Action", "Comments", "Status"]
 

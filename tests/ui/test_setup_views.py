@@ -50,6 +50,7 @@ def test_a_committee_and_its_first_meeting_set_up_from_nothing(
     qtbot.keyClicks(named(editor, "Name"), "Planning Committee")
     assert named(editor, "Short id").text() == "planning-committee"
     named(editor, "Quorum number (or numerator)").setValue(4)
+    qtbot.keyClicks(named(editor, "Minute prefix"), "PLN")
     for name, kind, role, group in (
         ("Ahmed", "Councillor", "Chair", "Independent"),
         ("Brown", "Councillor", "Member", "Labour Group"),
@@ -78,6 +79,7 @@ def test_a_committee_and_its_first_meeting_set_up_from_nothing(
     assert not editor.isVisible(), editor.message.text()
     committee = catalogue.committee(sqlite_database, "planning-committee")
     assert committee.quorum.value == 4
+    assert committee.minute_prefix == "PLN"
     assert [(m.person_id, m.role, m.group) for m in committee.memberships] == [
         ("ahmed", Role.CHAIR, "Independent"),
         ("brown", Role.MEMBER, "Labour Group"),

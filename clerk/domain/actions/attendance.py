@@ -137,8 +137,8 @@ class Substitute(Action):
         replaced = record.attendance_of(self.replaces)
         if replaced is not None and replaced.status is AttendanceStatus.PRESENT:
             raise RuleViolation(f"{whom} is marked present, so cannot be substituted.")
-        if replaced is not None:
-            del record.attendance[replaced.id]
+        # The member's own apology (or absence) stands: the substitution adds a fact, it does
+        # not erase one; house style decides how the minutes put the two together.
         set_status(
             record,
             self.person,

@@ -36,7 +36,7 @@ from clerk.domain.errors import RuleViolation
 from clerk.domain.names import display_name, join_names
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.numbering import next_minute_number
-from clerk.domain.rules.presence import can_preside
+from clerk.domain.rules.presence import can_preside, item_presiding, presiding
 from clerk.domain.signoff.confirmation import Correction, ExemptAmendment
 from clerk.domain.timefmt import clock, long_date
 from clerk.domain.validation import ends_before_starting
@@ -196,10 +196,36 @@ class SetPresiding(Action):
 
     kind = "presiding"
     person: str
+    #: For the item under way only (the Vice-Chair takes the chair while the Chair is out
+    #: under an interest): that item's casting vote is theirs; the meeting's chair is not
+    #: changed, and resumes with ``resume_chair`` or at the next item.
+    for_item: bool = False
 
     def apply(self, record: MeetingRecord, ctx: Context) -> str:
         require_not_closed(record, "change who presides")
         name = display_name(record.person(self.person))
+        if self.for_item:
+            require_in_progress(record, "record who takes the chair for an item")
+            item_id = record.meeting.current_item_id
+            if item_id is None:
+                raise RuleViolation(
+                    "Open the item first: the chair is taken for the item under way."
+                )
+            if not can_preside(record, self.person, item_id):
+                raise RuleViolation(
+                    f"{name} cannot preside over this item: the person presiding must be a "
+                    f"councillor member of the {record.committee.calls_itself} who is present "
+                    "and not withdrawn from it."
+                )
+            add_event(
+                record,
+                EventKind.PRESIDING,
+                ctx.now,
+                item_id,
+                for_item_id=item_id,
+                person_id=self.person,
+            )
+            return f"record {name} presiding over item {record.item(item_id).number}"
         if not can_preside(record, self.person):
             raise RuleViolation(
                 f"{name} cannot preside: the person presiding must be a councillor member of "
@@ -215,6 +241,28 @@ class SetPresiding(Action):
                 person_id=self.person,
             )
         return f"record {name} presiding"
+
+
+@dataclass(frozen=True)
+class ResumeChair(Action):
+    """The meeting's chair takes the chair back during the item someone else presided over."""
+
+    kind = "resume_chair"
+
+    def apply(self, record: MeetingRecord, ctx: Context) -> str:
+        require_in_progress(record, "record the chair resuming")
+        item_id = record.meeting.current_item_id
+        if item_id is None or item_presiding(record, item_id) is None:
+            raise RuleViolation("No one else has taken the chair for the item under way.")
+        add_event(
+            record,
+            EventKind.CHAIR_RESUMED,
+            ctx.now,
+            item_id,
+            for_item_id=item_id,
+            person_id=presiding(record),
+        )
+        return "record the chair resumed"
 
 
 @dataclass(frozen=True)
@@ -363,6 +411,7 @@ for _cls in (
     OpenItem,
     SetMinuteStart,
     SetPresiding,
+    ResumeChair,
     PublicSummary,
     Note,
     ConfirmMinutes,

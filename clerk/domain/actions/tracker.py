@@ -23,9 +23,20 @@ class AddAction(Action):
     owner: str = ""
     due: date | None = None
     comment: str = ""
+    #: An action from a meeting held before Clerk, brought onto this item's tracker: the date
+    #: of that meeting and its minute number, which the tracker shows instead of this one's.
+    began: date | None = None
+    began_minute: int | None = None
 
     def apply(self, record: MeetingRecord, ctx: Context) -> str:
         target = record.item(self.item)
+        if self.began_minute is not None and self.began is None:
+            raise RuleViolation("Give the date of the meeting the action came from.")
+        if self.began is not None and self.began >= record.meeting.date:
+            raise RuleViolation(
+                "An action carried from an earlier meeting began before this one; "
+                f"{self.began.isoformat()} is not earlier."
+            )
         if target.minute_number is None:
             raise RuleViolation(f"Item {target.number} has not been minuted, so has no actions.")
         if not self.text.text.strip():
@@ -40,8 +51,18 @@ class AddAction(Action):
             due=self.due,
             comments=comments,
             exempt_paragraph=target.exempt_paragraph,
+            carried_from=self._origin(record, action_id),
         )
         return f"add action {action_id} on Minute {target.minute_number}"
+
+    def _origin(self, record: MeetingRecord, action_id: int) -> str:
+        """Where an action from before Clerk began, in the form a carried action keeps it."""
+        if self.began is None:
+            return ""
+        minute = "" if self.began_minute is None else str(self.began_minute)
+        return (
+            f"{record.committee.slug}/{self.began.isoformat()}#minute-{minute}/action-{action_id}"
+        )
 
 
 @dataclass(frozen=True)

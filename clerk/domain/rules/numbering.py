@@ -29,8 +29,17 @@ def next_minute_number(used_in_meeting: list[int], start: int | None, earlier_ma
     return earlier_max + 1
 
 
-def format_minute(pattern: str, number: int, meeting_date: date) -> str:
-    """Apply a council's pattern: ``{n}``, ``{n}/{month}/{yy}`` (10/7/21), ``{yyyy}``..."""
+def format_minute(
+    pattern: str,
+    number: int,
+    meeting_date: date,
+    year_start: tuple[int, int] = (5, 1),
+    prefix: str = "",
+) -> str:
+    """Apply a council's pattern: ``{n}``, ``{n}/{month}/{yy}`` (10/7/21), ``{yyyy}``; the
+    municipal year's first year ``{myy}`` / ``{myyyy}`` and the committee's ``{prefix}``:
+    ``{prefix}{n}/{myy}`` gives "DEV12/23" for a meeting in February 2024 of the 2023/24 year."""
+    start = municipal_year_start(meeting_date, *year_start)
     try:
         return pattern.format(
             n=number,
@@ -38,6 +47,9 @@ def format_minute(pattern: str, number: int, meeting_date: date) -> str:
             mm=f"{meeting_date.month:02d}",
             yy=f"{meeting_date:%y}",
             yyyy=meeting_date.year,
+            myy=f"{start:%y}",
+            myyyy=start.year,
+            prefix=prefix,
         )
     except (KeyError, IndexError, ValueError) as error:
         raise ValueError(f"Minute number pattern {pattern!r} is not valid: {error}") from None

@@ -1,7 +1,7 @@
 """Who is in the room, who holds a voting seat, and who has withdrawn for an item."""
 
 from clerk.domain.entities import Declaration
-from clerk.domain.enums import AttendanceStatus, Movement, Role
+from clerk.domain.enums import AttendanceStatus, EventKind, Movement, Role
 from clerk.domain.record import MeetingRecord
 
 SEATED_STATUSES = (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE)
@@ -47,12 +47,37 @@ def can_preside(record: MeetingRecord, person_id: str, item_id: int | None = Non
     return item_id is None or withdrawal(record, person_id, item_id) is None
 
 
+def item_presiding(record: MeetingRecord, item_id: int) -> str | None:
+    """Who took the chair for this item only (the Chair having left under an interest, say),
+    unless the meeting's chair has since resumed it during the item."""
+    taken = [
+        e
+        for e in record.events.values()
+        if e.kind is EventKind.PRESIDING and e.for_item_id == item_id and e.person_id
+    ]
+    if not taken:
+        return None
+    last = max(taken, key=lambda e: (e.order, e.id))
+    resumed = any(
+        e.kind is EventKind.CHAIR_RESUMED
+        and e.for_item_id == item_id
+        and (e.order, e.id) > (last.order, last.id)
+        for e in record.events.values()
+    )
+    return None if resumed else last.person_id
+
+
 def presiding(record: MeetingRecord, item_id: int | None = None) -> str | None:
-    """Who presides (over the item): as recorded, else the chair, else the vice-chair.
+    """Who presides (over the item): whoever took the chair for that item, else as recorded
+    for the meeting, else the chair, else the vice-chair. The window, the casting vote and
+    the minutes all ask here.
 
     Only someone who can preside counts: a chair who has left, or withdrawn from the item
     under an interest, does not preside over it (and has no casting vote on it).
     """
+    for_item = item_presiding(record, item_id) if item_id is not None else None
+    if for_item is not None and can_preside(record, for_item, item_id):
+        return for_item
     candidates = [record.meeting.presiding_id] if record.meeting.presiding_id else []
     for role in (Role.CHAIR, Role.VICE_CHAIR):
         candidates += [m.person_id for m in record.memberships_on_day() if m.role is role]

@@ -46,6 +46,7 @@ class EntryKind(StrEnum):
     PUBLIC_READMITTED = "public-readmitted"
     NOTE = "note"
     PRESIDING = "presiding"
+    CHAIR_RESUMED = "chair-resumed"
     ARRIVED = "arrived"
     LEFT = "left"
 
@@ -58,9 +59,12 @@ EVENT_ENTRIES: dict[EventKind, EntryKind] = {
     EventKind.PUBLIC_READMITTED: EntryKind.PUBLIC_READMITTED,
     EventKind.NOTE: EntryKind.NOTE,
     EventKind.PRESIDING: EntryKind.PRESIDING,
+    EventKind.CHAIR_RESUMED: EntryKind.CHAIR_RESUMED,
 }
 #: Kinds the minutes did not print before proceedings were ordered.
-NEW_KINDS = frozenset({EntryKind.NOTE, EntryKind.PUBLIC_READMITTED, EntryKind.PRESIDING})
+NEW_KINDS = frozenset(
+    {EntryKind.NOTE, EntryKind.PUBLIC_READMITTED, EntryKind.PRESIDING, EntryKind.CHAIR_RESUMED}
+)
 
 Entity = Paragraph | Motion | VoteEvent | Resolution | ProceduralEvent | MovementEntry
 

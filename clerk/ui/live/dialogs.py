@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox, QWidget
 
-from clerk.domain.actions.declarations import KINDS_BY_CODE, Declare
+from clerk.domain.actions.declarations import Declare, votes_cast
 from clerk.domain.actions.motions import Amend, Move, Second
 from clerk.domain.actions.proceedings import (
     ConfirmMinutes,
@@ -27,7 +27,6 @@ from clerk.domain.enums import (
     ActionStatus,
     AmendmentOp,
     AttendanceStatus,
-    InterestKind,
     MotionKind,
     MotionOutcome,
     StandardItem,
@@ -35,6 +34,7 @@ from clerk.domain.enums import (
 from clerk.domain.names import display_name
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.eligibility import eligible_voters
+from clerk.domain.rules.interests import categories
 from clerk.domain.rules.motions import substantive_parts
 from clerk.domain.rules.presence import is_present
 from clerk.ui import labels
@@ -88,19 +88,26 @@ def declare_dialog(parent: QWidget, controller: MeetingController, item: AgendaI
         "Interest, for a later item)",
     )
     who = dialog.add_row("&Member:", combo(people_choices(record, attending)))
-    kinds = KINDS_BY_CODE[record.council.code_of_conduct]
+    kinds = categories(record.council)
     kind = dialog.add_row(
         "&Interest:",
         combo(
-            [(labels.INTEREST[k], k) for k in kinds],
-            next(k for k in kinds if k is not InterestKind.DISCLOSABLE_PECUNIARY),
+            [(labels.interest_label(c), c.key) for c in kinds],
+            next(c.key for c in kinds if not c.pecuniary),
         ),
         "The kinds the council's code of conduct knows (a disclosable pecuniary interest "
         "is never assumed: choose it)",
     )
-    nature = dialog.add_row("&Nature:", QLineEdit(), "What the interest is, as minuted")
+    nature = dialog.add_row(
+        "&Nature:",
+        QLineEdit(),
+        "What the interest is, as minuted (optional); for a statement, what was said",
+    )
     sensitive = dialog.add_row(
         "", QCheckBox("&Sensitive interest: minute the fact, not its nature")
+    )
+    reveals = dialog.add_row(
+        "", QCheckBox("Nature &reveals exempt information (public minutes give the fact only)")
     )
     conduct = dialog.add_row(
         "&Conduct:",
@@ -113,15 +120,33 @@ def declare_dialog(parent: QWidget, controller: MeetingController, item: AgendaI
     def submit() -> str | None:
         if who.currentData() is None:
             return "Choose the member declaring."
+        chosen = next(c for c in kinds if c.key == kind.currentData())
+        strike: bool | None = None
+        if chosen.pecuniary and votes_cast(record, who.currentData(), on_item.currentData()):
+            # The domain refuses a late declaration until the clerk says what was decided.
+            answer = QMessageBox.question(
+                dialog,
+                "Declared after voting",
+                f"{who.currentText()} has already voted on this item. Is their vote struck? "
+                "(Yes: struck; No: it stands. The minutes record either.)",
+                QMessageBox.StandardButton.Yes
+                | QMessageBox.StandardButton.No
+                | QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Cancel:
+                return "Not recorded: say whether the vote is struck."
+            strike = answer == QMessageBox.StandardButton.Yes
         return controller.submit(
             Declare(
+                strike_vote=strike,
                 person=who.currentData(),
                 item=on_item.currentData(),
-                interest=InterestKind(kind.currentData()),
+                category=chosen.key,
                 nature=nature.text(),
                 sensitive=sensitive.isChecked(),
                 conduct=conduct.currentData(),
                 dispensation_ref=dispensation.text(),
+                nature_exempt=reveals.isChecked(),
             )
         )
 
@@ -426,11 +451,16 @@ def presiding_dialog(parent: QWidget, controller: MeetingController) -> FormDial
         combo(people_choices(record, present), record.meeting.presiding_id),
         "The person presiding holds the casting vote",
     )
+    item_only = dialog.add_row(
+        "",
+        QCheckBox("For the item under &way only (the chair resumes at the next item)"),
+    )
+    item_only.setEnabled(record.meeting.current_item_id is not None)
 
     def submit() -> str | None:
         if who.currentData() is None:
             return "Choose who presides."
-        return controller.submit(SetPresiding(who.currentData()))
+        return controller.submit(SetPresiding(who.currentData(), for_item=item_only.isChecked()))
 
     dialog.submit = submit
     return dialog

@@ -314,7 +314,8 @@ class VotePanel(QFrame):
         method = self.method()
         tally = self.tally()
         casting = self.casting_option() if self._tied else None
-        chair = presiding(self.controller.record)
+        record = self.controller.record
+        chair = presiding(record, record.motion(self.motion_id).item_id)
         declared = self.declared.currentData() if method is VoteMethod.SHOW_OF_HANDS else None
         return Vote(
             motion=self.motion_id,
@@ -358,7 +359,7 @@ class VotePanel(QFrame):
         method = self.method()
         tally = self.tally()
         tied = method is not VoteMethod.ASSENT and tally.tied and tally.yes > 0
-        chair = presiding(record)
+        chair = presiding(record, record.motion(self.motion_id).item_id)
         if tied:
             who = display_name(record.person(chair)) if chair else "the person presiding"
             self.casting_label.setText(f"The votes are equal: the casting vote of {who}:")

@@ -85,7 +85,10 @@ def attendance_rows(record: MeetingRecord, item_id: int | None = None) -> list[A
         substitute = substitutes.get(membership.person_id)
         if substitute is not None:
             replacement = display_name(record.person(substitute.person_id))
-            status, present, withdrawn = "Substituted", False, False
+            own = record.attendance_of(person.id)
+            sent_apologies = own is not None and own.status is AttendanceStatus.APOLOGIES
+            status = "Apologies, substituted" if sent_apologies else "Substituted"
+            present, withdrawn = False, False
             detail = f"substituted by {replacement}"
         else:
             entry = record.attendance_of(person.id)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from clerk.domain.enums import MotionKind
 from clerk.domain.names import display_name
 from clerk.domain.record import MeetingRecord
+from clerk.domain.rules.interests import declaration_category
 from clerk.domain.rules.motions import LETTERS
 from clerk.ui import labels
 from clerk.ui.models.base import RowsModel
@@ -58,7 +59,7 @@ def declaration_rows(record: MeetingRecord, item_id: int) -> list[DeclarationRow
             DeclarationRow(
                 declaration.id,
                 display_name(record.person(declaration.person_id)),
-                labels.INTEREST[declaration.kind],
+                labels.interest_label(declaration_category(record.council, declaration)),
                 nature,
                 conduct,
             )

@@ -90,6 +90,11 @@ class CommitteeEditor(QDialog):
             QLineEdit(committee.signatory_title if committee else ""),
             'Who signs the minutes, e.g. "Chairman" (empty: the council\'s title)',
         )
+        self.minute_prefix = row(
+            "Minute prefi&x:",
+            QLineEdit(committee.minute_prefix if committee else ""),
+            'Before its minute numbers where the council\'s pattern has {prefix}, e.g. "DEV"',
+        )
         quorum = committee.quorum if committee else QuorumRule()
         quorum_row = QHBoxLayout()
         self.quorum_kind = combo(
@@ -183,6 +188,7 @@ class CommitteeEditor(QDialog):
             signatory_title=self.signatory.text().strip(),
             memberships=tuple(self.memberships),
             lists_non_voting_co_optees=self.non_voting.isChecked(),
+            minute_prefix=self.minute_prefix.text().strip(),
         )
 
     def accept(self) -> None:

@@ -6,11 +6,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSpinBox, QWidget
 
-from clerk.domain.entities import AgendaWording, CouncilProfile
-from clerk.domain.enums import CodeOfConduct, MoverNaming, SigningMode
+from clerk.documents.house_style import house_style_preview
+from clerk.domain.entities import AgendaWording, CouncilProfile, HouseStyle
+from clerk.domain.enums import (
+    CodeOfConduct,
+    MoverNaming,
+    SigningMode,
+    StartTimePlacement,
+    SubstitutionWording,
+)
 from clerk.domain.errors import ClerkError
+from clerk.domain.rules import interests
 from clerk.services import catalogue, setup
 from clerk.storage.database import Database
 from clerk.ui import labels
@@ -20,7 +29,10 @@ from clerk.ui.forms import FormDialog, combo, text_box
 def council_dialog(
     parent: QWidget, database: Database, saved: Callable[[], None] = lambda: None
 ) -> FormDialog:
-    council = catalogue.council(database) or CouncilProfile(name="")
+    known = catalogue.council(database)
+    # A new council is offered "Councillor" for one; one set up before the choice keeps the
+    # plural it printed.
+    council = known or CouncilProfile(name="", house_style=HouseStyle(also_plural_for_one=False))
     dialog = FormDialog("Council profile", parent, "Save")
     name = dialog.add_row("&Council:", QLineEdit(council.name), "For example: Torbay Council")
     code = dialog.add_row(
@@ -28,6 +40,28 @@ def council_dialog(
         combo([(t, c) for c, t in labels.CODE_OF_CONDUCT.items()], council.code_of_conduct),
         "Which interests members can declare",
     )
+    categories = dialog.add_row(
+        "Interest categories (&k):",
+        text_box(4, interests.categories_text(council)),
+        "One a line: key | wording | plural | consequence (stays, speaks then leaves, leaves, "
+        "or pecuniary (leaves unless dispensed)). Rename or add a category here.",
+    )
+
+    def code_changed() -> None:
+        # The new code's own categories, unless the council had its own.
+        shown = categories.toPlainText().strip()
+        for known in CodeOfConduct:
+            default = replace(council, code_of_conduct=known, interest_categories=())
+            if shown == interests.categories_text(default):
+                chosen = replace(
+                    council,
+                    code_of_conduct=CodeOfConduct(code.currentData()),
+                    interest_categories=(),
+                )
+                categories.setPlainText(interests.categories_text(chosen))
+                return
+
+    code.currentIndexChanged.connect(code_changed)
     signatory = dialog.add_row(
         "&Signatory title:", QLineEdit(council.signatory_title), 'e.g. "Chair" or "Chairman"'
     )
@@ -72,8 +106,60 @@ def council_dialog(
         ),
         "When the minutes name a motion's mover and seconder",
     )
+    style = council.house_style
+    substitution = dialog.add_row(
+        "Su&bstitutes:",
+        combo(
+            [
+                (
+                    "membership amended to include Y instead of X",
+                    SubstitutionWording.MEMBERSHIP_AMENDED,
+                ),
+                (
+                    "apologies from X (substituted by Y)",
+                    SubstitutionWording.APOLOGIES_SUBSTITUTED_BY,
+                ),
+                ("Y attended as a substitute for X", SubstitutionWording.ATTENDED_AS_SUBSTITUTE),
+            ],
+            style.substitution,
+        ),
+        "How the Apologies minute words a substitution",
+    )
+    vice_title = dialog.add_row(
+        "&Vice-chair's title:", QLineEdit(style.vice_chair_title), 'e.g. "Vice-Chairman"'
+    )
+    in_chair = dialog.add_row(
+        "Presiding, not the Chair:",
+        QLineEdit(style.in_the_chair),
+        'Beside a member presiding in the Chair\'s absence, e.g. "In the Chair"',
+    )
+    also_plural = dialog.add_row(
+        "", QCheckBox('"Also in attendance: Councillors X" even for one councillor (&y)')
+    )
+    also_plural.setChecked(style.also_plural_for_one is not False)
+    start_time = dialog.add_row(
+        "&When the start time prints:",
+        combo(
+            [
+                (
+                    "after the Present list: (Meeting started at ...)",
+                    StartTimePlacement.AFTER_PRESENT,
+                ),
+                ("on the date line", StartTimePlacement.WITH_DATE),
+                ("not printed", StartTimePlacement.NOT_PRINTED),
+            ],
+            style.start_time,
+        ),
+    )
     officers = dialog.add_row("", QCheckBox("&List officers in the minutes"))
     officers.setChecked(council.lists_officers)
+    preview = QLabel()
+    preview.setObjectName("House style preview")
+    preview.setAccessibleName("House style preview")
+    preview.setWordWrap(True)
+    preview.setTextFormat(Qt.TextFormat.PlainText)
+    dialog.form.addRow(QLabel("<b>Preview</b> (a sample of each choice)"))
+    dialog.form.addRow(preview)
     wording = council.agenda
     pack = QLabel("<b>Agenda packs</b> (empty: Clerk's own wording)")
     dialog.form.addRow(pack)
@@ -107,9 +193,13 @@ def council_dialog(
         "&Urgent items:", text_box(2, wording.urgent), f"The Urgent Items item; {placeholders}"
     )
 
-    def submit() -> str | None:
-        value = replace(
+    def profile() -> CouncilProfile:
+        own_categories = interests.parse_categories(
+            categories.toPlainText(), CodeOfConduct(code.currentData())
+        )
+        return replace(
             council,
+            interest_categories=own_categories,
             name=name.text().strip(),
             code_of_conduct=CodeOfConduct(code.currentData()),
             signatory_title=signatory.text().strip() or "Chair",
@@ -129,8 +219,38 @@ def council_dialog(
                 urgent=urgent.toPlainText().strip(),
             ),
             movers_named=MoverNaming(movers.currentData()),
+            house_style=replace(
+                style,
+                substitution=SubstitutionWording(substitution.currentData()),
+                vice_chair_title=vice_title.text().strip() or "Vice-Chair",
+                in_the_chair=in_chair.text().strip() or "In the Chair",
+                also_plural_for_one=also_plural.isChecked(),
+                start_time=StartTimePlacement(start_time.currentData()),
+            ),
         )
+
+    def refresh_preview() -> None:
         try:
+            lines = house_style_preview(profile())
+        except (ClerkError, ValueError) as error:
+            preview.setText(f"(No preview: {error})")
+            return
+        preview.setText("\n".join(lines))
+
+    for line in (signatory, heading, vice_title, in_chair):
+        line.textChanged.connect(refresh_preview)
+    for box in (substitution, start_time, code):
+        box.currentIndexChanged.connect(refresh_preview)
+    for spin in (month, day):
+        spin.valueChanged.connect(refresh_preview)
+    for check in (also_plural, officers):
+        check.toggled.connect(refresh_preview)
+    categories.textChanged.connect(refresh_preview)
+    refresh_preview()
+
+    def submit() -> str | None:
+        try:
+            value = profile()
             setup.save_council(database, value)
         except ClerkError as error:
             return str(error)
