@@ -106,6 +106,10 @@ def summary() -> None:
             continue
         killed, survived, other, total = score(result["counts"])
         percent = f"{100 * killed / total:.1f}%" if total else "–"
+        unchecked = result["counts"].get("not checked", 0)
+        if unchecked:  # stopped part way: the score of those checked
+            checked = total - unchecked
+            percent = f"partial: {checked} of {total} checked, {100 * killed / checked:.0f}% killed"
         lines.append(
             f"| {module['name']} | {files} | {total} | {killed} | {survived} | {other} | "
             f"{percent} | {result['run']} |"

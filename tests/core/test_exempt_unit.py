@@ -59,3 +59,13 @@ def test_an_exempt_item_counts_once_it_is_minuted() -> None:
     assert action_exempt_under(record, action(1, 1)) == 1
     record.paragraphs[1] = paragraph(1, 1, exempt=6)
     assert exempt_paragraphs(record) == [1, 6]
+
+
+def test_only_the_minuted_items_mark_the_minutes_once_any_is_minuted() -> None:
+    record = under_way()
+    record.items[1] = replace(record.items[1], minute_number=5)
+    late = replace(record.items[1], id=2, number="6", exempt_paragraph=3, minute_number=None)
+    record.items[2] = late  # exempt, on the agenda, not taken
+    assert exempt_paragraphs(record) == []
+    record.items[2] = replace(late, minute_number=6)
+    assert exempt_paragraphs(record) == [3]

@@ -122,6 +122,7 @@ def test_everyone_present_in_a_councillor_seat_counts_whatever_comes_first() -> 
         record,
         OfficerPresent("nancy-meehan"),
         Present("brent-davison"),
+        Apologies("mandy-darling"),
         Present("bye"),
         Present("barnby"),
         Present("mills"),
