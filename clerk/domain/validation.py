@@ -18,11 +18,12 @@ from clerk.domain.entities import (
     SignoffStep,
     VoteEvent,
 )
-from clerk.domain.enums import QuorumKind
+from clerk.domain.enums import QuorumKind, VoteMethod, VoteResult
+from clerk.domain.errors import RuleViolation
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.eligibility import could_have_voted
 from clerk.domain.rules.numbering import format_minute
-from clerk.domain.rules.votes import tally_choices
+from clerk.domain.rules.votes import Tally, decide, tally_choices
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 Problem = tuple[str, str]
@@ -130,6 +131,45 @@ def vote_problems(record: MeetingRecord, vote: VoteEvent) -> Iterator[Problem]:
                 f"name {named.yes} for, {named.no} against and {named.abstain} abstaining, but "
                 f"the counts are {vote.yes}, {vote.no} and {vote.abstain}",
             )
+    problem = result_problem(vote)
+    if problem:
+        yield "result", problem
+
+
+def result_problem(vote: VoteEvent) -> str:
+    """Why a vote's result is not what its counts decided ("" when it is): a majority the
+    other way, a tie without the casting vote, or a casting vote the result contradicts. A
+    decision by assent passes; a show of hands declared without a count keeps its result."""
+    if vote.method is VoteMethod.ASSENT:
+        decided = VoteResult.PASS
+    elif vote.yes == vote.no == vote.abstain == 0:
+        if vote.casting_option is not None:
+            return (
+                f"is {vote.result.value} as declared, without a count, so there was no tie for "
+                "a casting vote to decide"
+            )
+        return ""
+    else:
+        try:
+            decided = decide(Tally(vote.yes, vote.no, vote.abstain), vote.casting_option)
+        except RuleViolation as refused:
+            if vote.casting_option is None:
+                return (
+                    f"is {vote.result.value}, but the vote is tied ({vote.yes} to {vote.no}) "
+                    "and no casting vote is recorded"
+                )
+            return f"is {vote.result.value}, but {str(refused)[0].lower()}{str(refused)[1:-1]}"
+    if vote.result is decided:
+        return ""
+    how = "a decision by assent" if vote.method is VoteMethod.ASSENT else _counted(vote)
+    return f"is {vote.result.value}, but {how} decided {decided.value}"
+
+
+def _counted(vote: VoteEvent) -> str:
+    counts = f"{vote.yes} for, {vote.no} against"
+    if vote.casting_option is not None:
+        return f"{counts} and the casting vote {vote.casting_option.value}"
+    return counts
 
 
 def ends_before_starting(started: time | None, ended: time | None) -> bool:

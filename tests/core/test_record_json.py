@@ -150,6 +150,92 @@ def test_values_that_make_no_sense_are_refused_with_their_path(
     assert counts(target) == before
 
 
+IMPOSSIBLE_VOTES = [
+    (
+        {"yes": 0, "no": 5, "result": "pass"},
+        "$.vote_events[0].result: is pass, but 0 for, 5 against decided fail",
+    ),
+    (
+        {"yes": 3, "no": 2, "result": "fail"},
+        "$.vote_events[0].result: is fail, but 3 for, 2 against decided pass",
+    ),
+    (
+        {"yes": 2, "no": 2, "abstain": 1, "result": "pass"},
+        "$.vote_events[0].result: is pass, but the vote is tied (2 to 2) and no casting vote is "
+        "recorded",
+    ),
+    (
+        {"yes": 2, "no": 2, "result": "pass", "casting_by": "bye", "casting_option": "no"},
+        "$.vote_events[0].result: is pass, but 2 for, 2 against and the casting vote no "
+        "decided fail",
+    ),
+    (
+        {"yes": 3, "no": 1, "result": "pass", "casting_by": "bye", "casting_option": "yes"},
+        "$.vote_events[0].result: is pass, but a casting vote is recorded only when the votes "
+        "are equal",
+    ),
+    (
+        {"yes": 2, "no": 2, "result": "pass", "casting_by": "bye", "casting_option": "abstain"},
+        "$.vote_events[0].result: is pass, but a casting vote must be for or against",
+    ),
+    (
+        {"yes": 0, "no": 0, "result": "pass", "casting_by": "bye", "casting_option": "yes"},
+        "$.vote_events[0].result: is pass as declared, without a count, so there was no tie for "
+        "a casting vote to decide",
+    ),
+    (
+        {"method": "assent", "yes": 0, "no": 0, "result": "fail"},
+        "$.vote_events[0].result: is fail, but a decision by assent decided pass",
+    ),
+    (
+        {"yes": 6, "no": 0},
+        "$.vote_events[0].yes: 6 for + 0 against + 0 abstaining = 6, but only 5 members "
+        "attending could vote on item 5",
+    ),
+    ({"abstain": -1}, "$.vote_events[0].abstain: cannot be negative (-1)"),
+]
+
+
+@pytest.mark.parametrize(("change", "message"), IMPOSSIBLE_VOTES)
+def test_a_vote_its_counts_could_not_have_decided_is_refused(
+    sqlite_demo: Database, tmp_path: Path, change: dict[str, Any], message: str
+) -> None:
+    """The rules of the vote apply to an imported one: a majority decides, a tie is decided by
+    the casting vote, and only a tie."""
+    document = demo_export(sqlite_demo)
+    document["vote_events"][0].update(change)
+    target = open_database(str(tmp_path / "target.sqlite3"))
+    before = counts(target)
+    with pytest.raises(RecordFormatError) as refused:
+        record_json.import_document(target, document, source="vote.json")
+    assert str(refused.value) == f"{message} (in vote.json; nothing imported)"
+    assert counts(target) == before
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"yes": 5, "no": 0, "result": "pass"},
+        {"yes": 1, "no": 3, "abstain": 1, "result": "fail"},
+        {"yes": 2, "no": 2, "result": "pass", "casting_by": "bye", "casting_option": "yes"},
+        {"yes": 2, "no": 2, "result": "fail", "casting_by": "bye", "casting_option": "no"},
+        {"yes": 0, "no": 0, "result": "fail"},
+        {"method": "assent", "yes": 0, "no": 0, "result": "pass"},
+    ],
+)
+def test_a_vote_its_counts_decided_is_imported(
+    sqlite_demo: Database, tmp_path: Path, change: dict[str, Any]
+) -> None:
+    document = demo_export(sqlite_demo)
+    document["vote_events"][0].update(change)
+    target = open_database(str(tmp_path / "target.sqlite3"))
+    meeting = record_json.import_document(target, document)
+    assert (
+        json.loads(record_json.export_meeting(target, meeting))["vote_events"][0]
+        == (document["vote_events"][0])
+    )
+
+
 def test_deeply_nested_input_is_refused_not_crashed(sqlite_database: Database) -> None:
     document: Any = {"text": "x", "parts": []}
     for _ in range(5000):
