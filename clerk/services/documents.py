@@ -13,12 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from clerk.documents.html import render_html
 from clerk.documents.minutes import MinutesOptions, compose_minutes
 from clerk.documents.model import Document
-from clerk.documents.pdf import render_pdf
 from clerk.documents.tracker import compose_tracker
-from clerk.documents.word import render_docx
 from clerk.domain.entities import Meeting
 from clerk.domain.errors import ClerkError
 from clerk.domain.exempt import has_exempt_business
@@ -29,6 +26,28 @@ from clerk.domain.timefmt import long_date
 from clerk.fileio import WriteError, write_bytes
 from clerk.storage import record_read
 from clerk.storage.database import Database
+
+# Each renderer's library is imported when that format is first asked for: a PDF alone
+# does not pay for python-docx, nor minutes without a web version for the HTML renderer.
+
+
+def render_docx(document: Document) -> bytes:
+    from clerk.documents.word import render_docx
+
+    return render_docx(document)
+
+
+def render_pdf(document: Document) -> bytes:
+    from clerk.documents.pdf import render_pdf
+
+    return render_pdf(document)
+
+
+def render_html(document: Document) -> bytes:
+    from clerk.documents.html import render_html
+
+    return render_html(document)
+
 
 #: The formats Clerk writes, by file extension.
 RENDERERS: dict[str, Callable[[Document], bytes]] = {

@@ -1,0 +1,121 @@
+"""The document speed-ups give what was given before: texts made printable only where they
+need it, the fallback font registered when a text first needs it, markup escaped as the
+standard library escapes it, and each renderer's library imported when its format is asked."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import fields, is_dataclass, replace
+from typing import Any
+from xml.sax.saxutils import escape as sax_escape
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bench.harness import python_env
+from clerk.documents.model import (
+    Cell,
+    Column,
+    Document,
+    Furniture,
+    Heading,
+    ListItem,
+    Metadata,
+    NumberedList,
+    Para,
+    Signature,
+    Table,
+    printable,
+    sanitised,
+)
+from clerk.documents.pdf_flowables import escape
+
+TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=30)
+
+
+def _every_field_copied(value: Any) -> Any:
+    """``sanitised`` as it was: every text, tuple and block copied."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, tuple):
+        return tuple(_every_field_copied(v) for v in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return replace(
+            value, **{f.name: _every_field_copied(getattr(value, f.name)) for f in fields(value)}
+        )
+    return value
+
+
+def _document(heading: str, body: str, cell: str) -> Document:
+    return Document(
+        Metadata(title=heading, subject=body, author=cell),
+        Furniture(running_left=heading, running_right=body, markings=(cell,)),
+        (
+            Heading(heading, 1, bookmark=True),
+            Para(body, bold=True),
+            NumberedList((ListItem(body, (ListItem(cell),)),)),
+            Table((Column(heading, 1, 30),), ((Cell((Para(cell),)),),)),
+            Signature(heading),
+        ),
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(TEXT, TEXT, TEXT)
+def test_a_document_is_made_printable_as_before(heading: str, body: str, cell: str) -> None:
+    document = _document(heading, body, cell)
+    cleaned = sanitised(document)
+    assert cleaned == _every_field_copied(document)
+    if cleaned == document:
+        assert cleaned is document  # nothing to change: nothing copied
+
+
+def test_a_document_with_control_characters_is_cleaned() -> None:
+    document = _document("Title\x0b two", "Body\x00 text\r\nnext", "plain")
+    cleaned = sanitised(document)
+    assert cleaned != document and cleaned == _every_field_copied(document)
+    assert cleaned.blocks[0] == Heading("Title\n two", 1, bookmark=True)
+    assert cleaned.blocks[1] == Para("Body text\nnext", bold=True)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=30))
+def test_markup_is_escaped_as_the_standard_library_escapes_it(text: str) -> None:
+    assert escape(text) == sax_escape(text)
+    assert escape(text, {'"': "&quot;"}) == sax_escape(text, {'"': "&quot;"})
+
+
+#: A fresh process: minutes in plain English, then a paragraph in Arabic; which fonts and
+#: libraries were loaded after each.
+FALLBACK = """
+import sys
+from reportlab.pdfbase import pdfmetrics
+from clerk.documents.model import Document, Furniture, Metadata, Para
+from clerk.services.documents import RENDERERS
+
+def rendered(text):
+    document = Document(Metadata("Minutes", "", ""), Furniture("Board", "Minutes"), (Para(text),))
+    return RENDERERS["pdf"](document)
+
+def loaded():
+    fonts = sorted(n for n in pdfmetrics.getRegisteredFontNames() if "DejaVu" in n)
+    libraries = sorted(m for m in ("docx", "arabic_reshaper", "urllib.request") if m in sys.modules)
+    return fonts, libraries
+
+english = rendered("The Board noted the report.")
+print(loaded(), b"DejaVu" in english)
+arabic = rendered("The Board noted the report: \u0645\u062c\u0644\u0633.")
+print(loaded(), b"DejaVu" in arabic)
+"""
+
+
+def test_the_fallback_font_and_shaping_load_when_a_text_needs_them() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", FALLBACK], env=python_env(), capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    english, arabic = result.stdout.splitlines()
+    assert english == "([], []) False"
+    faces = ["DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-BoldOblique", "DejaVuSans-Oblique"]
+    assert arabic == f"({faces}, ['arabic_reshaper']) True"
