@@ -52,6 +52,20 @@ class TaggedParagraph(Paragraph):
     #: Bold and italic: the face of the text, for lines put into visual order.
     face: tuple[bool, bool] = (False, False)
     _drawn = False
+    #: The width of the last wrap and what it gave, until the paragraph is drawn.
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """As reportlab's, which breaks the lines again on every call; a paragraph is asked
+        again at the same width (keep-with-next, lists kept together) for about a third of
+        all calls. The lines depend on the width only; drawn, or its lines dropped (a split
+        that found no room), the next call breaks afresh."""
+        wrapped = self._wrapped
+        if wrapped is not None and wrapped[0] == availWidth and "blPara" in self.__dict__:
+            return wrapped[1]
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size)
+        return size
 
     def adopt(self, other: TaggedParagraph) -> None:
         """Take ``other``'s tagging (a piece of it, split off)."""
@@ -67,6 +81,7 @@ class TaggedParagraph(Paragraph):
         return parts
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        self._wrapped = None
         tagger = tagger_of(canvas)
         if tagger is not None and self._drawn:
             # The same paragraph again: a table's header row repeated on a later page.

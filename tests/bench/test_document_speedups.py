@@ -7,11 +7,16 @@ from __future__ import annotations
 import subprocess
 import sys
 from dataclasses import fields, is_dataclass, replace
+from io import BytesIO
+from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as sax_escape
 
+import pikepdf
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reportlab.platypus import Paragraph
 
 from bench.harness import python_env
 from clerk.documents.model import (
@@ -29,7 +34,12 @@ from clerk.documents.model import (
     printable,
     sanitised,
 )
-from clerk.documents.pdf_flowables import escape
+from clerk.documents.pdf import render_pdf
+from clerk.documents.pdf_flowables import TaggedParagraph, escape
+from clerk.services import catalogue
+from clerk.services.documents import minutes_document
+from clerk.services.synthetic import ArchiveSize, MeetingShape, generate_archive
+from clerk.storage.database import open_database
 
 TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=30)
 
@@ -119,3 +129,33 @@ def test_the_fallback_font_and_shaping_load_when_a_text_needs_them() -> None:
     assert english == "([], []) False"
     faces = ["DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-BoldOblique", "DejaVuSans-Oblique"]
     assert arabic == f"({faces}, ['arabic_reshaper']) True"
+
+
+def _drawn(data: bytes) -> list[bytes]:
+    """Each page's content stream, as drawn."""
+    with pikepdf.open(BytesIO(data)) as pdf:
+        return [page.obj.Contents.read_bytes() for page in pdf.pages]
+
+
+def test_a_paragraph_asked_again_at_its_width_draws_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Remembered wraps: the minutes of a long meeting (paragraphs split across pages, kept
+    with the next, lists kept together, tables) draw exactly as when every wrap breaks the
+    lines afresh."""
+    database = open_database(str(tmp_path / "archive.sqlite3"))
+    try:
+        shape = MeetingShape(business_items=14, paragraphs=(3, 5), recorded_votes=0.5)
+        generate_archive(database, ArchiveSize(1, 1, 2, shape=shape), seed=6)
+        meeting_id = catalogue.meetings(database)[-1].id
+        _record, document = minutes_document(database, meeting_id, confidential=False)
+    finally:
+        database.dispose()
+    long = Document(
+        document.metadata, document.furniture, (Para("A long minute. " * 2000), *document.blocks)
+    )
+    remembered = [_drawn(render_pdf(d)) for d in (document, long)]
+    monkeypatch.setattr(TaggedParagraph, "wrap", Paragraph.wrap)
+    afresh = [_drawn(render_pdf(d)) for d in (document, long)]
+    assert len(remembered[0]) > 3
+    assert remembered == afresh
