@@ -3,8 +3,12 @@ the lines cannot give (over several lines, say) is read from the tree."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
+import pytest
+
+from clerk.storage.backup import _stamp_time
 from clerk.storage.database import MIGRATIONS, _module_constants, _syntax_constants
 
 NAMES = ("revision", "down_revision")
@@ -31,3 +35,19 @@ def test_a_value_over_several_lines_is_read_from_the_tree(tmp_path: Path) -> Non
     )
     found = {k: v for k, v in _module_constants(path) if k in NAMES}
     assert found == {"revision": "0099_merge", "down_revision": ("0020_a", "0020_b")}
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["20210818-093000", "20240229-235959", "20230229-120000", "20211318-000000", "20210818-246000"],
+)
+def test_a_backup_stamp_reads_as_strptime_reads_it(stamp: str) -> None:
+    try:
+        expected: datetime | None = datetime.strptime(stamp, "%Y%m%d-%H%M%S")
+    except ValueError:
+        expected = None
+    try:
+        found: datetime | None = _stamp_time(stamp)
+    except ValueError:
+        found = None
+    assert found == expected
