@@ -11,6 +11,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as sax_escape
+from zipfile import ZipFile
 
 import pikepdf
 import pytest
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 from reportlab.platypus import Paragraph
 
 from bench.harness import python_env
+from clerk.documents import word
 from clerk.documents.model import (
     Cell,
     Column,
@@ -36,6 +38,7 @@ from clerk.documents.model import (
 )
 from clerk.documents.pdf import render_pdf
 from clerk.documents.pdf_flowables import TaggedParagraph, escape
+from clerk.documents.word import render_docx
 from clerk.services import catalogue
 from clerk.services.documents import minutes_document
 from clerk.services.synthetic import ArchiveSize, MeetingShape, generate_archive
@@ -159,3 +162,26 @@ def test_a_paragraph_asked_again_at_its_width_draws_the_same(
     afresh = [_drawn(render_pdf(d)) for d in (document, long)]
     assert len(remembered[0]) > 3
     assert remembered == afresh
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    """A Word file's parts, but the one with the time it was made."""
+    with ZipFile(BytesIO(data)) as archive:
+        return {n: archive.read(n) for n in archive.namelist() if n != "docProps/core.xml"}
+
+
+def test_a_paragraph_style_is_the_xml_python_docx_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = open_database(str(tmp_path / "archive.sqlite3"))
+    try:
+        shape = MeetingShape(business_items=8, paragraphs=(2, 4), recorded_votes=0.5)
+        generate_archive(database, ArchiveSize(1, 1, 2, shape=shape), seed=3)
+        meeting_id = catalogue.meetings(database)[-1].id
+        _record, document = minutes_document(database, meeting_id, confidential=False)
+    finally:
+        database.dispose()
+    direct = _parts(render_docx(document))
+    monkeypatch.setattr(word, "_set_style", lambda p, style_id: setattr(p, "style", style_id))
+    assert _parts(render_docx(document)) == direct
+    assert b"<w:pPr><w:pStyle " in direct["word/document.xml"]
