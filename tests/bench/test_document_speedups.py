@@ -37,7 +37,7 @@ from clerk.documents.model import (
     sanitised,
 )
 from clerk.documents.pdf import render_pdf
-from clerk.documents.pdf_flowables import TaggedParagraph, escape
+from clerk.documents.pdf_flowables import BodyFrame, TaggedParagraph, escape
 from clerk.documents.word import render_docx
 from clerk.services import catalogue
 from clerk.services.documents import minutes_document
@@ -143,9 +143,9 @@ def _drawn(data: bytes) -> list[bytes]:
 def test_a_paragraph_asked_again_at_its_width_draws_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Remembered wraps: the minutes of a long meeting (paragraphs split across pages, kept
-    with the next, lists kept together, tables) draw exactly as when every wrap breaks the
-    lines afresh."""
+    """Remembered wraps and the frame's quicker copy: the minutes of a long meeting
+    (paragraphs split across pages, kept with the next, lists kept together, tables) draw
+    exactly as when every wrap breaks the lines afresh and the frame is deep-copied."""
     database = open_database(str(tmp_path / "archive.sqlite3"))
     try:
         shape = MeetingShape(business_items=14, paragraphs=(3, 5), recorded_votes=0.5)
@@ -159,6 +159,7 @@ def test_a_paragraph_asked_again_at_its_width_draws_the_same(
     )
     remembered = [_drawn(render_pdf(d)) for d in (document, long)]
     monkeypatch.setattr(TaggedParagraph, "wrap", Paragraph.wrap)
+    monkeypatch.delattr(BodyFrame, "__deepcopy__")  # the frame deep-copied as reportlab does
     afresh = [_drawn(render_pdf(d)) for d in (document, long)]
     assert len(remembered[0]) > 3
     assert remembered == afresh
