@@ -9,9 +9,11 @@ on a first, unmeasured run), as a fresh process each time, as a clerk would run 
 
 from __future__ import annotations
 
+import resource
 import shutil
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from bench.harness import Outcome, Row, python_env, run_python, timed
@@ -59,7 +61,7 @@ def _meeting(workdir: Path, size: ArchiveSize) -> tuple[Database, int, dict[str,
     return database, meeting_id, facts
 
 
-def _convert(office: str, docx: Path, out: Path, profile: Path) -> float:
+def _convert(office: str, docx: Path, out: Path, profile: Path) -> tuple[float, float]:
     out.mkdir(parents=True, exist_ok=True)
     (out / docx.with_suffix(".pdf").name).unlink(missing_ok=True)
     command = [
@@ -72,12 +74,26 @@ def _convert(office: str, docx: Path, out: Path, profile: Path) -> float:
         str(out),
         str(docx),
     ]
+    cpu_before = _cpu_of_children()
     started = time.perf_counter()
     subprocess.run(command, check=True, capture_output=True, timeout=600)
     elapsed = time.perf_counter() - started
     if not (out / docx.with_suffix(".pdf").name).exists():
         raise RuntimeError(f"soffice wrote no PDF for {docx}")
-    return elapsed
+    return elapsed, _cpu_of_children() - cpu_before
+
+
+def _cpu_of_children() -> float:
+    """CPU seconds (user + system) of the finished child processes so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _timed_cpu(work: Callable[[], object]) -> tuple[float, float]:
+    """Wall and CPU seconds (this process: user + system) of ``work``."""
+    cpu_before, started = time.process_time(), time.perf_counter()
+    work()
+    return time.perf_counter() - started, time.process_time() - cpu_before
 
 
 def run(workdir: Path, size: ArchiveSize, runs: int) -> Outcome:
@@ -102,22 +118,35 @@ def run(workdir: Path, size: ArchiveSize, runs: int) -> Outcome:
     if office is not None:
         _convert(office, docx, converted, profile)  # first run: builds the profile
     clerk: list[float] = []
+    clerk_cpu: list[float] = []
     cli: list[float] = []
+    cli_cpu: list[float] = []
     office_times: list[float] = []
+    office_cpu: list[float] = []
     for _ in range(runs):  # interleaved, so a busy spell slows each alike
-        clerk.append(timed(clerk_once))
+        wall, cpu = _timed_cpu(clerk_once)
+        clerk.append(wall)
+        clerk_cpu.append(cpu)
         if office is not None:
-            office_times.append(_convert(office, docx, converted, profile))
+            wall, cpu = _convert(office, docx, converted, profile)
+            office_times.append(wall)
+            office_cpu.append(cpu)
+        cpu_before = _cpu_of_children()
         cli.append(timed(lambda: run_python(cli_args, env)))
+        cli_cpu.append(_cpu_of_children() - cpu_before)
     database.dispose()
 
     outcome.rows.append(Row("documents: Clerk, Word + PDF (running process)", "s", clerk))
     outcome.rows.append(Row("documents: clerk minutes (whole process)", "s", cli))
+    outcome.rows.append(Row("documents: CPU, Clerk, Word + PDF (running process)", "s", clerk_cpu))
+    outcome.rows.append(Row("documents: CPU, clerk minutes (whole process)", "s", cli_cpu))
     outcome.figures["documents_cli_s"] = Row("", "s", cli).median
+    outcome.figures["documents_cli_cpu_s"] = Row("", "s", cli_cpu).median
     if office is None:
         reason = "soffice is not installed"
         outcome.rows.append(Row("documents: LibreOffice Word -> PDF", "s", [], skipped=reason))
         outcome.figures["documents_ratio"] = None
+        outcome.figures["documents_cpu_ratio"] = None
     else:
         ratio = Row(
             "documents: LibreOffice Word -> PDF, / Clerk",
@@ -128,6 +157,10 @@ def run(workdir: Path, size: ArchiveSize, runs: int) -> Outcome:
         )
         outcome.rows.append(ratio)
         outcome.figures["documents_ratio"] = ratio.ratio
+        # CPU seconds, which a busy machine inflates much less than wall-clock time.
+        cpu_ratio = Row("documents: CPU, LibreOffice / Clerk", "s", office_cpu, clerk_cpu)
+        outcome.rows.append(cpu_ratio)
+        outcome.figures["documents_cpu_ratio"] = cpu_ratio.ratio
     outcome.details["documents"] = {
         "meeting": facts,
         "runs": runs,

@@ -30,6 +30,29 @@ COMMAND_MODULES = (
     "clerk.cli.roundtrip_commands",
     "clerk.cli.across_commands",
 )
+#: Which module registers each command: a command line naming one imports only that module
+#: (``clerk minutes`` need not load the sign-off and audit services). A test keeps this
+#: table equal to what the modules register; a command not in it loads them all.
+COMMANDS = {
+    name: module
+    for module, names in (
+        ("clerk.cli.core_commands", "init demo list import export replay undo redo"),
+        ("clerk.cli.document_commands", "minutes tracker agenda attach-report"),
+        (
+            "clerk.cli.signoff_commands",
+            "status circulate approve confirm print sign attach signed-copy audit verify "
+            "signing-mode",
+        ),
+        ("clerk.cli.interchange_commands", "import-moderngov export-ocd calendar"),
+        ("clerk.cli.maintenance_commands", "backup restore check record-key"),
+        ("clerk.cli.roundtrip_commands", "checkout checkin break-checkout"),
+        (
+            "clerk.cli.across_commands",
+            "search search-index attendance approve-absence outside-attendance attendance-settings",
+        ),
+    )
+    for name in names.split()
+}
 #: The options of the desktop app itself, and whether each takes a value.
 DESKTOP_OPTIONS = {"--db": True, "--screenshot": True, "--demo": False}
 
@@ -46,7 +69,26 @@ def wants_desktop(argv: Sequence[str]) -> bool:
     return True
 
 
-def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+def command_module(argv: Sequence[str]) -> str | None:
+    """The module registering the command ``argv`` gives, when that is plain to see (the
+    desktop options, then a command Clerk has); None otherwise (--help, a mistyped
+    command, an abbreviated option), and then every command module is loaded."""
+    tokens = iter(argv)
+    for token in tokens:
+        if not token.startswith("-"):
+            return COMMANDS.get(token)
+        name, has_value, _ = token.partition("=")
+        if name not in DESKTOP_OPTIONS:
+            return None
+        if DESKTOP_OPTIONS[name] and not has_value:
+            next(tokens, None)
+    return None
+
+
+def build_parser(
+    commands: bool = True, argv: Sequence[str] | None = None
+) -> argparse.ArgumentParser:
+    """The parser; with ``argv``, only the module registering its command is imported."""
     parser = argparse.ArgumentParser(
         prog="clerk",
         description=f"{APP_NAME}: record council committee meetings live; "
@@ -70,7 +112,8 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
         parser.set_defaults(command=None)
         return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    one = None if argv is None else command_module(argv)
+    for name in COMMAND_MODULES if one is None else (one,):
         importlib.import_module(name).register(sub)
     return parser
 
@@ -144,7 +187,7 @@ def output_closed() -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(commands=not wants_desktop(argv))
+    parser = build_parser(commands=not wants_desktop(argv), argv=argv)
     args = parser.parse_args(argv)
     log_path = setup_logging()
     ctx = None

@@ -40,10 +40,13 @@ REPLACEMENT = "\ufffd"
 
 @cache
 def register_fonts() -> str:
-    """Register every shipped face (once) and return the body face's name."""
+    """Register the body family's faces and both families' mappings (once); return the body
+    face's name. The fallback family's faces (DejaVu Sans, twice the body's size to read) are
+    registered when a text first needs them (:func:`runs`): a document that never uses them
+    is the same, since a PDF embeds only the faces it draws with."""
     for family, faces in FAMILIES.items():
-        for face in faces:
-            pdfmetrics.registerFont(TTFont(face, str(resource("fonts", f"{face}.ttf"))))
+        if family == FAMILY:
+            _register_family(family)
         regular, bold, italic, bold_italic = faces
         for is_bold, is_italic, face in (
             (0, 0, regular),
@@ -53,6 +56,16 @@ def register_fonts() -> str:
         ):
             addMapping(family, is_bold, is_italic, face)
     return BODY
+
+
+@cache
+def _register_family(family: str) -> None:
+    for face in FAMILIES[family]:
+        pdfmetrics.registerFont(TTFont(face, str(resource("fonts", f"{face}.ttf"))))
+
+
+def _family_of(face_name: str) -> str:
+    return next(family for family, faces in FAMILIES.items() if face_name in faces)
 
 
 def face(family: str = FAMILY, bold: bool = False, italic: bool = False) -> str:
@@ -72,6 +85,7 @@ def italic(family: str = FAMILY) -> str:
 def coverage(face_name: str) -> frozenset[int]:
     """The code points ``face_name`` has a glyph for."""
     register_fonts()
+    _register_family(_family_of(face_name))
     font = pdfmetrics.getFont(face_name)
     return frozenset(font.face.charToGlyph)
 
@@ -83,13 +97,13 @@ def runs(text: str, bold: bool = False, italic: bool = False) -> list[tuple[str,
     if text.isascii():
         return [(body, text)] if text else []
     fallback = face(FALLBACK, bold, italic)
-    in_body, in_fallback = coverage(body), coverage(fallback)
+    in_body = coverage(body)
     result: list[tuple[str, list[str]]] = []
     for char in text:
         code = ord(char)
         if code in in_body or char in "\n\t":
             name = body
-        elif code in in_fallback:
+        elif code in coverage(fallback):  # registers the fallback family on first use
             name = fallback
         elif unicodedata.category(char) == "Cf":
             continue  # an invisible format character (a joiner, a direction mark)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields, is_dataclass, replace
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -262,14 +263,30 @@ def printable(text: str) -> str:
 
 
 def _clean(value: Any) -> Any:
+    """``value`` with its texts printable; the same object when nothing in it changes (most
+    documents: a copy of every block would be half the time of writing them)."""
     if isinstance(value, str):
-        return printable(value)
+        return value if _NOT_PLAIN.search(value) is None else printable(value)
     if isinstance(value, tuple):
-        return tuple(_clean(v) for v in value)
+        cleaned = tuple(_clean(v) for v in value)
+        return value if all(a is b for a, b in zip(cleaned, value, strict=True)) else cleaned
     if is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: _clean(getattr(value, f.name)) for f in fields(value)}
-        return replace(value, **changes)
+        changes = {}
+        for name in _field_names(type(value)):
+            before = getattr(value, name)
+            after = _clean(before)
+            if after is not before:
+                changes[name] = after
+        return replace(value, **changes) if changes else value
     return value
+
+
+_NOT_PLAIN = re.compile(f"{_LINE_BREAKS.pattern}|{_UNPRINTABLE.pattern}")
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
 
 
 def sanitised(document: Document) -> Document:

@@ -23,7 +23,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    Frame,
     PageBreak,
     PageTemplate,
     TableStyle,
@@ -32,7 +31,13 @@ from reportlab.platypus import (
 from clerk import APP_NAME
 from clerk.documents import balance, fonts, model, typography
 from clerk.documents.model import Align, Block, CellBlock, Document
-from clerk.documents.pdf_flowables import TaggedParagraph, TaggedTable, pieces, text_paragraph
+from clerk.documents.pdf_flowables import (
+    BodyFrame,
+    TaggedParagraph,
+    TaggedTable,
+    pieces,
+    text_paragraph,
+)
 from clerk.documents.pdf_furniture import PageFurniture, canvas_maker
 from clerk.documents.pdf_tags import Node, Tagger, write_structure
 
@@ -393,7 +398,7 @@ def _build(document: Document) -> tuple[bytes, int, dict[str, Mark]]:
         initialFontSize=11,
         initialLeading=14.5,
     )
-    frame = Frame(
+    frame = BodyFrame(
         geometry.left * mm,
         geometry.bottom * mm,
         pagesize[0] - (geometry.left + geometry.right) * mm,

@@ -12,22 +12,45 @@ not with its length times its pages.
 
 from __future__ import annotations
 
-from copy import copy
+from copy import copy, deepcopy
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph, Table
+from reportlab.platypus import Frame, Paragraph, Table
 from reportlab.platypus.paragraph import _drawBullet
 
 from clerk.documents import fonts, links, scripts
 from clerk.documents.pdf_tags import Node, artifact, tagger_of
 
+
+def escape(text: str, entities: dict[str, str] | None = None) -> str:
+    """``text`` with ``&``, ``<`` and ``>`` (and ``entities``' keys) as markup entities:
+    ``xml.sax.saxutils.escape``, which imports ``urllib.request`` (a tenth of a second)."""
+    text = text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+    for key, value in (entities or {}).items():
+        text = text.replace(key, value)
+    return text
+
+
 #: Paragraphs longer than this (in characters) are laid out in pieces.
 LONG_TEXT = 8000
 #: Lines per piece of a long paragraph.
 PIECE_LINES = 40
+
+
+class BodyFrame(Frame):
+    """The page's frame, copied faster: reportlab deep-copies the frame each time it measures
+    paragraphs kept together (headings kept with what follows, a tenth of the PDF's time);
+    its values are numbers and names, which a copy may share, so only the rest is copied
+    deeply. The copy is the deep copy's equal."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> BodyFrame:
+        twin = copy(self)
+        for name, value in vars(self).items():
+            if not isinstance(value, int | float | str | None):
+                setattr(twin, name, deepcopy(value, memo))
+        return twin
 
 
 class TaggedParagraph(Paragraph):
@@ -43,6 +66,20 @@ class TaggedParagraph(Paragraph):
     #: Bold and italic: the face of the text, for lines put into visual order.
     face: tuple[bool, bool] = (False, False)
     _drawn = False
+    #: The width of the last wrap and what it gave, until the paragraph is drawn.
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """As reportlab's, which breaks the lines again on every call; a paragraph is asked
+        again at the same width (keep-with-next, lists kept together) for about a third of
+        all calls. The lines depend on the width only; drawn, or its lines dropped (a split
+        that found no room), the next call breaks afresh."""
+        wrapped = self._wrapped
+        if wrapped is not None and wrapped[0] == availWidth and "blPara" in self.__dict__:
+            return wrapped[1]
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size)
+        return size
 
     def adopt(self, other: TaggedParagraph) -> None:
         """Take ``other``'s tagging (a piece of it, split off)."""
@@ -58,6 +95,7 @@ class TaggedParagraph(Paragraph):
         return parts
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        self._wrapped = None
         tagger = tagger_of(canvas)
         if tagger is not None and self._drawn:
             # The same paragraph again: a table's header row repeated on a later page.

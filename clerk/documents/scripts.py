@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
-from arabic_reshaper import ArabicReshaper
 from bidi import get_base_level, get_display
+
+if TYPE_CHECKING:
+    from arabic_reshaper import ArabicReshaper
 
 #: Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko, ... and their
 #: presentation forms).
@@ -26,6 +29,9 @@ _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u0870-\u08ff]")
 
 @cache
 def _reshaper() -> ArabicReshaper:
+    # Imported when Arabic is first met: arabic-reshaper loads fontTools (a tenth of a second).
+    from arabic_reshaper import ArabicReshaper
+
     # Keep the vowel marks (harakat): they are part of what was written.
     return ArabicReshaper(configuration={"delete_harakat": False})
 

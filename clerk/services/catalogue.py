@@ -44,6 +44,9 @@ class MeetingSummary:
 def resolve_meeting(database: Database, reference: str) -> int:
     """A meeting id from ``12`` or ``<committee-slug>/<yyyy-mm-dd>``."""
     text = reference.strip()
+    found = _find_in_file(database, text)
+    if found is not None:
+        return found
     with database.reading() as conn:
         if text.isascii() and text.isdigit():
             # An id no database column can hold is no meeting either (not an overflow).
@@ -61,6 +64,23 @@ def resolve_meeting(database: Database, reference: str) -> int:
         except ValueError:
             raise ClerkError(f"'{match['date']}' is not a real date.") from None
         return _repo().find_meeting(conn, match["slug"], day)
+
+
+def _find_in_file(database: Database, text: str) -> int | None:
+    """The meeting ``text`` names, read from an SQLite file without SQLAlchemy (a command
+    that only reads, ``clerk minutes``, then never loads it); None leaves it to the
+    repository, which finds it or says why not."""
+    if text.isascii() and text.isdigit():
+        # No column holds an id above 2**31 - 1 (``limits.INT_MAX``, which loads SQLAlchemy).
+        return overview.find_meeting(database, int(text)) if int(text) < 2**31 else None
+    match = REFERENCE.match(text)
+    if match is None:
+        return None
+    try:
+        day = date.fromisoformat(match["date"])
+    except ValueError:
+        return None
+    return overview.find_meeting(database, slug=match["slug"], day=day)
 
 
 def _not_a_meeting(conn: Connection, text: str) -> str:

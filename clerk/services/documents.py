@@ -13,12 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from clerk.documents.html import render_html
 from clerk.documents.minutes import MinutesOptions, compose_minutes
 from clerk.documents.model import Document
-from clerk.documents.pdf import render_pdf
 from clerk.documents.tracker import compose_tracker
-from clerk.documents.word import render_docx
+from clerk.domain.entities import Meeting
 from clerk.domain.errors import ClerkError
 from clerk.domain.exempt import has_exempt_business
 from clerk.domain.record import MeetingRecord
@@ -26,8 +24,30 @@ from clerk.domain.signoff.approved import as_approved
 from clerk.domain.signoff.lifecycle import MinutesStage, stage_of
 from clerk.domain.timefmt import long_date
 from clerk.fileio import WriteError, write_bytes
-from clerk.storage import repository as repo
+from clerk.storage import record_read
 from clerk.storage.database import Database
+
+# Each renderer's library is imported when that format is first asked for: a PDF alone
+# does not pay for python-docx, nor minutes without a web version for the HTML renderer.
+
+
+def render_docx(document: Document) -> bytes:
+    from clerk.documents.word import render_docx
+
+    return render_docx(document)
+
+
+def render_pdf(document: Document) -> bytes:
+    from clerk.documents.pdf import render_pdf
+
+    return render_pdf(document)
+
+
+def render_html(document: Document) -> bytes:
+    from clerk.documents.html import render_html
+
+    return render_html(document)
+
 
 #: The formats Clerk writes, by file extension.
 RENDERERS: dict[str, Callable[[Document], bytes]] = {
@@ -77,15 +97,7 @@ def minutes_document(
     database: Database, meeting_id: int, confidential: bool
 ) -> tuple[MeetingRecord, Document]:
     """The minutes of a meeting composed (public, or confidential), not yet rendered."""
-    with database.reading() as conn:
-        record, _version = repo.load_record(conn, meeting_id)
-        later_ids = [
-            other_id
-            for other_id, _slug, meeting in repo.list_meetings(conn, record.committee.slug)
-            if other_id != meeting_id and meeting.date > record.meeting.date
-        ]
-        # Whether they are still a draft depends only on later meetings' agenda items.
-        later = repo.load_records(conn, later_ids, collections=("items",))
+    record, later = _minutes_records(database, meeting_id)
     if confidential and not has_exempt_business(record):
         raise ClerkError(
             f"The meeting of {long_date(record.meeting.date)} had no exempt business, so its "
@@ -94,6 +106,37 @@ def minutes_document(
     options = MinutesOptions(confidential=confidential, draft=minutes_are_draft(record, later))
     record = as_approved(record)  # approved minutes: names and house style as approved
     return record, compose_minutes(record, options)
+
+
+def _minutes_records(
+    database: Database, meeting_id: int
+) -> tuple[MeetingRecord, list[MeetingRecord]]:
+    """The meeting's record and its committee's later meetings' agenda items (whether the
+    minutes are still a draft depends only on those). An SQLite file is read with the
+    standard library (``record_read``): ``clerk minutes`` never loads SQLAlchemy."""
+    with record_read.reading(database) as conn:
+        if conn is not None:
+            record = record_read.load_record(conn, meeting_id)
+            later_ids = _later(
+                meeting_id, record, record_read.meetings_of(conn, record.committee.slug)
+            )
+            return record, record_read.load_records(conn, later_ids, collections=("items",))
+    from clerk.storage import repository as repo
+
+    with database.reading() as reading:
+        record, _version = repo.load_record(reading, meeting_id)
+        later_ids = _later(meeting_id, record, repo.list_meetings(reading, record.committee.slug))
+        return record, repo.load_records(reading, later_ids, collections=("items",))
+
+
+def _later(
+    meeting_id: int, record: MeetingRecord, meetings: Sequence[tuple[int, str, Meeting]]
+) -> list[int]:
+    return [
+        other_id
+        for other_id, _slug, meeting in meetings
+        if other_id != meeting_id and meeting.date > record.meeting.date
+    ]
 
 
 def generate_minutes(
@@ -141,6 +184,8 @@ def tracker_document(database: Database, committee_slug: str, open_only: bool) -
     The meetings are loaded together, and only the collections the tracker reads: a
     committee with twenty years of meetings builds its tracker in well under a second.
     """
+    from clerk.storage import repository as repo
+
     with database.reading() as conn:
         committee = repo.load_committee(conn, committee_slug)
         council = repo.load_council(conn)

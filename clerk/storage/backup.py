@@ -101,12 +101,21 @@ def list_backups(database: Path) -> list[BackupFile]:
         if match is None or match["stem"] != database.stem:
             continue
         try:
-            made = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+            made = _stamp_time(match["stamp"])
         except ValueError:
             continue
         found.append(BackupFile(folder / name, made, int(match["n"] or 1), match["reason"]))
     found.sort(key=lambda b: (b.made, b.counter), reverse=True)
     return found
+
+
+def _stamp_time(stamp: str) -> datetime:
+    """``20210818-093000`` as a time: ``strptime(stamp, "%Y%m%d-%H%M%S")``, without loading
+    ``_strptime`` and compiling its pattern at every start (the name matched ``_NAME``)."""
+    day, clock = stamp[:8], stamp[9:]
+    return datetime(
+        int(day[:4]), int(day[4:6]), int(day[6:]), int(clock[:2]), int(clock[2:4]), int(clock[4:])
+    )
 
 
 def newest_backup(database: Path) -> Path | None:

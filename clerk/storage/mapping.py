@@ -13,7 +13,7 @@ from clerk.domain.serial import field_types, from_json, to_json
 T = TypeVar("T")
 
 
-def _is_structured(tp: Any) -> bool:
+def is_structured(tp: Any) -> bool:
     """Tuples and nested dataclasses are stored as JSON."""
     args = [a for a in typing.get_args(tp) if a is not type(None)]
     if typing.get_origin(tp) in (typing.Union, __import__("types").UnionType) and args:
@@ -46,7 +46,7 @@ def _plan(cls: type) -> tuple[_Field, ...]:
     if plan is None:
         hints = field_types(cls)
         plan = _PLANS[cls] = tuple(
-            _Field(f.name, hints[f.name], _is_structured(hints[f.name]), _enum_type(hints[f.name]))
+            _Field(f.name, hints[f.name], is_structured(hints[f.name]), _enum_type(hints[f.name]))
             for f in dataclasses.fields(cls)
         )
     return plan

@@ -90,6 +90,32 @@ def meeting_lines(database: Database, slug: str | None = None) -> list[tuple[int
     return [(row["id"], row["committee_slug"], _meeting(row)) for row in rows]
 
 
+def find_meeting(
+    database: Database, meeting_id: int | None = None, slug: str = "", day: date | None = None
+) -> int | None:
+    """In an SQLite file, the meeting with id ``meeting_id``, or ``slug``'s meeting on ``day``;
+    None when there is none or the database is a server's (the repository then finds it, or
+    says why not)."""
+    values: tuple[int | str, ...]
+    if meeting_id is not None:
+        query, values = "SELECT id FROM meetings WHERE id = ?", (meeting_id,)
+    else:
+        query = (
+            "SELECT meetings.id FROM meetings JOIN committees "
+            "ON committees.id = meetings.committee_id "
+            "WHERE committees.slug = ? AND meetings.date = ?"
+        )
+        values = (slug, day.isoformat() if day is not None else "")
+    conn = _connect(database)
+    if conn is None:
+        return None
+    try:
+        row = conn.execute(query, values).fetchone()
+    finally:
+        conn.close()
+    return None if row is None else int(row[0])
+
+
 def _meeting(row: sqlite3.Row) -> Meeting:
     values = {name: convert(row[name]) for name, convert in _converters().items()}
     return from_values(Meeting, values, committee=row["committee_slug"])
