@@ -162,7 +162,7 @@ def row_cells(row: TrackerRow, council: CouncilProfile, prefix: str = "") -> tup
         Cell((Para(minute),)),
         Cell(tuple(action_blocks)),
         Cell(comments),
-        Cell((Para(status_text(action)),)),
+        Cell(tuple(Para(text) for text in (status_text(action),) if text)),
     )
 
 
