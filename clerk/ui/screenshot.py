@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTabWidget
 
 from clerk.services import catalogue
 from clerk.storage.database import Database
@@ -193,6 +193,10 @@ def gallery(folder: Path) -> list[Path]:
 
         window.edit_committee("cyp-scrutiny-board")
         written.append(_grab(window.dialog, folder / "ui-committee.png"))
+        window.dialog.reject()
+        window.edit_council()
+        window.dialog.findChild(QTabWidget).setCurrentIndex(1)  # the house style, previewed
+        written.append(_grab(window.dialog, folder / "ui-council.png"))
         window.dialog.reject()
         window.show_shortcuts()
         written.append(_grab(window.dialog, folder / "ui-shortcuts.png"))

@@ -7,7 +7,15 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTabWidget,
+    QWidget,
+)
 
 from clerk.documents.house_style import house_style_preview
 from clerk.domain.entities import AgendaWording, CouncilProfile, HouseStyle
@@ -34,6 +42,20 @@ def council_dialog(
     # plural it printed.
     council = known or CouncilProfile(name="", house_style=HouseStyle(also_plural_for_one=False))
     dialog = FormDialog("Council profile", parent, "Save")
+    # Three pages, so the dialog fits a council laptop's 768-pixel screen.
+    pages = QTabWidget()
+    pages.setAccessibleName("Council profile pages")
+    dialog.layout().insertWidget(0, pages)
+    dialog.setMinimumWidth(760)
+
+    def page(title: str) -> None:
+        body = QWidget()
+        form = QFormLayout(body)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        pages.addTab(body, title)
+        dialog.form = form
+
+    page("Council")
     name = dialog.add_row("&Council:", QLineEdit(council.name), "For example: Torbay Council")
     code = dialog.add_row(
         "Code of &conduct:",
@@ -92,6 +114,7 @@ def council_dialog(
         ),
         "How the chair signs confirmed minutes, for every committee of the council",
     )
+    page("Minutes")
     movers = dialog.add_row(
         "Name &movers:",
         combo(
@@ -161,8 +184,8 @@ def council_dialog(
     dialog.form.addRow(QLabel("<b>Preview</b> (a sample of each choice)"))
     dialog.form.addRow(preview)
     wording = council.agenda
-    pack = QLabel("<b>Agenda packs</b> (empty: Clerk's own wording)")
-    dialog.form.addRow(pack)
+    page("Agenda packs")
+    dialog.form.addRow(QLabel("Empty: Clerk's own wording"))
     strapline = dialog.add_row(
         "Stra&pline:", QLineEdit(wording.strapline), "On the front sheet, e.g. the council's motto"
     )
