@@ -6,9 +6,12 @@ from __future__ import annotations
 from datetime import time
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox
 
 from clerk.domain.actions.agenda import EditItem
+from clerk.domain.actions.declarations import dispensation_for_all
 from clerk.domain.enums import EventKind, InterestConduct, MeetingStatus, MotionOutcome, Movement
+from clerk.domain.rules.presence import item_presiding
 from clerk.ui.live.tables import select_key
 from tests.ui.conftest import named, open_dialog
 
@@ -178,3 +181,62 @@ def test_a_declaration_under_the_declarations_item_is_for_a_later_item(
     declaration = controller.record.declarations[1]
     assert (declaration.person_id, declaration.item_id) == ("bye", 7)
     assert declaration.conduct is InterestConduct.STAYED  # non-pecuniary: may stay and vote
+
+
+def test_the_vice_chair_takes_the_chair_for_an_item_and_the_chair_resumes_it(
+    qtbot, sqlite_demo, make_window
+):
+    window = make_window(sqlite_demo)
+    view = window.open_meeting(2)
+    record = window.controller.record
+    for person in ("bye", "barnby", "mills"):
+        view.attendance.select_person(person)
+        view.attendance.do_present()
+    window.run_command("start")
+    for _ in range(4):
+        window.run_command("next_item")
+    item = record.current_item()
+    view.do_presiding()
+    dialog = open_dialog(qtbot, view)
+    assert not named(dialog, "The Chair resumes").isEnabled()  # nobody has taken it yet
+    who = named(dialog, "Presiding")
+    who.setCurrentIndex(who.findData("barnby"))
+    dialog.findChild(QCheckBox).setChecked(True)  # for the item under way only
+    dialog.accept()
+    assert not dialog.isVisible(), dialog.message.text()
+    assert item_presiding(record, item.id) == "barnby"
+
+    view.do_presiding()
+    dialog = open_dialog(qtbot, view)
+    resumes = named(dialog, "The Chair resumes")
+    assert resumes.isEnabled()
+    resumes.setChecked(True)
+    dialog.accept()
+    assert not dialog.isVisible(), dialog.message.text()
+    assert item_presiding(record, item.id) is None
+    assert [e.kind for e in record.events.values()][-1] is EventKind.CHAIR_RESUMED
+
+
+def test_a_dispensation_for_all_members_is_recorded_from_the_declaration_dialog(
+    qtbot, sqlite_demo, make_window
+):
+    window = make_window(sqlite_demo)
+    view = window.open_meeting(2)
+    record = window.controller.record
+    view.attendance.select_person("bye")
+    view.attendance.do_present()
+    window.run_command("start")
+    for _ in range(4):
+        window.run_command("next_item")
+    item = record.current_item()
+    press(qtbot, window, Qt.Key.Key_D, CTRL_SHIFT)
+    dialog = open_dialog(qtbot, view.workspace)
+    on_item = named(dialog, "In item")
+    on_item.setCurrentIndex(on_item.findData(item.id))
+    qtbot.keyClicks(named(dialog, "Dispensation ref."), "D/2021/7")
+    named(dialog, "Dispensation for all members").setChecked(True)
+    dialog.accept()
+    assert not dialog.isVisible(), dialog.message.text()
+    dispensation = dispensation_for_all(record, item.id)
+    assert dispensation is not None and "D/2021/7" in (dispensation.text or "")
+    assert not record.declarations  # one statement, no member's declaration

@@ -11,7 +11,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox, QWidget
 
-from clerk.domain.actions.declarations import Declare, votes_cast
+from clerk.domain.actions.declarations import Declare, DispenseAll, votes_cast
 from clerk.domain.actions.motions import Amend, Move, Second
 from clerk.domain.actions.proceedings import (
     ConfirmMinutes,
@@ -19,6 +19,7 @@ from clerk.domain.actions.proceedings import (
     MoveExclusion,
     Note,
     PublicSummary,
+    ResumeChair,
     SetPresiding,
 )
 from clerk.domain.actions.tracker import AddAction, UpdateAction
@@ -36,7 +37,7 @@ from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.eligibility import eligible_voters
 from clerk.domain.rules.interests import categories
 from clerk.domain.rules.motions import substantive_parts
-from clerk.domain.rules.presence import is_present
+from clerk.domain.rules.presence import is_present, item_presiding
 from clerk.ui import labels
 from clerk.ui.controller import MeetingController
 from clerk.ui.forms import FormDialog, combo, date_edit, date_value, text_box
@@ -116,8 +117,17 @@ def declare_dialog(parent: QWidget, controller: MeetingController, item: AgendaI
         "dispensation is recorded.",
     )
     dispensation = dialog.add_row("&Dispensation ref.:", QLineEdit())
+    for_all = dialog.add_row(
+        "",
+        QCheckBox("A dispensation for &all members on this item (one statement; no member)"),
+    )
+    for_all.setAccessibleName("Dispensation for all members")
 
     def submit() -> str | None:
+        if for_all.isChecked():
+            return controller.submit(
+                DispenseAll(item=on_item.currentData(), reference=dispensation.text().strip())
+            )
         if who.currentData() is None:
             return "Choose the member declaring."
         chosen = next(c for c in kinds if c.key == kind.currentData())
@@ -456,8 +466,14 @@ def presiding_dialog(parent: QWidget, controller: MeetingController) -> FormDial
         QCheckBox("For the item under &way only (the chair resumes at the next item)"),
     )
     item_only.setEnabled(record.meeting.current_item_id is not None)
+    resumes = dialog.add_row("", QCheckBox("The Chair &resumes the chair for the item under way"))
+    resumes.setAccessibleName("The Chair resumes")
+    current = record.meeting.current_item_id
+    resumes.setEnabled(current is not None and item_presiding(record, current) is not None)
 
     def submit() -> str | None:
+        if resumes.isChecked():
+            return controller.submit(ResumeChair())
         if who.currentData() is None:
             return "Choose who presides."
         return controller.submit(SetPresiding(who.currentData(), for_item=item_only.isChecked()))
