@@ -244,3 +244,23 @@ def test_ctrl_z_in_an_empty_minute_box_undoes_the_meeting_and_the_box_keeps_its_
     press(qtbot, editor, Qt.Key.Key_Z, CTRL)  # so Ctrl+Z undoes adding the paragraph
     assert len(controller.record.paragraphs_for(six)) == 1
     assert controller.record.motion(1).outcome is MotionOutcome.CARRIED
+
+
+def test_drafts_are_kept_when_the_clerk_goes_home_and_opens_the_meeting_again(
+    qtbot, sqlite_demo, make_window, clock
+):
+    clock.moment = clock.moment.replace(month=9, day=20, hour=10)
+    window = make_window(sqlite_demo)
+    view = window.open_meeting(2)
+    six = _under_way(window)
+    other = next(i.id for i in window.controller.record.agenda() if i.id != six)
+    view.agenda.select_item(other)
+    view.workspace.editor.setPlainText("A draft on another item.")
+    view.agenda.select_item(six)
+    view.workspace.editor.setPlainText("A draft on the item under way.")
+    window.run_command("home")
+    view = window.open_meeting(2)
+    assert view.workspace.item_id == six
+    assert view.workspace.editor.toPlainText() == "A draft on the item under way."
+    view.agenda.select_item(other)
+    assert view.workspace.editor.toPlainText() == "A draft on another item."
