@@ -93,6 +93,9 @@ class MainWindow(LaptopCommands, QMainWindow):
         self.pool = pool
         self.controller: MeetingController | None = None
         self.meeting_view: MeetingView | None = None
+        #: Minute text typed but not added, per meeting and item, kept while the window is open
+        #: (going home and opening the meeting again shows it again).
+        self._minute_drafts: dict[int, dict[int, tuple[int | None, str]]] = {}
         self.dialog: QWidget | None = None
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
@@ -284,6 +287,9 @@ class MainWindow(LaptopCommands, QMainWindow):
         )
         self.saved_label.setText("All changes are saved as you record them.")
         self._show_checkout(session)
+        minute_text = view.workspace.minute_text
+        minute_text.drafts = self._minute_drafts.pop(meeting_id, {})
+        minute_text.restore_draft(view.workspace.item_id)
         view.focus_start()
         return view
 
@@ -322,6 +328,10 @@ class MainWindow(LaptopCommands, QMainWindow):
 
     def close_meeting_view(self) -> None:
         if self.meeting_view is not None:
+            workspace = self.meeting_view.workspace
+            workspace.minute_text.keep_draft(workspace.item_id)
+            if self.controller is not None and workspace.minute_text.drafts:
+                self._minute_drafts[self.controller.meeting_id] = workspace.minute_text.drafts
             self.stack.removeWidget(self.meeting_view)
             self.meeting_view.deleteLater()
             self.meeting_view = None

@@ -16,6 +16,8 @@ from clerk.domain.rules.proceedings import EntryKind, item_proceedings
 from tests.ui.test_live_controls import press
 
 ALT = Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_SHIFT = CTRL | Qt.KeyboardModifier.ShiftModifier
 
 
 def _under_way(window) -> int:
@@ -150,3 +152,115 @@ def test_minutes_confirmed_subject_to_the_amendment_moved_on_the_minutes_item(
         "The Minutes of the meeting of the Board held on 18 August 2021 were confirmed as a "
         "correct record, subject to the amendment set out above, and signed by the Chairman."
     )
+
+
+def test_minute_text_not_yet_added_is_kept_as_a_draft_for_its_item(
+    qtbot, sqlite_demo, make_window, clock
+):
+    clock.moment = clock.moment.replace(month=9, day=20, hour=10)
+    window = make_window(sqlite_demo)
+    view = window.open_meeting(2)
+    six = _under_way(window)
+    workspace = view.workspace
+    record = window.controller.record
+    workspace.show_tab(0)
+    qtbot.keyClicks(workspace.editor, "The Director would write to schools.")
+    press(qtbot, workspace.editor, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    seven = record.meeting.current_item_id
+    assert seven != six and workspace.item_id == seven
+    assert workspace.editor.toPlainText() == ""  # the next item's box starts empty
+    qtbot.keyClicks(workspace.editor, "Members asked about the budget.")
+
+    press(qtbot, workspace.editor, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert workspace.item_id == six
+    assert workspace.editor.toPlainText() == "The Director would write to schools."
+
+    view.agenda.select_item(seven)  # opening another item in the agenda keeps it too
+    assert workspace.editor.toPlainText() == "Members asked about the budget."
+    view.agenda.select_item(six)
+    press(qtbot, window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)  # take it again
+    assert workspace.editor.toPlainText() == "The Director would write to schools."
+    workspace.editor.setFocus()
+    press(qtbot, workspace.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert [p.text for p in record.paragraphs_for(six)][-1] == (
+        "The Director would write to schools."
+    )
+    assert workspace.editor.toPlainText() == ""
+    view.agenda.select_item(seven)
+    view.agenda.select_item(six)  # added: no draft comes back
+    assert workspace.editor.toPlainText() == ""
+    view.agenda.select_item(seven)
+    assert workspace.editor.toPlainText() == "Members asked about the budget."
+
+
+def test_a_paragraph_being_edited_is_kept_as_an_edit(qtbot, sqlite_demo, make_window, clock):
+    clock.moment = clock.moment.replace(month=9, day=20, hour=10)
+    window = make_window(sqlite_demo)
+    view = window.open_meeting(2)
+    six = _under_way(window)
+    workspace = view.workspace
+    tab = workspace.minute_text
+    tab.view.setCurrentIndex(tab.model.index(0, 0))
+    tab.edit_selected()
+    workspace.editor.setPlainText("The Director introduced the vision to the Board.")
+    other = next(i.id for i in window.controller.record.agenda() if i.id != six)
+    view.agenda.select_item(other)
+    assert workspace.editor.toPlainText() == ""
+    view.agenda.select_item(six)
+    assert workspace.add_paragraph_button.text() == "Save change  Ctrl+Return"
+    tab.add_paragraph()
+    texts = [p.text for p in window.controller.record.paragraphs_for(six)]
+    assert texts == ["The Director introduced the vision to the Board."]
+
+
+def test_ctrl_z_in_an_empty_minute_box_undoes_the_meeting_and_the_box_keeps_its_own(
+    qtbot, sqlite_demo, make_window, clock
+):
+    from clerk.domain.enums import MotionOutcome
+
+    clock.moment = clock.moment.replace(month=9, day=20, hour=10)
+    window = make_window(sqlite_demo)
+    view = window.open_meeting(2)
+    six = _under_way(window)
+    controller = window.controller
+    editor = view.workspace.editor
+    view.workspace.show_tab(0)
+    assert editor.hasFocus() and editor.toPlainText() == ""
+    press(qtbot, editor, Qt.Key.Key_Z, CTRL)  # nothing of its own to undo: the meeting's
+    assert controller.record.motion(1).outcome is MotionOutcome.PENDING  # the vote undone
+    press(qtbot, editor, Qt.Key.Key_Z, CTRL_SHIFT)  # and redone from the box
+    assert controller.record.motion(1).outcome is MotionOutcome.CARRIED
+
+    qtbot.keyClicks(editor, "Typed here")
+    press(qtbot, editor, Qt.Key.Key_Z, CTRL)  # the box's own typing: the box undoes it
+    assert editor.toPlainText() == ""
+    assert controller.record.motion(1).outcome is MotionOutcome.CARRIED
+    press(qtbot, editor, Qt.Key.Key_Z, CTRL_SHIFT)  # and redoes it
+    assert editor.toPlainText() == "Typed here"
+    assert controller.record.motion(1).outcome is MotionOutcome.CARRIED
+
+    press(qtbot, editor, Qt.Key.Key_Return, CTRL)  # added: the box starts afresh
+    assert len(controller.record.paragraphs_for(six)) == 2
+    press(qtbot, editor, Qt.Key.Key_Z, CTRL)  # so Ctrl+Z undoes adding the paragraph
+    assert len(controller.record.paragraphs_for(six)) == 1
+    assert controller.record.motion(1).outcome is MotionOutcome.CARRIED
+
+
+def test_drafts_are_kept_when_the_clerk_goes_home_and_opens_the_meeting_again(
+    qtbot, sqlite_demo, make_window, clock
+):
+    clock.moment = clock.moment.replace(month=9, day=20, hour=10)
+    window = make_window(sqlite_demo)
+    view = window.open_meeting(2)
+    six = _under_way(window)
+    other = next(i.id for i in window.controller.record.agenda() if i.id != six)
+    view.agenda.select_item(other)
+    view.workspace.editor.setPlainText("A draft on another item.")
+    view.agenda.select_item(six)
+    view.workspace.editor.setPlainText("A draft on the item under way.")
+    window.run_command("home")
+    view = window.open_meeting(2)
+    assert view.workspace.item_id == six
+    assert view.workspace.editor.toPlainText() == "A draft on the item under way."
+    view.agenda.select_item(other)
+    assert view.workspace.editor.toPlainText() == "A draft on another item."

@@ -207,3 +207,76 @@ def test_a_budget_decision_always_opens_the_recorded_vote_grid(qtbot, sqlite_dem
     )
     assert panel.grid.isVisible()
     assert catalogue.meetings(sqlite_demo)[-1].meeting.kind is MeetingKind.BUDGET
+
+
+def _chair_withdraws(september) -> int:
+    """The Chair (Councillor Bye) declares a disclosable pecuniary interest in item 7 and
+    withdraws; Councillor Mills is the Vice-Chair."""
+    controller = september.controller
+    item = controller.record.current_item()
+    controller.perform(
+        Declare("bye", item.id, InterestKind.DISCLOSABLE_PECUNIARY, nature="a foster carer")
+    )
+    return item.id
+
+
+def test_a_tie_under_the_vice_chair_presiding_for_the_item_takes_the_vice_chairs_casting_vote(
+    qtbot, september
+):
+    from PySide6.QtWidgets import QCheckBox
+
+    from clerk.domain.rules.presence import item_presiding, presiding
+    from tests.ui.conftest import named, open_dialog
+
+    controller = september.controller
+    view = september.meeting_view
+    item_id = _chair_withdraws(september)
+    view.do_presiding()  # the Vice-Chair takes the chair for the item under way
+    dialog = open_dialog(qtbot, view)
+    who = named(dialog, "Presiding")
+    who.setCurrentIndex(who.findData("mills"))
+    dialog.findChild(QCheckBox).setChecked(True)  # for this item only
+    dialog.accept()
+    assert not dialog.isVisible(), dialog.message.text()
+    record = controller.record
+    assert item_presiding(record, item_id) == "mills" == presiding(record, item_id)
+
+    panel = view.workspace.vote_panel
+    if panel.motion_id is None:
+        view.workspace.do_vote()
+    assert panel.motion_id == 1
+    assert "Eligible to vote (4)" in panel.eligible.text()  # the Chair has withdrawn
+    panel.spins["yes"].setFocus()
+    for key, count in (("yes", Qt.Key.Key_2), ("no", Qt.Key.Key_2)):
+        panel.spins[key].selectAll()
+        press(qtbot, panel.spins[key], count)
+    assert (panel.spins["yes"].value(), panel.spins["no"].value()) == (2, 2)
+    assert panel.casting.isVisible()
+    assert panel.casting_label.text() == (
+        "The votes are equal: the casting vote of Councillor Mills:"
+    )
+    assert not panel.record_button.isEnabled()
+    press(qtbot, panel.spins["no"], Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)  # against
+    qtbot.waitUntil(panel.record_button.isEnabled)
+    assert panel.outcome.text() == "LOST: 2 for, 2 against, 0 abstaining — on the casting vote."
+    press(qtbot, panel.spins["no"], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    vote = controller.record.votes[1]
+    assert (vote.casting_by, vote.casting_option) == ("mills", VoteOption.NO)
+    assert controller.record.motion(1).outcome.value == "lost"
+
+
+def test_a_tie_with_the_chair_withdrawn_takes_the_vice_chairs_casting_vote(qtbot, september):
+    controller = september.controller
+    _chair_withdraws(september)
+    panel = september.meeting_view.workspace.vote_panel
+    assert panel.motion_id == 1
+    panel.spins["yes"].setValue(2)
+    panel.spins["no"].setValue(2)
+    assert panel.casting_label.text() == (
+        "The votes are equal: the casting vote of Councillor Mills:"
+    )
+    press(qtbot, panel.spins["no"], Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # for
+    qtbot.waitUntil(panel.record_button.isEnabled)
+    press(qtbot, panel.spins["no"], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    vote = controller.record.votes[1]
+    assert (vote.casting_by, vote.casting_option) == ("mills", VoteOption.YES)

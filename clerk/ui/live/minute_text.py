@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -41,6 +41,21 @@ def button(text: str, name: str, slot: Callable[[], None]) -> QPushButton:
     return widget
 
 
+class MinuteEditor(QPlainTextEdit):
+    """The minute-text box. Ctrl+Z (and redo) is the box's own while it has typing to undo
+    (redo); with none, the keys go to the window and undo (redo) the meeting's last action."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            document = self.document()
+            if (
+                event.matches(QKeySequence.StandardKey.Undo) and not document.isUndoAvailable()
+            ) or (event.matches(QKeySequence.StandardKey.Redo) and not document.isRedoAvailable()):
+                event.ignore()  # not taken here: the window's Undo (Redo) shortcut acts
+                return True
+        return super().event(event)
+
+
 class MinuteTextTab(QWidget):
     def __init__(
         self,
@@ -53,6 +68,9 @@ class MinuteTextTab(QWidget):
         self.controller = controller
         self.item_id = item_id
         self.editing_paragraph: int | None = None
+        #: Text typed but not yet added, per item: (the paragraph being edited, the text).
+        #: Taking another item keeps it here and shows it again on coming back.
+        self.drafts: dict[int, tuple[int | None, str]] = {}
         #: The row to select again once the list is rebuilt (a paragraph just moved).
         self._keep: StepRef | None = None
         layout = QVBoxLayout(self)
@@ -79,7 +97,7 @@ class MinuteTextTab(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(lambda by=by: self.move_selected(by))
 
-        self.editor = QPlainTextEdit()
+        self.editor = MinuteEditor()
         self.editor.setAccessibleName("Minute text editor")
         self.editor.setPlaceholderText(
             "Type the minute text for this item. Ctrl+Return adds it as a paragraph at the end; "
@@ -145,6 +163,33 @@ class MinuteTextTab(QWidget):
             self.controller.refused.emit(f"Select a paragraph of minute text to {doing}.")
             return None
         return row.paragraph_id
+
+    # -- drafts ----------------------------------------------------------------------------
+
+    def keep_draft(self, item_id: int | None) -> None:
+        """Keep what the editor holds for this item (the clerk is leaving it), then clear it."""
+        if item_id is not None:
+            text = self.editor.toPlainText()
+            paragraph = self.controller.record.paragraphs.get(self.editing_paragraph or 0)
+            if paragraph is not None and paragraph.text == text:
+                self.drafts.pop(item_id, None)  # an edit opened, nothing changed: nothing to keep
+            elif text.strip():
+                self.drafts[item_id] = (self.editing_paragraph, text)
+            else:
+                self.drafts.pop(item_id, None)
+        self.cancel_edit()
+
+    def restore_draft(self, item_id: int | None) -> None:
+        """Show again the text kept for this item, if any (the clerk came back to it)."""
+        draft = self.drafts.pop(item_id, None) if item_id is not None else None
+        if draft is None:
+            return
+        paragraph, text = draft
+        if paragraph is not None and paragraph in self.controller.record.paragraphs:
+            self.editing_paragraph = paragraph
+            self.add_button.setText("Save change  Ctrl+Return")
+        self.editor.setPlainText(text)
+        self.editor.moveCursor(QTextCursor.MoveOperation.End)
 
     # -- recording -------------------------------------------------------------------------
 

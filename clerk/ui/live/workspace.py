@@ -223,9 +223,10 @@ class ItemWorkspace(QWidget):
 
     def show_item(self, item_id: int | None) -> None:
         if item_id != self.item_id:
+            self.minute_text.keep_draft(self.item_id)  # typed, not added: kept, never lost
             self.item_id = item_id
+            self.minute_text.restore_draft(item_id)
             self.vote_panel.close_panel()
-            self.cancel_edit()
             self.resolution_editor.forget()
         self.refresh()
 
