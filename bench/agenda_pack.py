@@ -23,9 +23,9 @@ from clerk.services import setup
 from clerk.services.agenda_pack import generate_agenda_pack
 from clerk.services.recording import MeetingSession
 from clerk.services.reports import attach_report
-from clerk.services.synthetic import ArchiveSize, MeetingShape, generate_archive
 from clerk.storage import repository as repo
 from clerk.storage.database import Database, open_database
+from clerk_support.synthetic import ArchiveSize, MeetingShape, generate_archive
 
 REPORTS, REPORT_PAGES = 10, 12
 SIZE = ArchiveSize(

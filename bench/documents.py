@@ -18,9 +18,9 @@ from pathlib import Path
 
 from bench.harness import Outcome, Row, python_env, run_python, timed
 from clerk.services.documents import generate_minutes
-from clerk.services.synthetic import ArchiveSize, MeetingShape, generate_archive
 from clerk.storage import repository as repo
 from clerk.storage.database import Database, open_database
+from clerk_support.synthetic import ArchiveSize, MeetingShape, generate_archive
 
 #: Two meetings of the Council; the second (minutes of the first confirmed) has 40 items.
 SIZE = ArchiveSize(

@@ -24,9 +24,9 @@ from clerk.domain.enums import VoteMethod
 from clerk.domain.rules.eligibility import eligible_voters
 from clerk.services import setup
 from clerk.services.recording import MeetingSession
-from clerk.services.synthetic import ArchiveSize, generate_archive
 from clerk.storage.database import Database, open_database
 from clerk.storage.engine import _sqlite_pragmas
+from clerk_support.synthetic import ArchiveSize, generate_archive
 
 #: The Board the live meeting is of (the synthetic council's sixth committee, like the seed's).
 COMMITTEE = 5

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from bench.harness import Outcome, Row, python_env, run_python
-from clerk.services import synthetic
-from clerk.services.synthetic import ArchiveSize, MeetingShape, generate_archive
 from clerk.storage.database import open_database
+from clerk_support import synthetic
+from clerk_support.synthetic import ArchiveSize, MeetingShape, generate_archive
 
 #: The issue's archive. Every vote is a recorded (named) vote, one row per member voting,
 #: which no real council does (named votes are rare outside budget meetings): so that the
@@ -35,8 +35,8 @@ def fingerprint(size: ArchiveSize) -> str:
     """Changes with the size and with the code that makes the archive (the generator and the
     domain whose actions it records), so a stale cached archive is rebuilt."""
     digest = hashlib.sha256(repr((size, SEED)).encode())
-    clerk_root = Path(synthetic.__file__).parents[2]
-    for folder in (clerk_root / "services" / "synthetic", clerk_root / "domain"):
+    root = Path(synthetic.__file__).parents[2]
+    for folder in (root / "clerk_support" / "synthetic", root / "clerk" / "domain"):
         for path in sorted(folder.rglob("*.py")):
             digest.update(path.read_bytes())
     return digest.hexdigest()[:12]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bench.harness import Outcome, Row, python_env, run_python
 from bench.scale import archive, warm
-from clerk.services.synthetic import ArchiveSize
+from clerk_support.synthetic import ArchiveSize
 
 #: Typical searches: a common word, a rarer one, a phrase, a filtered one, a malformed one.
 QUERIES: tuple[tuple[str, tuple[str, ...]], ...] = (

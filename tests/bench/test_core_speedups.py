@@ -35,10 +35,10 @@ from clerk.domain.enums import (
 )
 from clerk.services import catalogue, documents
 from clerk.services.recording import MeetingSession
-from clerk.services.synthetic import ArchiveSize, generate_archive
 from clerk.storage import repository as repo
 from clerk.storage.database import Database, open_database
 from clerk.storage.mapping import from_values, to_values
+from clerk_support.synthetic import ArchiveSize, generate_archive
 
 
 def test_entities_map_to_rows_and_back() -> None:

@@ -41,8 +41,8 @@ from clerk.documents.pdf_flowables import BodyFrame, TaggedParagraph, escape
 from clerk.documents.word import render_docx
 from clerk.services import catalogue
 from clerk.services.documents import minutes_document
-from clerk.services.synthetic import ArchiveSize, MeetingShape, generate_archive
 from clerk.storage.database import open_database
+from clerk_support.synthetic import ArchiveSize, MeetingShape, generate_archive
 
 TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=30)
 

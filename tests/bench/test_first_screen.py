@@ -12,10 +12,10 @@ from clerk.domain.actions.proceedings import OpenItem, StartMeeting
 from clerk.services import catalogue
 from clerk.services.demo import demo_template
 from clerk.services.recording import MeetingSession
-from clerk.services.synthetic import ArchiveSize, generate_archive
 from clerk.storage import overview
 from clerk.storage import repository as repo
 from clerk.storage.database import Database, open_database
+from clerk_support.synthetic import ArchiveSize, generate_archive
 
 #: ``clerk`` with SQLAlchemy and Alembic made impossible to import.
 BLOCKED = (

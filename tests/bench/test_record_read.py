@@ -14,11 +14,11 @@ import pytest
 from bench.harness import python_env
 from clerk.domain.record import COLLECTIONS
 from clerk.services import catalogue, documents, signoff
-from clerk.services.synthetic import ArchiveSize, MeetingShape, generate_archive
 from clerk.storage import record_read
 from clerk.storage import repository as repo
 from clerk.storage.database import Database, open_database
 from clerk.storage.models import COLLECTION_TABLES
+from clerk_support.synthetic import ArchiveSize, MeetingShape, generate_archive
 from tests.documents.readback import docx_lines, pdf_pages
 from tests.signoff.helpers import confirmed
 

@@ -29,10 +29,10 @@ from clerk.domain.rules.proceedings import exclusion_target
 from clerk.resources import resource
 from clerk.services import record_json
 from clerk.services.recording import MeetingSession, create_with_journal, state_from_journal
-from clerk.services.synthetic import ArchiveSize, MeetingShape, generate_archive, record_meeting
-from clerk.services.synthetic.council import build_council
 from clerk.storage import repository as repo
 from clerk.storage.database import Database, open_database
+from clerk_support.synthetic import ArchiveSize, MeetingShape, generate_archive, record_meeting
+from clerk_support.synthetic.council import build_council
 
 #: Six committees, so the children's scrutiny Board (education co-optees) is among them.
 SMALL = ArchiveSize(committees=6, years=2, meetings_per_year=4, shape=MeetingShape(exempt=0.5))

@@ -8,9 +8,9 @@ from clerk.domain.actions.attendance import Present
 from clerk.domain.actions.proceedings import OpenItem, StartMeeting
 from clerk.domain.enums import MeetingKind
 from clerk.services import setup, signoff
-from clerk.services.demo_certificates import Pki, make_pki
 from clerk.services.recording import MeetingSession
 from clerk.storage.database import Database
+from clerk_support.certificates import Pki, make_pki
 
 AUGUST = 1  # the demo's 18 August 2021 meeting, recorded in full and closed
 SEPTEMBER = 2  # the demo's 20 September 2021 meeting: the agenda only

@@ -1,8 +1,9 @@
 """The README's sign-off screenshots: the demo's August minutes on their way to signed.
 
 Each scene is recorded through the services a clerk's window uses, on a fresh demo database;
-the digital scene signs with a throwaway certificate made here (clearly named as a demo one),
-so the verification shown is real.
+the digital scene signs with a throwaway certificate (``clerk_support.certificates``, clearly
+named as a demo one), so the verification shown is real. Run from a checkout only: the support
+package is not shipped.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from clerk.domain.enums import SigningMode
 from clerk.fileio import write_bytes
 from clerk.services import catalogue, signoff
 from clerk.services.demo import load_demo
-from clerk.services.demo_certificates import make_pki
 from clerk.services.recording import MeetingSession
 from clerk.storage.database import Database, open_database
 
@@ -117,6 +117,10 @@ def signoff_gallery(folder: Path, render) -> list[Path]:
         signoff.set_signing_mode(database, SigningMode.DIGITAL)
         august, september = _approved_and_september_at_minutes(database)
         signoff.confirm(database, august, september, who="demo")
+        # Throwaway certificates come from the support package: the gallery runs from a
+        # checkout (``python -m clerk.ui.screenshot``), never in the shipped app.
+        from clerk_support.certificates import make_pki
+
         pki = make_pki(
             scratch,
             organisation="Torbay Council (demo)",

@@ -19,10 +19,10 @@ from clerk.domain.errors import ClerkError
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.numbering import municipal_year_start
 from clerk.services.recording import create_with_journal
-from clerk.services.synthetic.council import SyntheticCouncil, build_council
-from clerk.services.synthetic.meeting import MeetingShape, RecordedMeeting, record_meeting
 from clerk.storage import repository as repo
 from clerk.storage.database import Database
+from clerk_support.synthetic.council import SyntheticCouncil, build_council
+from clerk_support.synthetic.meeting import MeetingShape, RecordedMeeting, record_meeting
 
 WHO = "synthetic-archive"
 

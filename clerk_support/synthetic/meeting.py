@@ -56,8 +56,8 @@ from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.eligibility import eligible_voters
 from clerk.domain.rules.presence import is_present, presiding, seat_role
 from clerk.domain.rules.quorum import quorum_state
-from clerk.services.synthetic.council import SyntheticCouncil
-from clerk.services.synthetic.vocabulary import (
+from clerk_support.synthetic.council import SyntheticCouncil
+from clerk_support.synthetic.vocabulary import (
     ACTIONS,
     COMMENTS_COMPLETE,
     COMMENTS_IN_PROGRESS,

@@ -6,13 +6,13 @@ kind, declarations, exempt items, actions and their progress). Every meeting is 
 the real domain actions, so the rules hold, and written as an imported meeting is.
 """
 
-from clerk.services.synthetic.archive import (
+from clerk_support.synthetic.archive import (
     ArchiveSize,
     ArchiveSummary,
     generate_archive,
     meeting_dates,
 )
-from clerk.services.synthetic.meeting import MeetingShape, RecordedMeeting, record_meeting
+from clerk_support.synthetic.meeting import MeetingShape, RecordedMeeting, record_meeting
 
 __all__ = [
     "ArchiveSize",

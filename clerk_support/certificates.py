@@ -1,7 +1,7 @@
 """Throwaway certificates: a root, the chair's signing certificate in a PKCS#12, another root.
 
-For the demo's screenshots and the tests of digital signing, which must sign and verify
-without a council's real certificate authority. Never for real minutes.
+For the README's screenshots and the tests of digital signing, which must sign and verify
+without a council's real certificate authority. Never for real minutes: not shipped with Clerk.
 """
 
 from __future__ import annotations

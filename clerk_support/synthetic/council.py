@@ -10,7 +10,7 @@ from datetime import date
 
 from clerk.domain.entities import Committee, CouncilProfile, Membership, Person, QuorumRule
 from clerk.domain.enums import CodeOfConduct, PersonKind, QuorumKind, Role
-from clerk.services.synthetic.vocabulary import (
+from clerk_support.synthetic.vocabulary import (
     COMMITTEES,
     EDUCATION_CO_OPTEES,
     FORENAMES,
