@@ -12,7 +12,8 @@ from clerk_support.synthetic.archive import (
     generate_archive,
     meeting_dates,
 )
-from clerk_support.synthetic.meeting import MeetingShape, RecordedMeeting, record_meeting
+from clerk_support.synthetic.meeting import record_meeting
+from clerk_support.synthetic.recorder import MeetingShape, RecordedMeeting
 
 __all__ = [
     "ArchiveSize",

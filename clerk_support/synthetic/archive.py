@@ -22,7 +22,8 @@ from clerk.services.recording import create_with_journal
 from clerk.storage import repository as repo
 from clerk.storage.database import Database
 from clerk_support.synthetic.council import SyntheticCouncil, build_council
-from clerk_support.synthetic.meeting import MeetingShape, RecordedMeeting, record_meeting
+from clerk_support.synthetic.meeting import record_meeting
+from clerk_support.synthetic.recorder import MeetingShape, RecordedMeeting
 
 WHO = "synthetic-archive"
 
