@@ -4,10 +4,12 @@ signed-copy, audit, verify, signing-mode."""
 from __future__ import annotations
 
 import argparse
+import functools
 import getpass
 import json
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -40,6 +42,20 @@ def parse_day(text: str | None, option: str) -> date | None:
 
 def meeting_id(ctx: CommandContext, reference: str) -> int:
     return catalogue.resolve_meeting(ctx.database, reference)
+
+
+def with_next_command(handler: Callable[[CommandContext], int]) -> Callable[[CommandContext], int]:
+    """The service's refusals say what is wrong; on the command line a record that does not
+    match its journal also names the command that helps (the window offers its own way)."""
+
+    @functools.wraps(handler)
+    def run(ctx: CommandContext) -> int:
+        try:
+            return handler(ctx)
+        except signoff.RecordDoesNotMatchJournal as error:
+            raise ClerkError(f"{error} Run 'clerk audit {error.meeting_id}'.") from error
+
+    return run
 
 
 def warn_if_tampered(ctx: CommandContext, problems: list[str] | tuple[str, ...], mid: int) -> None:
@@ -120,6 +136,7 @@ def cmd_circulate(ctx: CommandContext) -> int:
     return report(ctx, ack, mid)
 
 
+@with_next_command
 def cmd_approve(ctx: CommandContext) -> int:
     mid = meeting_id(ctx, ctx.args.meeting)
     ack = signoff.approve(ctx.database, mid, by=ctx.args.by, on=parse_day(ctx.args.on, "--on"))
@@ -161,6 +178,7 @@ def cmd_print(ctx: CommandContext) -> int:
     return 0
 
 
+@with_next_command
 def cmd_sign(ctx: CommandContext) -> int:
     mid = meeting_id(ctx, ctx.args.meeting)
     council = catalogue.council(ctx.database)

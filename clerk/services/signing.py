@@ -31,6 +31,7 @@ from pyhanko.stamp import BaseStampStyle, StaticStampStyle, TextStampStyle
 from pyhanko_certvalidator import ValidationContext
 
 from clerk.documents.pdf_tags import add_signature_field
+from clerk.documents.signature_field import SignatureField, draw_stamp
 from clerk.domain.errors import ClerkError
 from clerk.domain.timefmt import clock, long_date
 from clerk.services import file_kinds
@@ -85,24 +86,17 @@ def common_name(cert: Any) -> str:
 # -- signing ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Placement:
-    """Where the visible signature goes: page index (-1 the last) and box in points."""
-
-    page: int = -1
-    box: tuple[int, int, int, int] = (300, 60, 550, 120)
-
-
 def sign_pdf(
     pdf: bytes,
     credentials: Credentials,
     reason: str,
     location: str = "",
-    placement: Placement | None = None,
+    field: SignatureField | None = None,
     stamp: BaseStampStyle | None = None,
 ) -> bytes:
-    """The PDF with a PAdES signature (B-B level) added as an incremental update."""
-    placement = placement or Placement()
+    """The PDF with a PAdES signature (B-B level) added as an incremental update; visible in
+    ``field`` (``clerk.documents.signature_field``: the last page's foot by default)."""
+    field = field or SignatureField()
     metadata = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME,
         md_algorithm="sha256",
@@ -120,7 +114,7 @@ def sign_pdf(
     try:
         # The field made first, so that a tagged PDF stays tagged: its widget in the structure.
         described = f"Signature of {credentials.common_name}: {reason}"
-        pdf = add_signature_field(pdf, FIELD_NAME, placement.page, placement.box, described)
+        pdf = add_signature_field(pdf, FIELD_NAME, field.page, field.box, described)
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
         signer.sign_pdf(writer, output=out)
     except Exception as error:  # pyHanko raises many kinds; the user needs one sentence
@@ -128,24 +122,10 @@ def sign_pdf(
     return out.getvalue()
 
 
-def stamp_style(lines: Sequence[str], width: float, height: float, folder: Path) -> BaseStampStyle:
-    """A visible signature appearance in the documents' embedded font (Liberation Sans), not an
-    unembedded standard font: ``lines`` drawn on a page the size of the box, the first bold."""
-    from reportlab.pdfgen.canvas import Canvas
-
-    from clerk.documents import fonts
-
-    body = fonts.register_fonts()
-    page = folder / "stamp.pdf"
-    canvas = Canvas(str(page), pagesize=(width, height), initialFontName=body)
-    size = 8.0
-    y = height - 5 - size
-    for index, line in enumerate(lines):
-        canvas.setFont(fonts.bold() if index == 1 else body, size)
-        canvas.drawString(6, y, line)
-        y -= size + 2.5
-    canvas.showPage()
-    canvas.save()
+def stamp_style(lines: Sequence[str], field: SignatureField, folder: Path) -> BaseStampStyle:
+    """The visible signature's appearance: ``lines`` drawn the size of ``field``
+    (``signature_field.draw_stamp``), framed."""
+    page = draw_stamp(lines, field, folder / "stamp.pdf")
     return StaticStampStyle.from_pdf_file(str(page), border_width=1)
 
 

@@ -1,6 +1,9 @@
 """Signing off the minutes: the steps (where the minutes stand: ``signoff_status``).
 
-Qt-free; the commands and the window call the same functions. Every step is recorded through
+Qt-free; the commands and the window call the same functions, so nothing here is written for
+one of them: a refusal says what is wrong (``RecordDoesNotMatchJournal``) and the commands add
+the command that helps (``clerk.cli.signoff_commands``); where the signature goes on the page
+is the documents' business (``clerk.documents.signature_field``). Every step is recorded through
 ``MeetingSession`` on the meeting whose minutes they are, so it is in the meeting's hash-chained
 journal with who recorded it and when. The steps, in order:
 
@@ -31,7 +34,6 @@ from clerk.domain.actions.signoff import (
     KeepSignedCopy,
     Sign,
 )
-from clerk.domain.entities import SignoffStep
 from clerk.domain.enums import SigningMode, SignoffStepKind, StandardItem
 from clerk.domain.errors import ClerkError, RuleViolation
 from clerk.domain.fingerprint import approval_head, minutes_fingerprint
@@ -69,7 +71,17 @@ from clerk.storage.database import Database
 
 SCANNED_COPY = "signed-copy"
 SIGNED_PDF = "signed-pdf"
-POINTS_PER_MM = 72 / 25.4
+
+
+class RecordDoesNotMatchJournal(ClerkError):
+    """A step refused: the meeting's record does not match its journal (tampering)."""
+
+    def __init__(self, meeting_id: int, finding: str, doing: str) -> None:
+        super().__init__(
+            f"The record of meeting {meeting_id} does not match its journal ({finding}); it "
+            f"cannot {doing} until that is resolved."
+        )
+        self.meeting_id = meeting_id
 
 
 # -- the steps --------------------------------------------------------------------------------
@@ -102,11 +114,7 @@ def approve(
 
 def _refuse_if_tampered(session: MeetingSession, doing: str) -> None:
     if session.tamper_warnings:
-        raise ClerkError(
-            f"The record of meeting {session.meeting_id} does not match its journal "
-            f"({session.tamper_warnings[0]}); it cannot {doing} until that is resolved: "
-            f"run 'clerk audit {session.meeting_id}'."
-        )
+        raise RecordDoesNotMatchJournal(session.meeting_id, session.tamper_warnings[0], doing)
 
 
 def minutes_item(record: MeetingRecord) -> int:
@@ -265,12 +273,8 @@ def _require_mode(record: MeetingRecord, mode: SigningMode) -> None:
     if record.council.signing_mode is not mode:
         raise RuleViolation(
             f"{record.council.name} signs minutes {mode_words(record.council.signing_mode)} "
-            f"(its profile), not {mode_words(mode)}: see 'clerk signing-mode'."
+            f"(its profile), not {mode_words(mode)}."
         )
-
-
-def signed_step(record: MeetingRecord) -> SignoffStep | None:
-    return latest(record, SignoffStepKind.SIGNED)
 
 
 def signed_copies(database: Database, meeting_id: int) -> list[attachments.Attachment]:
@@ -323,7 +327,7 @@ def sign_digital(
     _refuse_if_tampered(session, "be signed")
     credentials = signing.load_credentials(p12, passphrase)
     # reportlab is imported when a PDF is made, not when Clerk starts.
-    from clerk.documents.pdf import SIGNATURE_MARK, render_pdf_marked
+    from clerk.documents.signature_field import render_for_signing
     from clerk.services.minute_book import final_document
 
     now = session.clock()
@@ -340,12 +344,7 @@ def sign_digital(
     # database in the signed file (``clerk audit`` compares them with the journal).
     keywords = f"{RECORD_KEYWORD}{head} {APPROVED_KEYWORD}{approval_head(record)}"
     document = replace(document, metadata=replace(document.metadata, keywords=keywords))
-    pdf, marks = render_pdf_marked(document)
-    page, _x1, y1, x2, y2 = marks[SIGNATURE_MARK]
-    right = (
-        document.geometry.page(document.landscape)[0] - document.geometry.right
-    ) * POINTS_PER_MM
-    box = (int(x2) + 12, int(y1), int(right) - 2, int(y2))
+    pdf, field = render_for_signing(document)
     confirmed = latest(record, SignoffStepKind.CONFIRMED)
     reason = f"The {title} signs {minutes_name(record)} as a correct record"
     if confirmed is not None:
@@ -364,8 +363,7 @@ def sign_digital(
                 f"{long_date(now.date())}, {clock(now.time())} {now:%Z}".strip(),
                 f"Fingerprint {minutes_fingerprint(record)}",
             ],
-            box[2] - box[0],
-            box[3] - box[1],
+            field,
             Path(folder),
         )
         signed = signing.sign_pdf(
@@ -373,7 +371,7 @@ def sign_digital(
             credentials,
             reason=reason,
             location=record.council.name,
-            placement=signing.Placement(page - 1, box),
+            field=field,
             stamp=stamp,
         )
     digest = hashlib.sha256(signed).hexdigest()
