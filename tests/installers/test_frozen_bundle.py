@@ -237,6 +237,9 @@ def test_every_clerk_module_is_frozen(bundle: Bundle, program: str) -> None:
     frozen = {line.strip() for line in listing.splitlines()}
     missing = sorted(clerk_modules() - frozen)
     assert not missing, f"modules missing from the frozen {program}: {missing}"
+    # The tests' and bench's support package stays out (installers/clerk.spec excludes it).
+    support = sorted(name for name in frozen if name.split(".")[0] == "clerk_support")
+    assert not support, f"test support frozen into {program}: {support}"
 
 
 def test_only_the_qt_that_clerk_uses(bundle: Bundle) -> None:
