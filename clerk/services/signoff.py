@@ -214,7 +214,7 @@ def sign_wet_ink(
     """Record the minutes signed in ink, with the scanned signed copy attached when given.
 
     ``pages``: the minute-book pages signed; by default those of the minute-book copy as
-    ``clerk print`` makes it now.
+    it is printed now (``minute_book.minute_book_copy``).
     """
     session = MeetingSession(database, meeting_id, who=who)
     _require_mode(session.record, SigningMode.WET_INK)
