@@ -100,8 +100,11 @@ def sign_pdf(
     location: str = "",
     placement: Placement | None = None,
     stamp: BaseStampStyle | None = None,
+    printed: Sequence[str] = (),
 ) -> bytes:
-    """The PDF with a PAdES signature (B-B level) added as an incremental update."""
+    """The PDF with a PAdES signature (B-B level) added as an incremental update. ``printed``
+    is the text the stamp shows: the field's description announces it too, so that a screen
+    reader says everything the page prints."""
     placement = placement or Placement()
     metadata = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME,
@@ -120,6 +123,8 @@ def sign_pdf(
     try:
         # The field made first, so that a tagged PDF stays tagged: its widget in the structure.
         described = f"Signature of {credentials.common_name}: {reason}"
+        if printed:
+            described += ". " + ", ".join(printed)
         pdf = add_signature_field(pdf, FIELD_NAME, placement.page, placement.box, described)
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
         signer.sign_pdf(writer, output=out)

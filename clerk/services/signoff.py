@@ -356,14 +356,15 @@ def sign_digital(
             f"Confirmed as a correct record at the meeting of {when}{minute}; signed by the {title}"
         )
     with tempfile.TemporaryDirectory(prefix="clerk-stamp-") as folder:
+        printed = [
+            "Signed digitally by",
+            credentials.common_name,
+            title,
+            f"{long_date(now.date())}, {clock(now.time())} {now:%Z}".strip(),
+            f"Fingerprint {minutes_fingerprint(record)}",
+        ]
         stamp = signing.stamp_style(
-            [
-                "Signed digitally by",
-                credentials.common_name,
-                title,
-                f"{long_date(now.date())}, {clock(now.time())} {now:%Z}".strip(),
-                f"Fingerprint {minutes_fingerprint(record)}",
-            ],
+            printed,
             box[2] - box[0],
             box[3] - box[1],
             Path(folder),
@@ -375,6 +376,7 @@ def sign_digital(
             location=record.council.name,
             placement=signing.Placement(page - 1, box),
             stamp=stamp,
+            printed=printed,
         )
     digest = hashlib.sha256(signed).hexdigest()
     sign = Sign(
