@@ -93,9 +93,12 @@ def sign_pdf(
     location: str = "",
     field: SignatureField | None = None,
     stamp: BaseStampStyle | None = None,
+    printed: Sequence[str] = (),
 ) -> bytes:
     """The PDF with a PAdES signature (B-B level) added as an incremental update; visible in
-    ``field`` (``clerk.documents.signature_field``: the last page's foot by default)."""
+    ``field`` (``clerk.documents.signature_field``: the last page's foot by default).
+    ``printed`` is the text the stamp shows: the field's description announces it too, so that
+    a screen reader says everything the page prints."""
     field = field or SignatureField()
     metadata = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME,
@@ -114,6 +117,8 @@ def sign_pdf(
     try:
         # The field made first, so that a tagged PDF stays tagged: its widget in the structure.
         described = f"Signature of {credentials.common_name}: {reason}"
+        if printed:
+            described += ". " + ", ".join(printed)
         pdf = add_signature_field(pdf, FIELD_NAME, field.page, field.box, described)
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
         signer.sign_pdf(writer, output=out)

@@ -355,14 +355,15 @@ def sign_digital(
             f"Confirmed as a correct record at the meeting of {when}{minute}; signed by the {title}"
         )
     with tempfile.TemporaryDirectory(prefix="clerk-stamp-") as folder:
+        printed = [
+            "Signed digitally by",
+            credentials.common_name,
+            title,
+            f"{long_date(now.date())}, {clock(now.time())} {now:%Z}".strip(),
+            f"Fingerprint {minutes_fingerprint(record)}",
+        ]
         stamp = signing.stamp_style(
-            [
-                "Signed digitally by",
-                credentials.common_name,
-                title,
-                f"{long_date(now.date())}, {clock(now.time())} {now:%Z}".strip(),
-                f"Fingerprint {minutes_fingerprint(record)}",
-            ],
+            printed,
             field,
             Path(folder),
         )
@@ -373,6 +374,7 @@ def sign_digital(
             location=record.council.name,
             field=field,
             stamp=stamp,
+            printed=printed,
         )
     digest = hashlib.sha256(signed).hexdigest()
     sign = Sign(

@@ -270,6 +270,10 @@ def test_the_digitally_signed_minutes_stay_a_tagged_pdf(
     assert widget.FT == "/Sig" and widget.T == signing.FIELD_NAME and "/V" in widget
     assert str(widget.TU).startswith("Signature of Councillor Bye: Confirmed as a correct record")
     assert form.alt == str(widget.TU)
+    # What the stamp prints is announced too: a fingerprint of letters only (ABFE-FEAB) is
+    # words a checker finds in no structure element otherwise.
+    assert "Signed digitally by, Councillor Bye, Chairman, " in str(widget.TU)
+    assert re.search(r", Fingerprint [0-9A-F]{4}(-[0-9A-F]{4}){3}$", str(widget.TU))
     nums = pdf.Root.StructTreeRoot.ParentTree.Nums
     values = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
     assert values[int(widget.StructParent)].S == "/Form"

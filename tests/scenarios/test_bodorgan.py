@@ -1,0 +1,58 @@
+"""Bodorgan Community Council (Isle of Anglesey), 14 September 2021, held by Zoom: a Welsh
+community council. The county councillor attends without being a member and reports; a member
+declares a personal and prejudicial interest in a planning application as its landowner and
+withdraws for it; the previous minutes are approved on a named proposal and seconder,
+unanimously.
+
+Source: Bodorgan Community Council's published minutes of its virtual meeting of 14 September
+2021 (minutes 1 to 6). The County Councillor's apologies and the confirmation wording are gaps:
+see docs/scenario-gaps.md."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.scenarios.helpers import Minutes, in_order, record
+
+STATEMENTS = [
+    "Councillor Dafydd Jones (Chair)",
+    "Councillors Tim Owen, Sharon Barton, Andrew Hughes, Gwilym Looms, Gareth Evans, Jeff "
+    "Hughes, Selwyn Williams and Myfyr Davies",
+    "(Also in attendance: Councillor Bryan Owen)",
+    "(Officers: J Alun Foulkes, Clerk)",
+    "2. Apologies",
+    "Apologies for absence were received from Councillor Arianwen Owen. Councillor Bryan Owen "
+    "attended as County Councillor.",
+    "3. Welcome",
+    "The Chair welcomed everyone and, on behalf of the Council, offered the Clerk its sympathy "
+    "on a recent bereavement in his family.",
+    "4. Declaration of Interest",
+    "Councillor Selwyn Williams declared a personal and prejudicial interest in agenda item 8.1 "
+    "as the landowner and left the meeting for that item.",
+    "5. County Councillor's Report",
+    "County Councillor Bryan Owen gave a short report on the COVID-19 position and figures, and "
+    "on the interest shown in buying the Old School and Centre.",
+    "6. To Correct and Approve Minutes of Meetings",
+    "Councillor Andrew Hughes proposed and Councillor Gwilym Looms seconded a motion, which was "
+    "agreed.",
+    "Resolved (unanimously):",
+    "That the minutes of the Full Council monthly meeting held on 22 June 2021 be approved and "
+    "signed as a true record.",
+]
+
+
+@pytest.fixture(scope="module")
+def minutes(tmp_path_factory: pytest.TempPathFactory) -> dict[bool, Minutes]:
+    return record("bodorgan-2021-community-council", tmp_path_factory.mktemp("bodorgan"))
+
+
+def test_a_visiting_county_councillor_a_withdrawal_and_minutes_approved_on_a_proposal(
+    minutes: dict[bool, Minutes],
+) -> None:
+    public = minutes[False]
+    in_order(STATEMENTS, public.lines)
+    # The county councillor is not a member: he is listed as attending, not among the members.
+    members = public.lines[public.lines.index("-: Present :-") : public.lines.index(STATEMENTS[2])]
+    assert not any("Bryan Owen" in line for line in members)
+    assert not any("amendment" in line for line in public.lines)
+    assert public.pdf_matches_word
