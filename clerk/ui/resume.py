@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clerk.domain.enums import AttendanceStatus, MotionKind, MotionOutcome
+from clerk.domain.enums import AttendanceStatus, MotionKind
 from clerk.domain.names import display_name
 from clerk.domain.record import MeetingRecord
+from clerk.domain.rules.business import carried_unresolved, pending_motion
 from clerk.domain.rules.presence import is_present
 from clerk.domain.rules.quorum import quorum_state
 from clerk.ui import labels
-from clerk.ui.live.dialogs import pending_motion
 from clerk.ui.models.agenda import item_heading
 
 
@@ -55,14 +55,7 @@ def where_we_were(record: MeetingRecord) -> WhereWeWere:
                 "awaits its vote."
             )
         else:
-            resolved = {r.motion_id for r in record.for_item("resolutions", item.id)}
-            carried = [
-                m.id
-                for m in record.for_item("motions", item.id)
-                if m.kind is MotionKind.MOTION
-                and m.outcome is MotionOutcome.CARRIED
-                and m.id not in resolved
-            ]
+            carried = carried_unresolved(record, item.id)
             if carried:
                 resolve_motion = carried[-1]
                 lines.append(f"Motion {resolve_motion} was carried; its resolution is next.")
