@@ -42,6 +42,11 @@ def test_the_vote_is_open_where_the_meeting_left_it(september):
     assert "Laura Colman votes on education items only, and this item is not one." in (
         panel.eligible.text()
     )
+    # members who sent apologies are absent, not "not eligible"
+    assert panel.eligible.text().endswith(
+        " Absent (4): Tatiana Wilson, Brent Davison, Mike Cook and Jo Morrell. Not eligible: "
+        "Laura Colman votes on education items only, and this item is not one."
+    )
     assert panel.all_for.text() == "A&ll for (5)"
 
 
@@ -73,9 +78,11 @@ def test_ineligible_voters_are_greyed_with_the_reason_and_refused(qtbot, septemb
     assert rows["laura-colman"].reason == (
         "Laura Colman votes on education items only, and this item is not one."
     )
-    assert rows["tatiana-wilson"].reason == (
-        "Tatiana Wilson votes on education items only, and this item is not one."
-    )
+    # she sent apologies: absent, not "not eligible" (and, without a vote on the item, not
+    # listed as absent in the recorded vote)
+    assert rows["tatiana-wilson"].reason == "Tatiana Wilson sent apologies."
+    tatiana = model.row_of("tatiana-wilson")
+    assert model.data(model.index(tatiana, VoteGridModel.VOTE)) == "Absent"
     laura = model.row_of("laura-colman")
     assert not model.flags(model.index(laura, VoteGridModel.VOTE)) & Qt.ItemFlag.ItemIsEditable
     assert model.data(model.index(laura, VoteGridModel.VOTE)) == "Not eligible"

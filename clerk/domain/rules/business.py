@@ -9,7 +9,6 @@ decides, so the preview and the vote recorded cannot disagree.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any, Generic, Protocol, TypeVar, cast
@@ -185,7 +184,14 @@ def voter(record: MeetingRecord, person_id: str, item: AgendaItem) -> Voter:
 def voters(record: MeetingRecord, item: AgendaItem) -> tuple[Voter, ...]:
     """The members of the body and everyone attending who is not an officer: each with their
     standing for a vote on the item, members in the body's order, then the others."""
-    order = [m.person_id for m in record.memberships_on_day()]
+    substitutes = {
+        a.substitute_for: a.person_id for a in record.attendance.values() if a.substitute_for
+    }
+    order = []
+    for membership in record.memberships_on_day():
+        order.append(membership.person_id)
+        if membership.person_id in substitutes:  # a substitute under the member replaced
+            order.append(substitutes[membership.person_id])
     for entry in sorted(record.attendance.values(), key=lambda a: a.id):
         if entry.person_id not in order and entry.status is not AttendanceStatus.OFFICER:
             order.append(entry.person_id)
@@ -419,6 +425,3 @@ def preview_vote(record: MeetingRecord, draft: D) -> VotePreview[D]:
         blank=blank,
     )
 
-
-def names_of(record: MeetingRecord, people: Sequence[Voter]) -> list[str]:
-    return [record.person(v.person_id).name for v in people]
