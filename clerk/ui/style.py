@@ -23,11 +23,13 @@ QLabel#voteTitle {{ font-weight: 600; }}
 QLabel#panelHeading {{ font-weight: 600; padding-top: 2px; }}
 QLabel#hint, QLabel#meetingState, QLabel#itemDetails {{ color: #4a4f55; }}
 QFrame#meetingHeader {{ background: #f3f4f6; border: 1px solid #d5d8dc; border-radius: 4px; }}
-QLabel#quorate, QLabel#inquorate, QLabel#quorumPending {{
+QLabel#questionLine {{ font-weight: 600; }}
+QLabel#quorate, QLabel#inquorate, QLabel#quorumPending, QLabel#meetingOver {{
     padding: 4px 10px; border-radius: 4px; font-weight: 600; }}
 QLabel#quorate {{ background: #e3f1e6; color: #1e5631; border: 1px solid #8cc09a; }}
 QLabel#inquorate {{ background: #fbe4e1; color: #8a1c10; border: 2px solid #c0392b; }}
 QLabel#quorumPending {{ background: #eef0f2; color: #33383d; border: 1px solid #c2c7cc; }}
+QLabel#meetingOver {{ background: #eef0f2; color: #33383d; border: 1px solid #c2c7cc; }}
 QLabel#refusal {{ background: #fff4d6; color: #4d3800; border: 1px solid #d9a400;
     border-radius: 4px; padding: 6px; }}
 QLabel#notice {{ background: #e8f0fb; color: #14365f; border: 1px solid #8fb0dc;

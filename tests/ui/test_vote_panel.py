@@ -127,7 +127,10 @@ def test_a_withdrawn_member_is_out_of_the_vote(qtbot, september):
     )
     status = {row.key: row.status for row in view.attendance.model.rows}
     assert status["barnby"] == "Withdrawn (interest)"
-    assert view.header.quorum.text() == "Quorate\n4 present / 3 needed"
+    # the badge counts as the rows say: five present (Laura Colman, co-opted, among them),
+    # Councillor Barnby withdrawn; four councillors count towards the quorum
+    assert view.header.quorum.text() == "Quorate\n5 present, 4 councillors count (3 needed)"
+    assert sum(1 for row in view.attendance.model.rows if row.status == "Present") == 5
 
 
 def test_a_tie_demands_the_casting_vote_of_the_person_presiding(qtbot, september):

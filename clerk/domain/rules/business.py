@@ -29,7 +29,7 @@ from clerk.domain.errors import RuleViolation
 from clerk.domain.names import display_name
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.eligibility import eligible_voters, ineligibility_reason
-from clerk.domain.rules.presence import is_present, presiding, seat_role
+from clerk.domain.rules.presence import is_present, presiding, seat_role, withdrawal
 from clerk.domain.rules.quorum import quorum_state
 from clerk.domain.rules.recorded import check_recorded, has_a_vote
 from clerk.domain.rules.votes import RESULT_WORDS, Tally, check_counts, decide, tally_choices
@@ -92,9 +92,9 @@ def not_taken(record: MeetingRecord, item: AgendaItem) -> bool:
 
 @dataclass(frozen=True)
 class Room:
-    """Who is in the room for the quorum badge: everyone marked present with a seat of the
-    body (co-optees and substitutes included), and those of them the quorum counts
-    (councillor seats, less members withdrawn from the item)."""
+    """Who is in the room for the quorum badge: everyone present with a seat of the body
+    (co-optees and substitutes included) and not withdrawn from the item, and those of them
+    the quorum counts (councillor seats)."""
 
     present: int
     counted: int
@@ -114,7 +114,9 @@ def room(record: MeetingRecord, item_id: int | None = None) -> Room:
     seated = [
         a.person_id
         for a in record.attendance.values()
-        if seat_role(record, a.person_id) is not None and is_present(record, a.person_id)
+        if seat_role(record, a.person_id) is not None
+        and is_present(record, a.person_id)
+        and (item_id is None or withdrawal(record, a.person_id, item_id) is None)
     ]
     state = quorum_state(record, item_id)
     return Room(present=len(seated), counted=state.present, needed=state.needed)
@@ -424,4 +426,3 @@ def preview_vote(record: MeetingRecord, draft: D) -> VotePreview[D]:
         refusal=refusal,
         blank=blank,
     )
-

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -80,6 +81,7 @@ class VotePanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName("Vote panel")
         layout = QVBoxLayout(self)
+        layout.setSpacing(4)
         self.title = QLabel()
         self.title.setObjectName("voteTitle")
         self.title.setWordWrap(True)
@@ -91,6 +93,7 @@ class VotePanel(QFrame):
         self.question.setTextFormat(Qt.TextFormat.PlainText)
         self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.question.setAccessibleName("The question put to the vote")
+        self.question.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         layout.addWidget(self.question)
 
         methods = QHBoxLayout()
@@ -201,10 +204,9 @@ class VotePanel(QFrame):
         self.outcome.setObjectName("outcome")
         self.outcome.setWordWrap(True)
         self.outcome.setAccessibleName("Result")
-        layout.addWidget(self.outcome)
 
-        actions = QHBoxLayout()
-        actions.addStretch(1)
+        actions = QHBoxLayout()  # the result beside the button that records it
+        actions.addWidget(self.outcome, 1)
         self.record_button = QPushButton("Record the vote  Ctrl+Return")
         self.record_button.setAccessibleName("Record the vote")
         self.record_button.setDefault(True)
@@ -224,6 +226,26 @@ class VotePanel(QFrame):
         escape.activated.connect(self.close_panel)
         self.hide()
 
+    # -- the words in full ----------------------------------------------------------------
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_question()
+
+    def _fit_question(self) -> None:
+        """The words take the height they need at the panel's width: the panel grows (the
+        splitter gives it the room) rather than cut the question short."""
+        width = self.question.width()
+        if width <= 0:
+            return
+        needed = self.question.heightForWidth(width)
+        if needed > 0 and needed != self.question.minimumHeight():
+            self.question.setMinimumHeight(needed)
+
+    def _set_question(self, text: str) -> None:
+        self.question.setText(text)
+        self._fit_question()
+
     # -- opening -------------------------------------------------------------------------
 
     def open_for(self, motion_id: int) -> None:
@@ -231,7 +253,7 @@ class VotePanel(QFrame):
         motion = record.motion(motion_id)
         self.motion_id = motion_id
         self.title.setText(f"Vote on {question_heading(record, motion)}")
-        self.question.setText(question_words(record, motion))
+        self._set_question(question_words(record, motion))
         for spin in self.spins.values():
             spin.blockSignals(True)
             spin.setValue(0)
@@ -269,7 +291,7 @@ class VotePanel(QFrame):
         if motion is None or motion.outcome is not MotionOutcome.PENDING:
             self.close_panel()
             return
-        self.question.setText(question_words(record, motion))  # amendments carried since
+        self._set_question(question_words(record, motion))  # amendments carried since
         preview = self.ask()
         self.grid_model.load(rows_of(preview.voters))
         self.validate()
@@ -368,13 +390,16 @@ class VotePanel(QFrame):
         self.casting.setVisible(preview.tied)
         self.eligible.setText(self._eligible_text(preview))
         self.all_for.setText(f"A&ll for ({len(preview.eligible)})")
-        if preview.refusal and preview.blank:
-            self.message.show_message(preview.refusal, kind="notice")  # nothing typed: no alarm
-        elif preview.refusal:
+        if preview.refusal and not preview.blank:
             self.message.show_message(preview.refusal)
         else:
             self.message.clear_message()
-        self.outcome.setText(preview.summary())
+        # the result beside the Record button; with nothing typed yet, what is wanted (no alarm)
+        hint = preview.blank and preview.refusal is not None
+        self.outcome.setObjectName("hint" if hint else "outcome")
+        self.outcome.style().unpolish(self.outcome)
+        self.outcome.style().polish(self.outcome)
+        self.outcome.setText(preview.refusal if hint else preview.summary())
         self.record_button.setEnabled(preview.refusal is None)
 
     def _grid_refused(self, reason: str) -> None:
