@@ -188,3 +188,17 @@ def test_a_closed_meeting_did_not_take_the_items_it_never_reached() -> None:
     apply(record, CloseMeeting())
     assert business.not_taken(record, record.items[2])
     assert not business.not_taken(record, record.items[1])
+
+
+def test_who_chaired_the_meeting_for_its_minutes() -> None:
+    record = under_way(present=["barnby", "mandy-darling", "mills"])
+    assert business.chaired(record) == "mills"  # the Chair absent: the Vice-Chair
+    apply(record, SetPresiding("barnby"))
+    assert business.chaired(record) == "mills"  # the chair changed hands: as the minutes say
+    fresh = under_way()
+    assert business.chaired(fresh) == "bye"
+
+
+def test_result_words() -> None:
+    assert business.result_word(VoteResult.PASS) == "carried"
+    assert business.result_word(VoteResult.FAIL) == "lost"

@@ -16,11 +16,13 @@ from typing import Any, Generic, Protocol, TypeVar, cast
 from clerk.domain.entities import AgendaItem, Motion, VoteChoice, VoteEvent
 from clerk.domain.enums import (
     AttendanceStatus,
+    EventKind,
     ItemState,
     MeetingStatus,
     MotionKind,
     MotionOutcome,
     PersonKind,
+    Role,
     VoteMethod,
     VoteOption,
     VoteResult,
@@ -29,7 +31,13 @@ from clerk.domain.errors import RuleViolation
 from clerk.domain.names import display_name
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.eligibility import eligible_voters, ineligibility_reason
-from clerk.domain.rules.presence import is_present, presiding, seat_role, withdrawal
+from clerk.domain.rules.presence import (
+    SEATED_STATUSES,
+    is_present,
+    presiding,
+    seat_role,
+    withdrawal,
+)
 from clerk.domain.rules.quorum import quorum_state
 from clerk.domain.rules.recorded import check_recorded, has_a_vote
 from clerk.domain.rules.votes import RESULT_WORDS, Tally, check_counts, decide, tally_choices
@@ -79,6 +87,30 @@ def latest_vote(record: MeetingRecord, item_id: int) -> VoteEvent | None:
 def presiding_over(record: MeetingRecord, item_id: int | None) -> str | None:
     """Who presides over the item (and holds the casting vote on it): the presence rule."""
     return presiding(record, item_id)
+
+
+def chaired(record: MeetingRecord) -> str | None:
+    """Who chaired the meeting, as its minutes name them: as recorded, unless the chair
+    changed hands during it (then the minutes say who took the chair when), else the Chair,
+    else the Vice-Chair, of those who attended. (Who presides *now*, with the casting vote,
+    is ``presiding_over``.)"""
+    changed = any(
+        e.kind is EventKind.PRESIDING and e.for_item_id is None for e in record.events.values()
+    )
+    if record.meeting.presiding_id is not None and not changed:
+        return record.meeting.presiding_id
+    for role in (Role.CHAIR, Role.VICE_CHAIR):
+        for membership in record.memberships_on_day():
+            entry = record.attendance_of(membership.person_id)
+            attended = entry is not None and entry.status in SEATED_STATUSES
+            if membership.role is role and attended:
+                return membership.person_id
+    return None
+
+
+def result_word(result: VoteResult) -> str:
+    """ "carried" or "lost": the words for a result, wherever it is said."""
+    return RESULT_WORDS[result]
 
 
 def not_taken(record: MeetingRecord, item: AgendaItem) -> bool:
