@@ -81,6 +81,7 @@ QLabel#notice {{ background: #e8f0fb; color: #14365f; border: 1px solid #8fb0dc;
     border-radius: 4px; padding: 6px; }}
 QLabel#outcome {{ font-weight: 600; padding: 2px 0; }}
 QFrame#votePanel {{ border: 2px solid #7a8793; border-radius: 4px; background: #fbfbfc; }}
+QScrollArea#votePanelScroll, QWidget#votePanelBody {{ background: #fbfbfc; border: none; }}
 QFrame#votePanel QSpinBox {{ font-size: {size * 1.3:.1f}pt; font-weight: 600; }}
 QFrame#resumeBanner {{ background: #e8f0fb; border: 2px solid #1a5fb4; border-radius: 6px; }}
 QLabel#lockBanner {{ background: #eef0f2; color: #22272c; border: 2px solid #5d6b78;

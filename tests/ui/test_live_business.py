@@ -62,11 +62,13 @@ def test_the_motion_put_to_the_vote_is_readable_in_full(qtbot, september):
     assert words.count("\n") == 4  # the preamble and all four recommendations
     for part in record.motion(1).parts:
         assert part.text in words
-    parent = question.parentWidget()
-    while parent is not None:  # no scroll box between the words and the clerk
-        assert not isinstance(parent, QScrollArea)
-        parent = parent.parentWidget()
+    # shown at its full height, not cut short, and nothing drawn over it
     qtbot.waitUntil(lambda: question.height() >= question.heightForWidth(question.width()))
+    panel.scroll.verticalScrollBar().setValue(0)
+    qtbot.waitUntil(lambda: question.visibleRegion().boundingRect().height() == question.height())
+    below = panel.method_buttons[VoteMethod.SHOW_OF_HANDS]
+    assert below.mapTo(panel.body, below.rect().topLeft()).y() >= question.geometry().bottom()
+    assert not isinstance(question, QScrollArea)
 
 
 def test_a_closed_meeting_shows_its_final_state_not_a_live_quorum(september):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QTableView,
@@ -80,13 +81,29 @@ class VotePanel(QFrame):
         self.setObjectName("votePanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName("Vote panel")
-        layout = QVBoxLayout(self)
+        # Everything at its full height, the question's words above all: on a window too small
+        # for the whole panel, the panel scrolls as one (nothing is squeezed over anything).
+        self.body = QWidget()
+        self.body.setObjectName("votePanelBody")
+        self.body.installEventFilter(self)
+        scroll = QScrollArea()
+        scroll.setObjectName("votePanelScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.body)
+        self.scroll = scroll
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(2, 2, 2, 2)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(self.body)
         layout.setSpacing(4)
+        layout.setContentsMargins(6, 6, 6, 6)
         self.title = QLabel()
         self.title.setObjectName("voteTitle")
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
-        # The words put to the vote, in full: a label that wraps and grows, never a scroll box.
+        # The words put to the vote, in full: a label that wraps and grows, never a box of its
+        # own to scroll.
         self.question = QLabel()
         self.question.setObjectName("question")
         self.question.setWordWrap(True)
@@ -143,6 +160,11 @@ class VotePanel(QFrame):
             ("Declared lost (no count)", VoteResult.FAIL),
         ):
             self.declared.addItem(text, result)
+        # narrow when closed (the list shows each choice in full): the row fits the panel
+        self.declared.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.declared.setMinimumContentsLength(9)
         self.declared.currentIndexChanged.connect(self.validate)
         grid.addWidget(self.declared, 0, 7)
         grid.setColumnStretch(8, 1)
@@ -228,9 +250,10 @@ class VotePanel(QFrame):
 
     # -- the words in full ----------------------------------------------------------------
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._fit_question()
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.body and event.type() == QEvent.Type.Resize:
+            self._fit_question()
+        return super().eventFilter(watched, event)
 
     def _fit_question(self) -> None:
         """The words take the height they need at the panel's width: the panel grows (the
@@ -401,6 +424,12 @@ class VotePanel(QFrame):
         self.outcome.style().polish(self.outcome)
         self.outcome.setText(preview.refusal if hint else preview.summary())
         self.record_button.setEnabled(preview.refusal is None)
+        if preview.refusal is None and self.isVisible():  # the result and its button in view,
+            QTimer.singleShot(0, self._show_record_button)  # once the rows shown are laid out
+
+    def _show_record_button(self) -> None:
+        if self.isVisible():
+            self.scroll.ensureWidgetVisible(self.record_button, 0, 4)
 
     def _grid_refused(self, reason: str) -> None:
         self.message.show_message(reason)
