@@ -84,6 +84,7 @@ def test_a_closed_meeting_shows_its_final_state_not_a_live_quorum(september):
     assert "not started" not in states.values()
     assert states["7"].startswith("done")
     assert states["8"] == "not taken"
+    assert not view.workspace.vote_panel.isVisible()  # no vote in a closed meeting
 
 
 def test_the_vote_panel_says_when_it_opens_and_closes(qtbot, september):

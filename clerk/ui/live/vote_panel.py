@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.domain.actions.motions import Vote
-from clerk.domain.enums import MotionOutcome, VoteMethod, VoteOption, VoteResult
+from clerk.domain.enums import MeetingStatus, MotionOutcome, VoteMethod, VoteOption, VoteResult
 from clerk.domain.names import display_name, join_names
 from clerk.domain.rules.business import VotePreview, preview_vote
 from clerk.domain.rules.recorded import budget_decision
@@ -193,7 +193,7 @@ class VotePanel(QFrame):
         self.grid_model.dataChanged.connect(self.validate)
         self.grid_model.modelReset.connect(self.validate)
         self.grid_model.refused.connect(self._grid_refused)
-        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.grid, 100)  # the recorded vote's grid takes the room
 
         self.eligible = QLabel()
         self.eligible.setWordWrap(True)
@@ -238,6 +238,7 @@ class VotePanel(QFrame):
         self.cancel_button.clicked.connect(self.close_panel)
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.record_button)
+        layout.addStretch(1)  # a show of hands: the room left goes below, not between rows
         layout.addLayout(actions)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -311,7 +312,8 @@ class VotePanel(QFrame):
             return
         record = self.controller.record
         motion = record.motions.get(self.motion_id)
-        if motion is None or motion.outcome is not MotionOutcome.PENDING:
+        over = record.meeting.status in (MeetingStatus.CLOSED, MeetingStatus.CANCELLED)
+        if motion is None or motion.outcome is not MotionOutcome.PENDING or over:
             self.close_panel()
             return
         self._set_question(question_words(record, motion))  # amendments carried since
