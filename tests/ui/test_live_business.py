@@ -96,3 +96,32 @@ def test_the_vote_panel_says_when_it_opens_and_closes(qtbot, september):
     panel.open_for(1)  # already open: no second notice
     panel.close_panel()
     assert seen == [False, True, False]
+
+
+def test_an_amendment_before_the_meeting_is_put_in_its_own_words(september):
+    from clerk.domain.actions.motions import Amend
+    from clerk.domain.entities import Part
+    from clerk.domain.enums import AmendmentOp
+
+    controller = september.controller
+    view = september.meeting_view
+    assert controller.perform(
+        Amend(
+            motion=1,
+            mover="bye",
+            seconder="mandy-darling",
+            op=AmendmentOp.ADD_PART,
+            parts=(Part("that the Board receive a progress report in six months"),),
+        )
+    )
+    assert view.header.question.text() == (
+        "Before the meeting: Amendment 2 to motion 1 (add at the end), moved by Councillor Bye, "
+        "seconded by Councillor Mandy Darling"
+    )
+    panel = view.workspace.vote_panel
+    view.workspace.do_vote()
+    assert panel.motion_id == 2
+    assert panel.question.text() == (
+        "To add the following to the motion:\n"
+        "1. that the Board receive a progress report in six months"
+    )
