@@ -21,9 +21,9 @@ from clerk.domain.enums import (
     MotionOutcome,
     VoteMethod,
     VoteOption,
-    VoteResult,
 )
 from clerk.domain.names import display_name, join_names
+from clerk.domain.rules.business import result_word
 
 #: The rows of a recorded vote, in the order councils print them.
 ROWS: tuple[tuple[VoteOption, str], ...] = (
@@ -135,7 +135,7 @@ def vote_sentences(
     with ``rows_inline`` False they are left out: the minutes print them as a table).
 
     ``noun`` is "motion", "amendment" or "substantive motion"."""
-    result = "carried" if vote.result is VoteResult.PASS else "lost"
+    result = result_word(vote.result)
     recorded = vote.method is VoteMethod.RECORDED
     rows = [recorded_vote_line(vote, persons)] if recorded and rows_inline else []
     if vote.method is VoteMethod.ASSENT:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from clerk.domain.entities import AgendaItem, Person
-from clerk.domain.enums import AttendanceStatus, EventKind, Role
+from clerk.domain.enums import AttendanceStatus, Role
 from clerk.domain.record import MeetingRecord
+from clerk.domain.rules.business import chaired
 from clerk.domain.rules.numbering import format_minute
 
 EXEMPT_TITLE = "Exempt Item"
@@ -36,27 +37,11 @@ class MinuteContext:
             (i for i in record.items.values() if i.minute_number is not None),
             key=lambda i: (i.minute_number or 0, i.position, i.id),
         )
-        self.chair_id = self._presiding()
+        self.chair_id = chaired(record)  # the read side's rule
 
     def attended(self, person_id: str) -> bool:
         entry = self.record.attendance_of(person_id)
         return entry is not None and entry.status in ATTENDED
-
-    def _presiding(self) -> str | None:
-        """Who chaired the meeting: as recorded, unless the chair changed hands during it (then
-        the meeting's record says who presides now, and the minutes say who took the chair
-        when), else the Chair, else the Vice-Chair."""
-        changed = any(
-            e.kind is EventKind.PRESIDING and e.for_item_id is None
-            for e in self.record.events.values()
-        )
-        if self.record.meeting.presiding_id is not None and not changed:
-            return self.record.meeting.presiding_id
-        for role in (Role.CHAIR, Role.VICE_CHAIR):
-            for membership in self.record.memberships_on_day():
-                if membership.role is role and self.attended(membership.person_id):
-                    return membership.person_id
-        return None
 
     def role_title(self, person_id: str) -> str:
         """ "Chairman" or "Vice-Chair" for the body's chair and vice-chair; else empty."""

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clerk.domain.enums import AttendanceStatus, MotionKind, MotionOutcome
+from clerk.domain.enums import AttendanceStatus, MotionKind
 from clerk.domain.names import display_name
 from clerk.domain.record import MeetingRecord
-from clerk.domain.rules.presence import is_present
-from clerk.domain.rules.quorum import quorum_state
+from clerk.domain.rules.business import carried_unresolved, pending_motion, room
 from clerk.ui import labels
-from clerk.ui.live.dialogs import pending_motion
 from clerk.ui.models.agenda import item_heading
 
 
@@ -34,13 +32,12 @@ def where_we_were(record: MeetingRecord) -> WhereWeWere:
     if meeting.started_at is not None:
         state += f", started at {labels.at(meeting.started_at)}"
     lines.append(state + ".")
-    present = sum(1 for a in record.attendance.values() if is_present(record, a.person_id))
     apologies = sum(1 for a in record.attendance.values() if a.status is AttendanceStatus.APOLOGIES)
-    quorum = quorum_state(record, meeting.current_item_id)
-    word = "quorate" if quorum.quorate else "INQUORATE"
+    count = room(record, meeting.current_item_id)  # the header's count: the domain's
+    word = "quorate" if count.quorate else "INQUORATE"
     lines.append(
-        f"Attendance: {present} present, {apologies} apologies; quorum {quorum.present} counted, "
-        f"{quorum.needed} needed ({word})."
+        f"Attendance: {count.present} present, {apologies} apologies; quorum {count.counted} "
+        f"counted, {count.needed} needed ({word})."
     )
     item = record.current_item()
     vote_on = resolve_motion = None
@@ -55,14 +52,7 @@ def where_we_were(record: MeetingRecord) -> WhereWeWere:
                 "awaits its vote."
             )
         else:
-            resolved = {r.motion_id for r in record.for_item("resolutions", item.id)}
-            carried = [
-                m.id
-                for m in record.for_item("motions", item.id)
-                if m.kind is MotionKind.MOTION
-                and m.outcome is MotionOutcome.CARRIED
-                and m.id not in resolved
-            ]
+            carried = carried_unresolved(record, item.id)
             if carried:
                 resolve_motion = carried[-1]
                 lines.append(f"Motion {resolve_motion} was carried; its resolution is next.")

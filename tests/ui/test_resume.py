@@ -65,5 +65,5 @@ def test_a_killed_window_is_offered_for_resumption_where_it_was(qtbot, make_wind
     assert panel.spins["yes"].hasFocus()
     present = [row.key for row in view.attendance.model.rows if row.present]
     assert present == ["bye", "barnby", "mandy-darling", "douglas-dunbar", "mills"]
-    assert view.header.quorum.text() == "Quorate\n5 present / 3 needed"
+    assert view.header.quorum.text() == "Quorate\n5 present, 5 councillors count (3 needed)"
     database.dispose()

@@ -42,6 +42,11 @@ def test_the_vote_is_open_where_the_meeting_left_it(september):
     assert "Laura Colman votes on education items only, and this item is not one." in (
         panel.eligible.text()
     )
+    # members who sent apologies are absent, not "not eligible"
+    assert panel.eligible.text().endswith(
+        " Absent (4): Tatiana Wilson, Brent Davison, Mike Cook and Jo Morrell. Not eligible: "
+        "Laura Colman votes on education items only, and this item is not one."
+    )
     assert panel.all_for.text() == "A&ll for (5)"
 
 
@@ -73,9 +78,11 @@ def test_ineligible_voters_are_greyed_with_the_reason_and_refused(qtbot, septemb
     assert rows["laura-colman"].reason == (
         "Laura Colman votes on education items only, and this item is not one."
     )
-    assert rows["tatiana-wilson"].reason == (
-        "Tatiana Wilson votes on education items only, and this item is not one."
-    )
+    # she sent apologies: absent, not "not eligible" (and, without a vote on the item, not
+    # listed as absent in the recorded vote)
+    assert rows["tatiana-wilson"].reason == "Tatiana Wilson sent apologies."
+    tatiana = model.row_of("tatiana-wilson")
+    assert model.data(model.index(tatiana, VoteGridModel.VOTE)) == "Absent"
     laura = model.row_of("laura-colman")
     assert not model.flags(model.index(laura, VoteGridModel.VOTE)) & Qt.ItemFlag.ItemIsEditable
     assert model.data(model.index(laura, VoteGridModel.VOTE)) == "Not eligible"
@@ -120,7 +127,10 @@ def test_a_withdrawn_member_is_out_of_the_vote(qtbot, september):
     )
     status = {row.key: row.status for row in view.attendance.model.rows}
     assert status["barnby"] == "Withdrawn (interest)"
-    assert view.header.quorum.text() == "Quorate\n4 present / 3 needed"
+    # the badge counts as the rows say: five present (Laura Colman, co-opted, among them),
+    # Councillor Barnby withdrawn; four councillors count towards the quorum
+    assert view.header.quorum.text() == "Quorate\n5 present, 4 councillors count (3 needed)"
+    assert sum(1 for row in view.attendance.model.rows if row.status == "Present") == 5
 
 
 def test_a_tie_demands_the_casting_vote_of_the_person_presiding(qtbot, september):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from clerk.domain.actions.base import Action, Context, name_of, register, require_in_progress
+from clerk.domain.actions.base import Action, Context, register, require_in_progress
 from clerk.domain.actions.checks import (
     fell_with,
     require_parts,
@@ -17,14 +17,13 @@ from clerk.domain.entities import Motion, Part, Resolution, VoteChoice, VoteEven
 from clerk.domain.enums import MotionKind, MotionOutcome, VoteMethod, VoteOption, VoteResult
 from clerk.domain.errors import RuleViolation
 from clerk.domain.record import MeetingRecord
-from clerk.domain.rules.eligibility import eligible_voters
+from clerk.domain.rules.business import Judgement, judge_vote
 from clerk.domain.rules.motions import apply_amendment, substantive_parts
-from clerk.domain.rules.presence import presiding
 from clerk.domain.rules.proceedings import next_order
-from clerk.domain.rules.recorded import budget_decision, check_recorded
-from clerk.domain.rules.votes import Tally, check_counts, decide
+from clerk.domain.rules.recorded import budget_decision
+from clerk.domain.rules.votes import RESULT_WORDS, Tally
 
-RESULT_WORDS = {VoteResult.PASS: "carried", VoteResult.FAIL: "lost"}
+__all__ = ["RESULT_WORDS", "Resolve", "Vote"]
 
 
 def _check_before_vote(record: MeetingRecord, target: Motion) -> None:
@@ -74,31 +73,21 @@ class Vote(Action):
     casting_option: VoteOption | None = None
     result: VoteResult | None = None
 
-    def apply(self, record: MeetingRecord, ctx: Context) -> str:
+    def judge(self, record: MeetingRecord) -> Judgement:
+        """What this vote would record now, or the refusal: the motion's state, then the
+        count (``judge_vote``). The vote panel's preview asks here too."""
         require_in_progress(record, "record a vote")
         target = record.motion(self.motion)
         _check_before_vote(record, target)
         budget = budget_decision(record, target)
         if budget is not None and self.method is not VoteMethod.RECORDED:
             raise RuleViolation(budget)
-        item = record.item(target.item_id)
-        eligible = eligible_voters(record, item)
-        tally = self._tally(record, target, len(eligible))
-        declared = self.method is VoteMethod.SHOW_OF_HANDS and tally == Tally(0, 0, 0)
-        casting = None if declared else self._casting(record, tally, item.id)
-        if self.method is VoteMethod.ASSENT:
-            result = VoteResult.PASS
-        elif declared:
-            assert self.result is not None  # _tally refuses a show of hands with neither
-            result = self.result
-        else:
-            result = decide(tally, casting)
-        if self.result is not None and self.result is not result:
-            how = "a decision by assent" if self.method is VoteMethod.ASSENT else "the counts"
-            raise RuleViolation(
-                f"The result given ({RESULT_WORDS[self.result]}) is not what {how} decided "
-                f"({RESULT_WORDS[result]})."
-            )
+        return judge_vote(record, self)
+
+    def apply(self, record: MeetingRecord, ctx: Context) -> str:
+        judged = self.judge(record)
+        target = record.motion(self.motion)
+        tally, casting, result = judged.tally, judged.casting, judged.result
         vote_id = record.next_id("votes")
         record.votes[vote_id] = VoteEvent(
             id=vote_id,
@@ -113,7 +102,7 @@ class Vote(Action):
             casting_option=casting,
             order=next_order(record),
         )
-        outcome = MotionOutcome.CARRIED if result is VoteResult.PASS else MotionOutcome.LOST
+        outcome = judged.outcome
         record.motions[target.id] = replace(target, outcome=outcome)
         if outcome is MotionOutcome.LOST and target.kind is MotionKind.MOTION:
             fell_with(record, target)
@@ -121,54 +110,6 @@ class Vote(Action):
             record_exclusion(record, record.item(target.excludes_item_id), ctx.now, target.id)
         counts = f" ({tally.yes}-{tally.no}-{tally.abstain})" if tally != Tally(0, 0, 0) else ""
         return f"vote on {target.kind} {target.id}: {outcome.value}{counts}"
-
-    def _tally(self, record: MeetingRecord, target: Motion, eligible: int) -> Tally:
-        if self.method is VoteMethod.ASSENT:
-            if self.yes or self.no or self.abstain or self.choices:
-                raise RuleViolation("A decision by assent has no counts or names.")
-            if not eligible:
-                raise RuleViolation("No member present is eligible to vote on this item.")
-            return Tally(0, 0, 0)
-        if self.method is VoteMethod.SHOW_OF_HANDS:
-            if self.choices:
-                raise RuleViolation("A show of hands has counts, not names: use a recorded vote.")
-            tally = Tally(self.yes, self.no, self.abstain)
-            if tally == Tally(0, 0, 0) and self.result is not None:
-                if not eligible:
-                    raise RuleViolation("No member present is eligible to vote on this item.")
-                if self.casting_option is not None or self.casting_by is not None:
-                    raise RuleViolation(
-                        "A casting vote is recorded only when counted votes are equal."
-                    )
-                return tally
-            check_counts(tally, eligible)
-            return tally
-        tally = check_recorded(record, record.item(target.item_id), self.choices)
-        given = (self.yes, self.no, self.abstain)
-        if any(given) and given != (tally.yes, tally.no, tally.abstain):
-            raise RuleViolation(
-                f"The counts given ({self.yes}-{self.no}-{self.abstain}) do not match the "
-                f"names recorded ({tally.yes}-{tally.no}-{tally.abstain})."
-            )
-        check_counts(tally, eligible)
-        return tally
-
-    def _casting(self, record: MeetingRecord, tally: Tally, item_id: int) -> VoteOption | None:
-        if self.method is VoteMethod.ASSENT or not tally.tied:
-            if self.casting_option is not None or self.casting_by is not None:
-                raise RuleViolation("A casting vote is recorded only when the votes are equal.")
-            return None
-        if self.casting_option is None:
-            return None  # decide() explains that the casting vote is needed
-        chair = presiding(record, item_id)
-        if chair is None:
-            raise RuleViolation(
-                "No one present can preside over this item, so no casting vote can be given: "
-                "record who presides (a councillor member who is present and not withdrawn)."
-            )
-        if self.casting_by != chair:
-            raise RuleViolation(f"Only {name_of(record, chair)}, presiding, has the casting vote.")
-        return self.casting_option
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,9 @@ from clerk.domain.entities import VoteChoice
 from clerk.domain.enums import VoteOption, VoteResult
 from clerk.domain.errors import RuleViolation
 
+#: The words for a result, wherever it is said: "carried", "lost".
+RESULT_WORDS = {VoteResult.PASS: "carried", VoteResult.FAIL: "lost"}
+
 
 @dataclass(frozen=True)
 class Tally:

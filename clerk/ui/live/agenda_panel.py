@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from clerk.domain.record import MeetingRecord
+from clerk.domain.rules.business import not_taken
 from clerk.ui.live.tables import select_key, selected_key, table_view
 from clerk.ui.models.agenda import AgendaModel, agenda_rows
 from clerk.ui.models.base import KEY_ROLE
+
+#: The final state of an item a meeting over never reached.
+NOT_TAKEN = "not taken"
 
 
 class AgendaPanel(QWidget):
@@ -41,7 +47,13 @@ class AgendaPanel(QWidget):
         self.view.activated.connect(self._activated)
 
     def refresh(self, record: MeetingRecord) -> None:
-        self.model.set_rows(agenda_rows(record))
+        rows = agenda_rows(record)
+        # a meeting over shows each item's final state: those it never reached were not taken
+        rows = [
+            replace(row, state_text=NOT_TAKEN) if not_taken(record, record.items[row.key]) else row
+            for row in rows
+        ]
+        self.model.set_rows(rows)
 
     def current_item(self) -> int | None:
         return selected_key(self.view)

@@ -34,6 +34,7 @@ from clerk.domain.enums import (
 )
 from clerk.domain.names import display_name
 from clerk.domain.record import MeetingRecord
+from clerk.domain.rules.business import pending_motion as pending_motion  # re-exported
 from clerk.domain.rules.eligibility import eligible_voters
 from clerk.domain.rules.interests import categories
 from clerk.domain.rules.motions import substantive_parts
@@ -480,12 +481,3 @@ def presiding_dialog(parent: QWidget, controller: MeetingController) -> FormDial
 
     dialog.submit = submit
     return dialog
-
-
-def pending_motion(record: MeetingRecord, item_id: int) -> int | None:
-    """The motion (or amendment) awaiting a decision on the item: amendments first."""
-    pending = [m for m in record.for_item("motions", item_id) if m.outcome.value == "pending"]
-    amendments = [m for m in pending if m.kind is MotionKind.AMENDMENT]
-    if amendments:
-        return amendments[0].id
-    return pending[-1].id if pending else None

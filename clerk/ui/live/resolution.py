@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from clerk.domain.actions.motions import Resolve
 from clerk.domain.entities import AgendaItem
 from clerk.domain.enums import MotionKind, MotionOutcome
+from clerk.domain.rules.business import carried_unresolved
 from clerk.domain.rules.motions import LETTERS, substantive_parts
 from clerk.ui.controller import MeetingController
 from clerk.ui.forms import MessageLabel
@@ -110,18 +111,6 @@ class ResolutionEditor(QWidget):
         """Offer the wording afresh next time (a vote was recorded, the item changed)."""
         self._prefilled = None
 
-    def _carried_unresolved(self, item: AgendaItem) -> list[int]:
-        record = self.controller.record
-        resolved = {r.motion_id for r in record.for_item("resolutions", item.id)}
-        return [
-            m.id
-            for m in record.for_item("motions", item.id)
-            if m.kind is MotionKind.MOTION
-            and m.excludes_item_id is None
-            and m.outcome is MotionOutcome.CARRIED
-            and m.id not in resolved
-        ]
-
     def refresh(self, item: AgendaItem) -> None:
         """The item changed or was recorded on: offer the wording to resolve."""
         record = self.controller.record
@@ -137,7 +126,7 @@ class ResolutionEditor(QWidget):
         for motion_id in carried:
             self.resolution_source.addItem(f"Motion {motion_id} as carried", motion_id)
         self.resolution_source.addItem("The officers' recommendations / own wording", None)
-        unresolved = self._carried_unresolved(item)
+        unresolved = carried_unresolved(record, item.id)
         wanted = unresolved[-1] if unresolved else None
         if self._prefilled is not None and self._prefilled[0] == item.id:
             wanted = self._prefilled[1]

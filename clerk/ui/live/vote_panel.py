@@ -1,15 +1,17 @@
-"""The vote panel: counts checked live against the members eligible to vote.
+"""The vote panel: widgets, a draft vote, the domain's preview of it, rendered.
 
-Every message comes from the domain: the panel asks the service to check the vote it would
-record (``MeetingController.check``) as the clerk types, and shows the reason when the numbers
-cannot be right. Eligibility and its reasons come from ``clerk.domain.rules.eligibility``.
+The panel decides nothing: as the clerk types it builds a draft ``Vote`` from the widgets and
+asks ``clerk.domain.rules.business.preview_vote`` what it would record: who may vote (the
+absent apart from the ineligible, each with the domain's reason), the tally, a tie and who
+holds the casting vote (the person presiding over the item), and the result or the refusal.
+``Vote.apply`` records what the same function decides, so the preview cannot disagree with it.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -20,6 +22,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -27,18 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from clerk.domain.actions.motions import Vote
-from clerk.domain.enums import MotionKind, VoteMethod, VoteOption, VoteResult
-from clerk.domain.errors import RuleViolation
+from clerk.domain.enums import MeetingStatus, MotionOutcome, VoteMethod, VoteOption, VoteResult
 from clerk.domain.names import display_name, join_names
-from clerk.domain.rules.eligibility import eligible_voters, ineligibility_reason
-from clerk.domain.rules.presence import presiding
+from clerk.domain.rules.business import VotePreview, preview_vote
 from clerk.domain.rules.recorded import budget_decision
-from clerk.domain.rules.votes import Tally, decide
 from clerk.ui.controller import MeetingController
 from clerk.ui.forms import MessageLabel
 from clerk.ui.live.tables import table_view
-from clerk.ui.models.business import motion_label
-from clerk.ui.models.votes import CHOICES, VoteGridModel, voter_rows
+from clerk.ui.models.business import question_heading, question_words
+from clerk.ui.models.votes import CHOICES, VoteGridModel, rows_of
 
 
 class GridView(QTableView):
@@ -68,20 +69,49 @@ class VotePanel(QFrame):
     #: A vote was recorded on this motion.
     recorded = Signal(int)
     closed = Signal()
+    #: The panel opened (True) or closed (False): the commands that open it wait meanwhile.
+    open_changed = Signal(bool)
 
     def __init__(self, controller: MeetingController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.motion_id: int | None = None
-        self._tied = False
+        #: What the domain says of the vote as entered (None while the panel is closed).
+        self.preview: VotePreview[Vote] | None = None
         self.setObjectName("votePanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName("Vote panel")
-        layout = QVBoxLayout(self)
+        # Everything at its full height, the question's words above all: on a window too small
+        # for the whole panel, the panel scrolls as one (nothing is squeezed over anything).
+        self.body = QWidget()
+        self.body.setObjectName("votePanelBody")
+        self.body.installEventFilter(self)
+        scroll = QScrollArea()
+        scroll.setObjectName("votePanelScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.body)
+        self.scroll = scroll
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(2, 2, 2, 2)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(self.body)
+        layout.setSpacing(4)
+        layout.setContentsMargins(6, 6, 6, 6)
         self.title = QLabel()
         self.title.setObjectName("voteTitle")
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
+        # The words put to the vote, in full: a label that wraps and grows, never a box of its
+        # own to scroll.
+        self.question = QLabel()
+        self.question.setObjectName("question")
+        self.question.setWordWrap(True)
+        self.question.setTextFormat(Qt.TextFormat.PlainText)
+        self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.question.setAccessibleName("The question put to the vote")
+        self.question.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        layout.addWidget(self.question)
 
         methods = QHBoxLayout()
         self.method_group = QButtonGroup(self)
@@ -130,6 +160,11 @@ class VotePanel(QFrame):
             ("Declared lost (no count)", VoteResult.FAIL),
         ):
             self.declared.addItem(text, result)
+        # narrow when closed (the list shows each choice in full): the row fits the panel
+        self.declared.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.declared.setMinimumContentsLength(9)
         self.declared.currentIndexChanged.connect(self.validate)
         grid.addWidget(self.declared, 0, 7)
         grid.setColumnStretch(8, 1)
@@ -158,7 +193,7 @@ class VotePanel(QFrame):
         self.grid_model.dataChanged.connect(self.validate)
         self.grid_model.modelReset.connect(self.validate)
         self.grid_model.refused.connect(self._grid_refused)
-        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.grid, 100)  # the recorded vote's grid takes the room
 
         self.eligible = QLabel()
         self.eligible.setWordWrap(True)
@@ -191,10 +226,9 @@ class VotePanel(QFrame):
         self.outcome.setObjectName("outcome")
         self.outcome.setWordWrap(True)
         self.outcome.setAccessibleName("Result")
-        layout.addWidget(self.outcome)
 
-        actions = QHBoxLayout()
-        actions.addStretch(1)
+        actions = QHBoxLayout()  # the result beside the button that records it
+        actions.addWidget(self.outcome, 1)
         self.record_button = QPushButton("Record the vote  Ctrl+Return")
         self.record_button.setAccessibleName("Record the vote")
         self.record_button.setDefault(True)
@@ -204,6 +238,7 @@ class VotePanel(QFrame):
         self.cancel_button.clicked.connect(self.close_panel)
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.record_button)
+        layout.addStretch(1)  # a show of hands: the room left goes below, not between rows
         layout.addLayout(actions)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -214,23 +249,35 @@ class VotePanel(QFrame):
         escape.activated.connect(self.close_panel)
         self.hide()
 
+    # -- the words in full ----------------------------------------------------------------
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.body and event.type() == QEvent.Type.Resize:
+            self._fit_question()
+        return super().eventFilter(watched, event)
+
+    def _fit_question(self) -> None:
+        """The words take the height they need at the panel's width: the panel grows (the
+        splitter gives it the room) rather than cut the question short."""
+        width = self.question.width()
+        if width <= 0:
+            return
+        needed = self.question.heightForWidth(width)
+        if needed > 0 and needed != self.question.minimumHeight():
+            self.question.setMinimumHeight(needed)
+
+    def _set_question(self, text: str) -> None:
+        self.question.setText(text)
+        self._fit_question()
+
     # -- opening -------------------------------------------------------------------------
 
     def open_for(self, motion_id: int) -> None:
         record = self.controller.record
         motion = record.motion(motion_id)
         self.motion_id = motion_id
-        mover = display_name(record.person(motion.mover_id))
-        seconder = (
-            f", seconded by {display_name(record.person(motion.seconder_id))}"
-            if motion.seconder_id
-            else ", not seconded"
-        )
-        kind = "amendment" if motion.kind is MotionKind.AMENDMENT else "motion"
-        self.title.setText(
-            f"Vote on {motion_label(record, motion_id).lower()} — the {kind} moved by "
-            f"{mover}{seconder}"
-        )
+        self.title.setText(f"Vote on {question_heading(record, motion)}")
+        self._set_question(question_words(record, motion))
         for spin in self.spins.values():
             spin.blockSignals(True)
             spin.setValue(0)
@@ -245,7 +292,10 @@ class VotePanel(QFrame):
         self.method_buttons[VoteMethod.RECORDED].setToolTip(budget or "")
         self.method_buttons[start].setChecked(True)
         self.refresh()
+        was_open = self.isVisible()
         self.show()
+        if not was_open:
+            self.open_changed.emit(True)
         self.focus_first()
 
     def focus_first(self) -> None:
@@ -257,29 +307,33 @@ class VotePanel(QFrame):
             self.spins["yes"].selectAll()
 
     def refresh(self) -> None:
-        """The record changed (someone left, a declaration): recount who may vote."""
+        """The record changed (someone left, a declaration): ask again who may vote."""
         if self.motion_id is None:
             return
         record = self.controller.record
         motion = record.motions.get(self.motion_id)
-        if motion is None or motion.outcome.value != "pending":
+        over = record.meeting.status in (MeetingStatus.CLOSED, MeetingStatus.CANCELLED)
+        if motion is None or motion.outcome is not MotionOutcome.PENDING or over:
             self.close_panel()
             return
-        item = record.item(motion.item_id)
-        self.grid_model.load(voter_rows(record, item))
-        eligible = eligible_voters(record, item)
-        names = join_names([record.person(p).name for p in eligible]) or "nobody"
-        not_eligible = [
-            ineligibility_reason(record, r.key, item)
-            for r in self.grid_model.rows
-            if not r.eligible
-        ]
-        text = f"Eligible to vote ({len(eligible)}): {names}."
-        if not_eligible and self.method() is not VoteMethod.RECORDED:  # the grid shows why
-            text += " Not eligible: " + " ".join(not_eligible)
-        self.eligible.setText(text)
-        self.all_for.setText(f"A&ll for ({len(eligible)})")
+        self._set_question(question_words(record, motion))  # amendments carried since
+        preview = self.ask()
+        self.grid_model.load(rows_of(preview.voters))
         self.validate()
+
+    def _eligible_text(self, preview: VotePreview[Vote]) -> str:
+        record = self.controller.record
+
+        def names(voters) -> str:
+            return join_names([record.person(v.person_id).name for v in voters])
+
+        text = f"Eligible to vote ({len(preview.eligible)}): {names(preview.eligible) or 'nobody'}."
+        if self.method() is not VoteMethod.RECORDED:  # the grid shows each one's reason
+            if preview.absent:
+                text += f" Absent ({len(preview.absent)}): {names(preview.absent)}."
+            if preview.not_eligible:
+                text += " Not eligible: " + " ".join(v.reason or "" for v in preview.not_eligible)
+        return text
 
     # -- the vote being entered ----------------------------------------------------------
 
@@ -289,45 +343,39 @@ class VotePanel(QFrame):
                 return method
         return VoteMethod.SHOW_OF_HANDS
 
-    def tally(self) -> Tally:
-        method = self.method()
-        if method is VoteMethod.ASSENT:
-            return Tally(0, 0, 0)
-        if method is VoteMethod.RECORDED:
-            choices = self.grid_model.choices()
-            return Tally(
-                sum(1 for c in choices if c.option is VoteOption.YES),
-                sum(1 for c in choices if c.option is VoteOption.NO),
-                sum(1 for c in choices if c.option is VoteOption.ABSTAIN),
-            )
-        return Tally(
-            self.spins["yes"].value(), self.spins["no"].value(), self.spins["abstain"].value()
-        )
-
     def casting_option(self) -> VoteOption | None:
         button = self.casting_group.checkedButton()
         return VoteOption(button.property("option")) if button is not None else None
 
-    def action(self) -> Vote | None:
+    def draft(self) -> Vote | None:
+        """The vote as the widgets give it (the casting vote's giver is the domain's to say)."""
         if self.motion_id is None:
             return None
         method = self.method()
-        tally = self.tally()
-        casting = self.casting_option() if self._tied else None
-        record = self.controller.record
-        chair = presiding(record, record.motion(self.motion_id).item_id)
-        declared = self.declared.currentData() if method is VoteMethod.SHOW_OF_HANDS else None
+        counted = method is VoteMethod.SHOW_OF_HANDS
         return Vote(
             motion=self.motion_id,
             method=method,
-            result=declared,
-            yes=tally.yes if method is VoteMethod.SHOW_OF_HANDS else 0,
-            no=tally.no if method is VoteMethod.SHOW_OF_HANDS else 0,
-            abstain=tally.abstain if method is VoteMethod.SHOW_OF_HANDS else 0,
+            result=self.declared.currentData() if counted else None,
+            yes=self.spins["yes"].value() if counted else 0,
+            no=self.spins["no"].value() if counted else 0,
+            abstain=self.spins["abstain"].value() if counted else 0,
             choices=self.grid_model.choices() if method is VoteMethod.RECORDED else (),
-            casting_by=chair if casting is not None else None,
-            casting_option=casting,
+            casting_option=self.casting_option(),  # dropped by the preview unless tied
         )
+
+    def ask(self) -> VotePreview[Vote]:
+        """The domain's preview of the vote as entered."""
+        draft = self.draft()
+        assert draft is not None
+        self.preview = preview_vote(self.controller.record, draft)
+        return self.preview
+
+    def action(self) -> Vote | None:
+        """The vote to record: the draft as the preview completed it."""
+        if self.motion_id is None:
+            return None
+        return self.ask().draft
 
     def _method_changed(self) -> None:
         if not self.sender() or not self.sender().isChecked():
@@ -352,56 +400,38 @@ class VotePanel(QFrame):
         self.casting.setVisible(chair is not None)
 
     def validate(self) -> None:
-        """Ask the service whether this vote could be recorded; say why not, or the result."""
+        """Ask the domain what this vote would record; show why not, or the result."""
         if self.motion_id is None:
             return
-        record = self.controller.record
-        method = self.method()
-        tally = self.tally()
-        tied = method is not VoteMethod.ASSENT and tally.tied and tally.yes > 0
-        chair = presiding(record, record.motion(self.motion_id).item_id)
-        if tied:
-            who = display_name(record.person(chair)) if chair else "the person presiding"
-            self.casting_label.setText(f"The votes are equal: the casting vote of {who}:")
-        self._tied = tied
-        self.casting.setVisible(tied)
-        if not tied:
-            self._set_casting(None)
-        action = self.action()
-        problem = self.controller.check(action) if action is not None else None
-        nothing_yet = (method is VoteMethod.SHOW_OF_HANDS and tally == Tally(0, 0, 0)) or (
-            method is VoteMethod.RECORDED and not self.grid_model.choices()
-        )
-        if problem and nothing_yet:
-            self.message.show_message(problem, kind="notice")  # nothing typed yet: no alarm
-            self.outcome.setText("")
-        elif problem:
-            self.message.show_message(problem)
-            self.outcome.setText("")
+        preview = self.ask()
+        if preview.tied:
+            chair = preview.casting_by
+            who = display_name(self.controller.record.person(chair)) if chair else None
+            self.casting_label.setText(
+                f"The votes are equal: the casting vote of {who or 'the person presiding'}:"
+            )
+        else:
+            self._set_casting(None)  # a casting vote belongs to one tie only
+        self.casting.setVisible(preview.tied)
+        self.eligible.setText(self._eligible_text(preview))
+        self.all_for.setText(f"A&ll for ({len(preview.eligible)})")
+        if preview.refusal and not preview.blank:
+            self.message.show_message(preview.refusal)
         else:
             self.message.clear_message()
-            self.outcome.setText(self._outcome_text(method, tally))
-        self.record_button.setEnabled(problem is None)
+        # the result beside the Record button; with nothing typed yet, what is wanted (no alarm)
+        hint = preview.blank and preview.refusal is not None
+        self.outcome.setObjectName("hint" if hint else "outcome")
+        self.outcome.style().unpolish(self.outcome)
+        self.outcome.style().polish(self.outcome)
+        self.outcome.setText(preview.refusal if hint else preview.summary())
+        self.record_button.setEnabled(preview.refusal is None)
+        if preview.refusal is None and self.isVisible():  # the result and its button in view,
+            QTimer.singleShot(0, self._show_record_button)  # once the rows shown are laid out
 
-    def _outcome_text(self, method: VoteMethod, tally: Tally) -> str:
-        if method is VoteMethod.ASSENT:
-            return "Carried by assent (no vote taken)."
-        declared = self.declared.currentData()
-        if method is VoteMethod.SHOW_OF_HANDS and declared is not None and tally == Tally(0, 0, 0):
-            word = "CARRIED" if declared is VoteResult.PASS else "LOST"
-            return f"{word}: declared without a count."
-        try:
-            result = decide(tally, self.casting_option() if self._tied else None)
-        except RuleViolation as error:
-            return str(error)
-        word = "CARRIED" if result.value == "pass" else "LOST"
-        counts = f"{tally.yes} for, {tally.no} against, {tally.abstain} abstaining"
-        note = ""
-        if tally.unanimous:
-            note = " — unanimous"
-        elif self._tied:
-            note = " — on the casting vote"
-        return f"{word}: {counts}{note}."
+    def _show_record_button(self) -> None:
+        if self.isVisible():
+            self.scroll.ensureWidgetVisible(self.record_button, 0, 4)
 
     def _grid_refused(self, reason: str) -> None:
         self.message.show_message(reason)
@@ -428,14 +458,19 @@ class VotePanel(QFrame):
             self.message.show_message(problem)
             return
         self.motion_id = None
-        self.hide()
+        self.preview = None
+        if self.isVisible():
+            self.hide()
+            self.open_changed.emit(False)
         self.recorded.emit(motion_id)
 
     def close_panel(self) -> None:
         self.motion_id = None
+        self.preview = None
         self.message.clear_message()
         if self.isVisible():
             self.hide()
+            self.open_changed.emit(False)
             self.closed.emit()
 
 

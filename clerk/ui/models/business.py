@@ -7,14 +7,16 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from clerk.documents.decision_wording import amendment_operation
+from clerk.domain.entities import Motion
 from clerk.domain.enums import MotionKind
 from clerk.domain.names import display_name
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.interests import declaration_category
-from clerk.domain.rules.motions import LETTERS
+from clerk.domain.rules.motions import LETTERS, substantive_parts
 from clerk.ui import labels
 from clerk.ui.models.base import RowsModel
-from clerk.ui.partstext import parts_summary
+from clerk.ui.partstext import parts_summary, parts_to_text
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,27 @@ def motion_label(record: MeetingRecord, motion_id: int) -> str:
         target = f" {motion.target_part}" if motion.target_part else ""
         return f"Amendment {motion.id} to motion {motion.amends_id} ({op.lower()}{target})"
     return f"Motion {motion.id}"
+
+
+def question_words(record: MeetingRecord, motion: Motion) -> str:
+    """The words put to the meeting, in full: a motion as it stands (its carried amendments
+    applied), or what an amendment does and its words."""
+    if motion.kind is MotionKind.AMENDMENT:
+        words = parts_to_text(motion.parts) if motion.parts else ""
+        return f"{amendment_operation(motion).capitalize()}:\n{words}".rstrip(":\n")
+    text = parts_to_text(substantive_parts(record, motion))
+    return f"{motion.preamble.strip()}\n{text}".strip()
+
+
+def question_heading(record: MeetingRecord, motion: Motion) -> str:
+    """ "Motion 1, moved by Councillor Mills, seconded by Councillor Barnby"."""
+    mover = display_name(record.person(motion.mover_id))
+    seconder = (
+        f", seconded by {display_name(record.person(motion.seconder_id))}"
+        if motion.seconder_id
+        else ", not seconded"
+    )
+    return f"{motion_label(record, motion.id)}, moved by {mover}{seconder}"
 
 
 def motion_rows(record: MeetingRecord, item_id: int) -> list[MotionRow]:

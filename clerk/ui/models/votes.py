@@ -1,7 +1,9 @@
-"""The recorded-vote grid: each member's choice; ineligible members greyed, with the reason."""
+"""The recorded-vote grid: each member's choice; absent and ineligible members greyed, with the
+domain's reason (``clerk.domain.rules.business.voters``)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -10,14 +12,10 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from clerk.domain.entities import AgendaItem, VoteChoice
-from clerk.domain.enums import AttendanceStatus, VoteOption
-from clerk.domain.names import display_name
+from clerk.domain.enums import VoteOption
 from clerk.domain.record import MeetingRecord
-from clerk.domain.rules.eligibility import ineligibility_reason
-from clerk.domain.rules.presence import is_present
-from clerk.domain.rules.recorded import has_a_vote
+from clerk.domain.rules.business import Standing, Voter, voters
 from clerk.ui import labels
-from clerk.ui.models.attendance import attendance_rows
 from clerk.ui.models.base import Index, RowsModel
 
 #: The choices a clerk can give an eligible member, in the order of keys 1, 2, 3, 0.
@@ -28,32 +26,34 @@ CHOICES = (VoteOption.YES, VoteOption.NO, VoteOption.ABSTAIN, VoteOption.NOT_VOT
 class VoterRow:
     key: str
     name: str
+    #: Why not voting (absent, or not eligible), as the domain says it; None when eligible.
     reason: str | None
     option: VoteOption | None = None
     #: A member with a vote on the item who is not in the room: listed as absent.
     absent: bool = False
+    standing: Standing = Standing.ELIGIBLE
 
     @property
     def eligible(self) -> bool:
-        return self.reason is None
+        return self.standing is Standing.ELIGIBLE
+
+
+def rows_of(voters: Sequence[Voter]) -> list[VoterRow]:
+    """The grid's rows for the domain's voters: eligible ones first, in the body's order."""
+    rows = [
+        VoterRow(v.person_id, v.name, v.reason, None, v.listed_absent, v.standing) for v in voters
+    ]
+    return [r for r in rows if r.eligible] + [r for r in rows if not r.eligible]
 
 
 def voter_rows(record: MeetingRecord, item: AgendaItem) -> list[VoterRow]:
     """Seat holders and attending councillors, eligible ones first in roster order; members
     not in the room are listed as absent, as councils print a recorded vote."""
-    rows = []
-    for row in attendance_rows(record, item.id):
-        if row.recorded is AttendanceStatus.OFFICER:
-            continue
-        reason = ineligibility_reason(record, row.key, item)
-        absent = reason is not None and has_a_vote(record, row.key, item)
-        absent = absent and not is_present(record, row.key)
-        rows.append(VoterRow(row.key, display_name(record.person(row.key)), reason, None, absent))
-    return [r for r in rows if r.eligible] + [r for r in rows if not r.eligible]
+    return rows_of(voters(record, item))
 
 
 class VoteGridModel(RowsModel):
-    headers = ("Member", "Vote", "Why not eligible")
+    headers = ("Member", "Vote", "Why not voting")
     NAME, VOTE, REASON = range(3)
 
     #: A choice the grid refused, with the domain's reason.
@@ -86,7 +86,7 @@ class VoteGridModel(RowsModel):
             if column == self.NAME:
                 return row.name
             if column == self.VOTE:
-                if row.absent:
+                if row.standing is Standing.ABSENT:
                     return "Absent"
                 if not row.eligible:
                     return "Not eligible"
