@@ -428,7 +428,7 @@ class CheckoutRow(Base):
 #: The meeting-scoped table for each collection of a meeting record, in the registry's order
 #: (``clerk.domain.collections``: each collection names its table).
 COLLECTION_TABLES: dict[str, type[Base]] = {
-    c.name: next(m.class_ for m in Base.registry.mappers if m.local_table.name == c.table)
+    c.name: next(m.class_ for m in Base.registry.mappers if m.class_.__tablename__ == c.table)
     for c in REGISTRY
 }
 
