@@ -60,6 +60,7 @@ class Organization:
 
 
 def _list_of(collection: Collection) -> Any:
+    """``tuple[<its entity>, ...]``: the type of a collection's list in the document."""
     return tuple.__class_getitem__((collection.entity, ...))
 
 
@@ -91,7 +92,7 @@ RecordDocument: Any = make_dataclass(
     frozen=True,
 )
 for _cls in (UkBlock, RecordDocument):
-    _cls.__module__ = __name__
+    _cls.__module__ = __name__  # not ``types``: where they are made, as a class statement says
 
 #: Where each collection of a record sits in the document.
 PLACES: dict[str, str] = {c.name: c.json_path for c in REGISTRY}
