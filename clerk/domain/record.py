@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from clerk.domain.collections import REGISTRY
 from clerk.domain.entities import (
     ActionItem,
     AgendaItem,
@@ -27,21 +28,9 @@ from clerk.domain.entities import (
 )
 from clerk.domain.errors import RuleViolation
 
-#: The meeting-scoped collections, in the order they are written and exported.
-COLLECTIONS: dict[str, type] = {
-    "items": AgendaItem,
-    "attendance": Attendance,
-    "movements": MovementEntry,
-    "declarations": Declaration,
-    "paragraphs": Paragraph,
-    "motions": Motion,
-    "votes": VoteEvent,
-    "resolutions": Resolution,
-    "actions": ActionItem,
-    "events": ProceduralEvent,
-    "signoff": SignoffStep,
-    "approved_as": ApprovedContext,
-}
+#: The meeting-scoped collections (``clerk.domain.collections``), in the order they are written
+#: and exported: each name with the entity it holds.
+COLLECTIONS: dict[str, type] = {c.name: c.entity for c in REGISTRY}
 
 #: A copy of the record's mutable state: the meeting and each collection by id.
 Snapshot = dict[str, Any]
@@ -49,6 +38,9 @@ Snapshot = dict[str, Any]
 
 @dataclass
 class MeetingRecord:
+    """One meeting with everything recorded at it: a field for each collection of the registry
+    (``clerk.domain.collections.REGISTRY``, in its order; a test keeps the two equal)."""
+
     council: CouncilProfile
     committee: Committee
     persons: dict[str, Person]

@@ -15,7 +15,7 @@ from enum import Enum
 from typing import Any
 
 from clerk.domain.serial import field_types
-from clerk.services.record_json import FORMAT, VERSION, RecordDocument
+from clerk.services.record_document import FORMAT, VERSION, RecordDocument
 
 SCHEMA_ID = "https://clerk.example/schema/meeting-record-1.json"
 

@@ -12,30 +12,21 @@ from typing import Any
 
 from sqlalchemy import Integer, String, Table
 
+from clerk.domain.collections import REGISTRY
 from clerk.domain.errors import ClerkError
 
 INT_MAX = 2**31 - 1
 
-#: How a row of each table is named in a message.
+#: How a row of each table is named in a message (the record's collections name their own).
 NOUNS = {
     "council": "the council",
     "persons": "a person",
     "committees": "a committee",
     "memberships": "a membership",
     "meetings": "the meeting",
-    "agenda_items": "an agenda item",
-    "attendance": "an attendance entry",
-    "movements": "an arrival or departure",
-    "declarations": "a declaration",
-    "paragraphs": "a paragraph",
-    "motions": "a motion",
-    "votes": "a vote",
-    "resolutions": "a resolution",
-    "actions": "an action",
-    "events": "a procedural event",
     "journal": "a journal entry",
     "register": "a register entry",
-    "approved_context": "the approved context",
+    **{c.table: c.row_noun for c in REGISTRY},
 }
 
 

@@ -22,6 +22,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from clerk.domain.collections import REGISTRY
+
 
 class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
@@ -423,20 +425,11 @@ class CheckoutRow(Base):
     depends: Mapped[dict[str, Any] | None]
 
 
-#: The meeting-scoped table for each collection of a meeting record.
+#: The meeting-scoped table for each collection of a meeting record, in the registry's order
+#: (``clerk.domain.collections``: each collection names its table).
 COLLECTION_TABLES: dict[str, type[Base]] = {
-    "items": AgendaItemRow,
-    "attendance": AttendanceRow,
-    "movements": MovementRow,
-    "declarations": DeclarationRow,
-    "paragraphs": ParagraphRow,
-    "motions": MotionRow,
-    "votes": VoteRow,
-    "resolutions": ResolutionRow,
-    "actions": ActionRow,
-    "events": EventRow,
-    "signoff": SignoffStepRow,
-    "approved_as": ApprovedContextRow,
+    c.name: next(m.class_ for m in Base.registry.mappers if m.class_.__tablename__ == c.table)
+    for c in REGISTRY
 }
 
 

@@ -21,6 +21,7 @@ from datetime import date, datetime, time
 from functools import cache
 from typing import TYPE_CHECKING, Any, cast
 
+from clerk.domain.collections import REGISTRY
 from clerk.domain.entities import Committee, CouncilProfile, Meeting, Membership, Person, QuorumRule
 from clerk.domain.enums import CommitteeKind, QuorumKind
 from clerk.domain.errors import ClerkError
@@ -32,22 +33,8 @@ from clerk.storage.mapping import from_values, is_structured
 if TYPE_CHECKING:
     from clerk.storage.database import Database
 
-#: The table of each collection of a meeting record (``models.COLLECTION_TABLES``' names;
-#: a test keeps the two equal).
-TABLES = {
-    "items": "agenda_items",
-    "attendance": "attendance",
-    "movements": "movements",
-    "declarations": "declarations",
-    "paragraphs": "paragraphs",
-    "motions": "motions",
-    "votes": "votes",
-    "resolutions": "resolutions",
-    "actions": "actions",
-    "events": "events",
-    "signoff": "signoff_steps",
-    "approved_as": "approved_context",
-}
+#: The table of each collection of a meeting record (``clerk.domain.collections``).
+TABLES = {c.name: c.table for c in REGISTRY}
 
 NO_COUNCIL = "This database has no council profile; import or load the demo first."
 

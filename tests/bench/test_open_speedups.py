@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from clerk.storage.backup import _stamp_time
-from clerk.storage.database import MIGRATIONS, _module_constants, _syntax_constants
+from clerk.storage.migration import MIGRATIONS, _module_constants, _syntax_constants
 
 NAMES = ("revision", "down_revision")
 

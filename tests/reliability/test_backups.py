@@ -21,6 +21,7 @@ from clerk.services.demo import load_demo
 from clerk.services.recording import MeetingSession
 from clerk.storage import backup as backups
 from clerk.storage import database as database_module
+from clerk.storage import migration
 from clerk.storage.database import Database, head_revision, open_database
 from clerk.storage.engine import data_dir
 from clerk.storage.integrity import check_sqlite_file, clerk_revision
@@ -94,7 +95,7 @@ def test_a_migration_is_preceded_by_a_backup(
         "def upgrade() -> None:\n"
         '    op.add_column("council", sa.Column("note", sa.Text(), nullable=True))\n'
     )
-    monkeypatch.setattr(database_module, "MIGRATIONS", migrations)
+    monkeypatch.setattr(migration, "MIGRATIONS", migrations)
     upgraded = open_database(str(path))
     assert upgraded.current_revision() == "9990"
     upgraded.dispose()
@@ -115,7 +116,7 @@ def test_no_migration_without_its_backup(tmp_path: Path, monkeypatch: pytest.Mon
         "branch_labels = None\ndepends_on = None\n\n\n"
         "def upgrade() -> None:\n    raise AssertionError('must not run')\n"
     )
-    monkeypatch.setattr(database_module, "MIGRATIONS", migrations)
+    monkeypatch.setattr(migration, "MIGRATIONS", migrations)
     (tmp_path / "backups").write_text("a file where the backups folder should be")
     with pytest.raises(ClerkError, match=r"did not upgrade .* could not back it up first"):
         open_database(str(path))

@@ -21,6 +21,7 @@ from clerk.domain.record import COLLECTIONS
 from clerk.services import catalogue, maintenance, setup
 from clerk.services.recording import MeetingSession
 from clerk.storage import database as database_module
+from clerk.storage import migration
 from clerk.storage import repository as repo
 from clerk.storage.database import Database, head_revision, open_database
 from tests.conftest import run_clerk
@@ -50,7 +51,7 @@ def test_migrations_run_on_postgresql(
         "def upgrade() -> None:\n"
         '    op.add_column("council", sa.Column("note", sa.Text(), nullable=True))\n'
     )
-    monkeypatch.setattr(database_module, "MIGRATIONS", migrations)
+    monkeypatch.setattr(migration, "MIGRATIONS", migrations)
     upgraded = open_database(postgres_url)
     assert upgraded.current_revision() == "9990"
     with upgraded.reading() as conn:

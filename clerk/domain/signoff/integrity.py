@@ -13,27 +13,15 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from clerk.domain.changes import Changes
+from clerk.domain.collections import REGISTRY
 from clerk.domain.enums import SignoffStepKind
 from clerk.domain.errors import ClerkError
 from clerk.domain.journal import NOT_UNDOABLE, JournalEntry, verify_chain
-from clerk.domain.record import COLLECTIONS, MeetingRecord
+from clerk.domain.record import MeetingRecord
 from clerk.domain.serial import to_json
 
 #: How a problem names an entity of each collection.
-ENTITY_NAMES: dict[str, str] = {
-    "items": "agenda item",
-    "attendance": "attendance entry",
-    "movements": "arrival or departure",
-    "declarations": "declaration",
-    "paragraphs": "minute paragraph",
-    "motions": "motion",
-    "votes": "vote",
-    "resolutions": "resolution",
-    "actions": "action",
-    "events": "procedural event",
-    "signoff": "sign-off step",
-    "approved_as": "approved context",
-}
+ENTITY_NAMES: dict[str, str] = {c.name: c.noun for c in REGISTRY}
 
 
 def rebuild(entries: list[JournalEntry], template: MeetingRecord) -> MeetingRecord:
@@ -75,9 +63,9 @@ def compare(stored: MeetingRecord, expected: MeetingRecord) -> list[str]:
     if stored.meeting != expected.meeting:
         for difference in _field_differences(stored.meeting, expected.meeting):
             problems.append(f"The meeting's {difference}.")
-    for name in COLLECTIONS:
-        have, want = stored.collection(name), expected.collection(name)
-        noun = ENTITY_NAMES[name]
+    for collection in REGISTRY:
+        have, want = stored.collection(collection.name), expected.collection(collection.name)
+        noun = collection.noun
         for key in sorted(have.keys() | want.keys()):
             if key not in have:
                 problems.append(f"{noun.capitalize()} {key} is in the journal but was deleted.")
