@@ -136,7 +136,7 @@ class MeetingView(QWidget):
         changed = touched or Touched.everything()
         record = self.controller.record
         self.header.refresh(record)
-        if changed.items or changed.meeting or changed.business:
+        if changed.items or changed.meeting:  # the agenda shows items and the one under way
             self.agenda.refresh(record)
         current = record.meeting.current_item_id
         if current != self._current:
