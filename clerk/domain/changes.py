@@ -120,7 +120,7 @@ def diff(before: Snapshot, record: MeetingRecord) -> Changes:
 AREAS: dict[str, tuple[str, ...]] = {
     "items": ("items",),
     "attendance": ("attendance",),
-    "movements": ("attendance",),
+    "movements": ("attendance", "text"),  # an arrival or departure is a step of the item
     # a disclosable pecuniary interest withdraws a member: the attendance shows it
     "declarations": ("business", "attendance"),
     "paragraphs": ("text",),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import time
 
-from clerk.domain.actions.attendance import Present
+from clerk.domain.actions.attendance import Leave, Present
 from clerk.domain.actions.motions import Move
 from clerk.domain.actions.paragraphs import AddParagraph
 from clerk.domain.actions.proceedings import OpenItem, StartMeeting
@@ -34,6 +34,8 @@ def test_each_ack_carries_what_its_action_changed(demo_database: Database) -> No
     assert moved.business and moved.text and not moved.attendance and not moved.actions
     undone = touched(session.undo().changes)  # an undo carries its changes too
     assert undone.business and undone.item_ids == frozenset({item.id})
+    left = touched(session.apply(Leave("mills")).changes)  # minuted in the item's steps
+    assert left.attendance and left.text and left.about_item(item.id)
 
 
 def test_everything_is_about_every_item() -> None:

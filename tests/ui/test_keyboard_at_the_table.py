@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from clerk.domain.actions.attendance import Present
-from clerk.domain.actions.motions import Move, Resolve
+from clerk.domain.actions.motions import Move, Resolve, Vote
 from clerk.domain.actions.proceedings import OpenItem, StartMeeting
 from clerk.domain.entities import Part
 from clerk.domain.enums import MotionOutcome, VoteMethod, VoteOption
@@ -233,3 +233,61 @@ def test_each_widget_handles_exactly_the_commands_of_its_scope(sqlite_demo, make
     assert handled == set(window.actions) - {"take_to_laptop", "bring_back", "break_checkout"}
     with pytest.raises(LookupError):
         bind("item", {"vote": lambda: None})
+
+
+def _shown_as_rebuilt(view) -> None:
+    """Every panel shows what a full rebuild from the record would show."""
+    from clerk.ui.models.agenda import agenda_rows
+    from clerk.ui.models.attendance import attendance_rows
+    from clerk.ui.models.business import action_rows, declaration_rows, motion_rows
+    from clerk.ui.models.proceedings import sequence_rows
+
+    record = view.controller.record
+    workspace = view.workspace
+    item_id = workspace.item_id
+    assert view.agenda.model.rows == agenda_rows(record)
+    assert view.attendance.model.rows == attendance_rows(record, item_id)
+    assert workspace.paragraphs_model.rows == sequence_rows(record, item_id)
+    assert workspace.declarations_model.rows == declaration_rows(record, item_id)
+    assert workspace.motions_model.rows == motion_rows(record, item_id)
+    assert workspace.actions_model.rows == action_rows(record, item_id)
+
+
+def test_updating_only_what_changed_shows_what_a_full_refresh_would(sqlite_demo, make_window):
+    from clerk.domain.actions.attendance import Leave
+    from clerk.domain.actions.declarations import Declare
+    from clerk.domain.actions.paragraphs import AddParagraph
+    from clerk.domain.actions.tracker import AddAction
+    from clerk.domain.enums import InterestKind
+
+    window = make_window(sqlite_demo)
+    view = window.open_meeting(2)
+    controller = window.controller
+    for person in MEMBERS:
+        controller.perform(Present(person))
+        _shown_as_rebuilt(view)
+    controller.perform(StartMeeting(at=time(9, 30)))
+    _shown_as_rebuilt(view)
+    item = _item(window, "6")
+    later = _item(window, "7")
+    steps = [
+        OpenItem(item.id),
+        AddParagraph(item.id, "The Director introduced the vision."),
+        Declare(person="douglas-dunbar", item=item.id, interest=InterestKind.DISCLOSABLE_PECUNIARY),
+        Move(item.id, "barnby", WORDING, seconder="bye"),
+        Vote(1, VoteMethod.SHOW_OF_HANDS, yes=3, no=0),
+        Resolve(item.id, motion=1),
+        AddAction(item.id, Part("to write to schools."), owner="Director"),
+        Leave("mills"),
+        Declare(person="bye", item=later.id, interest=InterestKind.NON_PECUNIARY),  # another item
+    ]
+    for action in steps:
+        assert controller.perform(action) is not None, action
+        _shown_as_rebuilt(view)
+    for _ in range(4):
+        controller.undo()
+        _shown_as_rebuilt(view)
+    controller.redo()
+    _shown_as_rebuilt(view)
+    view.agenda.select_item(later.id)  # browsing another item shows it whole
+    _shown_as_rebuilt(view)
