@@ -291,3 +291,17 @@ def test_updating_only_what_changed_shows_what_a_full_refresh_would(sqlite_demo,
     _shown_as_rebuilt(view)
     view.agenda.select_item(later.id)  # browsing another item shows it whole
     _shown_as_rebuilt(view)
+
+
+def test_the_vote_button_is_greyed_while_the_vote_panel_is_open(qtbot, sqlite_demo, make_window):
+    window = make_window(sqlite_demo)
+    view = window.open_meeting(2)
+    _started(window)
+    item_id = _take(window, "6")
+    assert window.controller.perform(Move(item_id, "barnby", WORDING, seconder="bye"))
+    vote = view.workspace.motions_tab.buttons["vote"]
+    assert vote.isEnabled()
+    press(qtbot, window, Qt.Key.Key_V, CTRL_SHIFT)
+    assert view.workspace.vote_panel.isVisible() and not vote.isEnabled()
+    press(qtbot, QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert not view.workspace.vote_panel.isVisible() and vote.isEnabled()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -106,6 +106,7 @@ class MotionsTab(QWidget):
         self.substantive_scroll = scroll
         top_layout.addWidget(scroll)
         row = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
         for text, command in (
             ("Move…", "move_motion"),
             ("Amend…", "amend"),
@@ -114,10 +115,12 @@ class MotionsTab(QWidget):
             ("Fell", "fall"),
             ("Vote…  Ctrl+Shift+V", "vote"),
         ):
-            row.addWidget(button(text, command, commands[command]))
+            self.buttons[command] = button(text, command, commands[command])
+            row.addWidget(self.buttons[command])
         row.addStretch(1)
         top_layout.addLayout(row)
         self.vote_panel = VotePanel(controller)
+        self.vote_panel.installEventFilter(self)  # the Vote button follows the panel
         self.vote_panel.recorded.connect(self.vote_recorded)
         self.vote_panel.closed.connect(lambda: self.view.setFocus())
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -127,6 +130,15 @@ class MotionsTab(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
         layout.addWidget(splitter)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The Vote button is greyed while the vote panel is open (it is the vote)."""
+        if watched is self.vote_panel and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            vote = self.buttons["vote"]
+            vote.setEnabled(event.type() == QEvent.Type.Hide)
+            open_below = "The vote panel is open below (Esc closes it)."
+            vote.setToolTip(hint("vote") if vote.isEnabled() else open_below)
+        return super().eventFilter(watched, event)
 
     def refresh(self, record, item: AgendaItem | None) -> None:
         self._item_id = item.id if item is not None else None
