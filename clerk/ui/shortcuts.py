@@ -31,6 +31,9 @@ class Command:
     scope: str = WINDOW
     #: It records on the open meeting: disabled while the meeting is read-only.
     records: bool = False
+    #: It records on the item under way, whatever item the clerk is looking at (the window
+    #: shows the item under way first, and says so).
+    under_way: bool = False
 
 
 ATTENDANCE_LIST = "in the attendance list"
@@ -47,8 +50,10 @@ def _attendance(id: str, text: str, keys: tuple[str, ...]) -> Command:
     return Command(id, text, keys, "Attendance", ATTENDANCE_LIST, ATTENDANCE, records=True)
 
 
-def _item(id: str, text: str, keys: tuple[str, ...], where: str = "") -> Command:
-    return Command(id, text, keys, "Item", where, ITEM, records=True)
+def _item(
+    id: str, text: str, keys: tuple[str, ...], where: str = "", under_way: bool = True
+) -> Command:
+    return Command(id, text, keys, "Item", where, ITEM, records=True, under_way=under_way)
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -97,8 +102,8 @@ COMMANDS: tuple[Command, ...] = (
     _attendance("leave", "&Left the meeting", ("L",)),
     _attendance("add_attendee", "Also &in attendance / officer…", ("Insert", "+")),
     # Item
-    _item("write_minutes", "&Write minute text", ("Ctrl+Shift+P",)),
-    _item("add_paragraph", "&Add the paragraph", ("Ctrl+Return",), EDITOR),
+    _item("write_minutes", "&Write minute text", ("Ctrl+Shift+P",), under_way=False),
+    _item("add_paragraph", "&Add the paragraph", ("Ctrl+Return",), EDITOR, under_way=False),
     _item("confirm_minutes", "&Confirm the previous minutes…", ("Ctrl+Shift+C",)),
     _item("declare", "&Declaration of interest…", ("Ctrl+Shift+D",)),
     _item("move_motion", "&Move a motion…", ("Ctrl+Shift+M",)),
@@ -109,8 +114,8 @@ COMMANDS: tuple[Command, ...] = (
     _item("vote", "&Vote…", ("Ctrl+Shift+V",)),
     _item("resolve", "&Resolution…", ("Ctrl+Shift+R",)),
     _item("add_action", "Add an ac&tion…", ("Ctrl+Shift+T",)),
-    _item("update_action", "&Update the selected action…", ("Ctrl+Shift+U",)),
-    _item("public_summary", "Public summar&y (Part II)…", ("Ctrl+Shift+Y",)),
+    _item("update_action", "&Update the selected action…", ("Ctrl+Shift+U",), under_way=False),
+    _item("public_summary", "Public summar&y (Part II)…", ("Ctrl+Shift+Y",), under_way=False),
     # Help
     Command("shortcuts", "&Keyboard shortcuts", ("F1",), "Help"),
     Command("about", "&About Clerk", (), "Help"),

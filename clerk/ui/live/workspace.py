@@ -26,7 +26,7 @@ from clerk.ui.live.business_tabs import DeclarationsTab, MotionsTab
 from clerk.ui.live.minute_text import MinuteTextTab
 from clerk.ui.live.resolution_tab import ResolutionTab
 from clerk.ui.models.agenda import item_heading
-from clerk.ui.shortcuts import ITEM, bind, hint
+from clerk.ui.shortcuts import BY_ID, ITEM, bind, hint
 
 MINUTES_TAB, DECLARATIONS_TAB, MOTIONS_TAB, RESOLUTION_TAB = range(4)
 
@@ -203,14 +203,15 @@ class ItemWorkspace(QWidget):
 
     # -- which item ----------------------------------------------------------------------
 
-    def _need_item(self, under_way: bool = True) -> AgendaItem | None:
-        """The item to record on: the item under way while the meeting is (the clerk may be
-        looking at another: it is shown, and said), else the item looked at."""
+    def _need_item(self, command: str) -> AgendaItem | None:
+        """The item the command records on: for a command of the item under way (the
+        registry says which), the item under way while the meeting is (the clerk may be
+        looking at another: it is shown, and said); else the item looked at."""
         record = self.controller.record
         current = record.meeting.current_item_id
         live = record.meeting.status in (MeetingStatus.IN_PROGRESS, MeetingStatus.ADJOURNED)
         elsewhere = current is not None and current != self.item_id and current in record.items
-        if under_way and live and elsewhere and current is not None:
+        if BY_ID[command].under_way and live and elsewhere and current is not None:
             self.go_to_item(current)
             if self.item_id != current:
                 self.show_item(current)
@@ -237,7 +238,7 @@ class ItemWorkspace(QWidget):
         self.minute_text.cancel_edit()
 
     def do_confirm_minutes(self) -> None:
-        item = self._need_item()
+        item = self._need_item("confirm_minutes")
         if item is None:
             return
         self._open(
@@ -247,19 +248,19 @@ class ItemWorkspace(QWidget):
     # -- declarations and motions --------------------------------------------------------
 
     def do_declare(self) -> None:
-        item = self._need_item()
+        item = self._need_item("declare")
         if item is not None:
             self.tabs.setCurrentIndex(DECLARATIONS_TAB)
             self._open(dialogs.declare_dialog(self, self.controller, item))
 
     def do_move_motion(self) -> None:
-        item = self._need_item()
+        item = self._need_item("move_motion")
         if item is not None:
             self.tabs.setCurrentIndex(MOTIONS_TAB)
             self._open(dialogs.motion_dialog(self, self.controller, item))
 
-    def _need_motion(self, kind: MotionKind | None = None) -> int | None:
-        item = self._need_item()
+    def _need_motion(self, command: str, kind: MotionKind | None = None) -> int | None:
+        item = self._need_item(command)
         if item is None:
             return None
         motion_id = self.motions_tab.target_motion(item, kind)
@@ -271,29 +272,29 @@ class ItemWorkspace(QWidget):
         return motion_id
 
     def do_amend(self) -> None:
-        motion_id = self._need_motion(MotionKind.MOTION)
+        motion_id = self._need_motion("amend", MotionKind.MOTION)
         if motion_id is not None:
             self.tabs.setCurrentIndex(MOTIONS_TAB)
             self._open(dialogs.amendment_dialog(self, self.controller, self.item(), motion_id))
 
     def do_second(self) -> None:
-        motion_id = self._need_motion()
+        motion_id = self._need_motion("second")
         if motion_id is not None:
             self.tabs.setCurrentIndex(MOTIONS_TAB)
             self._open(dialogs.second_dialog(self, self.controller, self.item(), motion_id))
 
     def do_withdraw(self) -> None:
-        motion_id = self._need_motion()
+        motion_id = self._need_motion("withdraw")
         if motion_id is not None:
             self.controller.perform(Withdraw(motion_id))
 
     def do_fall(self) -> None:
-        motion_id = self._need_motion()
+        motion_id = self._need_motion("fall")
         if motion_id is not None:
             self.controller.perform(Fall(motion_id))
 
     def do_vote(self) -> None:
-        motion_id = self._need_motion()
+        motion_id = self._need_motion("vote")
         if motion_id is None:
             return
         self.tabs.setCurrentIndex(MOTIONS_TAB)
@@ -321,11 +322,11 @@ class ItemWorkspace(QWidget):
         self.refresh()
 
     def do_resolve(self) -> None:
-        if self._need_item() is not None:
+        if self._need_item("resolve") is not None:
             self.show_tab(RESOLUTION_TAB)
 
     def do_add_action(self) -> None:
-        item = self._need_item()
+        item = self._need_item("add_action")
         if item is not None:
             self.tabs.setCurrentIndex(RESOLUTION_TAB)
             self._open(dialogs.action_dialog(self, self.controller, item))
@@ -340,6 +341,6 @@ class ItemWorkspace(QWidget):
         self._open(dialogs.update_action_dialog(self, self.controller, key, self.today()))
 
     def do_public_summary(self) -> None:
-        item = self._need_item(under_way=False)
+        item = self._need_item("public_summary")
         if item is not None:
             self._open(dialogs.public_summary_dialog(self, self.controller, item))
