@@ -305,3 +305,27 @@ def test_the_vote_button_is_greyed_while_the_vote_panel_is_open(qtbot, sqlite_de
     assert view.workspace.vote_panel.isVisible() and not vote.isEnabled()
     press(qtbot, QApplication.focusWidget(), Qt.Key.Key_Escape)
     assert not view.workspace.vote_panel.isVisible() and vote.isEnabled()
+
+
+def test_a_member_picker_finds_the_surname_first(qtbot) -> None:
+    from clerk.ui.live.pickers import person_picker
+
+    picker = person_picker(
+        [
+            ("(not yet seconded)", None),
+            ("Councillor Steve Darling", "steve-darling"),
+            ("Councillor Bye", "bye"),
+            ("Councillor Mandy Darling", "mandy-darling"),
+            ("Councillor Douglas-Dunbar", "douglas-dunbar"),
+            ("Laura Colman", "laura-colman"),
+        ]
+    )
+    qtbot.addWidget(picker)
+    assert picker.find_person("by") == 2  # a plain list would look for "Councillor..."
+    assert picker.find_person("darl") == 1  # the first of two Darlings
+    assert picker.find_person("mandy d") == 3
+    assert picker.find_person("dunb") == 4  # a part of a double-barrelled name
+    assert picker.find_person("laura") == 5  # a forename, when no surname starts so
+    assert picker.find_person("zz") == -1
+    qtbot.keyClicks(picker, "col")
+    assert picker.currentData() == "laura-colman"

@@ -24,11 +24,13 @@ class PersonPicker(QComboBox):
         plain = event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier == (
             Qt.KeyboardModifier.NoModifier
         )
-        if plain and text and (text.isalnum() or text in "-' "):
-            if not self._since.isValid() or self._since.elapsed() > (
-                QApplication.keyboardInputInterval()
-            ):
-                self._typed = ""
+        stale = not self._since.isValid() or self._since.elapsed() > (
+            QApplication.keyboardInputInterval()
+        )
+        if stale:
+            self._typed = ""
+        searching = text.isalnum() or text in "-'" or (text == " " and self._typed)
+        if plain and text and searching:  # a space with nothing typed opens the list
             self._since.restart()
             self._typed += text.lower()
             found = self.find_person(self._typed)
@@ -51,6 +53,9 @@ class PersonPicker(QComboBox):
                 return index
         for index, name in enumerate(names):  # any word, or part of a double-barrelled name
             if any(word.startswith(typed) for word in re.split(r"[\s\-]+", name)):
+                return index
+        for index, name in enumerate(names):  # several words: "mandy d"
+            if f" {typed}" in f" {name}":
                 return index
         return -1
 
