@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -89,6 +90,8 @@ class MotionsTab(QWidget):
         self.model = MotionsModel(self)
         self.view = table_view(self.model, "Motions", stretch=4)
         self.view.setWordWrap(False)  # one line a motion; the full wording is below
+        # one line a motion: no row measured again for its height after each action
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.setMinimumHeight(self.view.fontMetrics().lineSpacing() * 4)
         self.substantive = QLabel()
         self.substantive.setWordWrap(True)
