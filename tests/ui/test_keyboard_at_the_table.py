@@ -329,3 +329,19 @@ def test_a_member_picker_finds_the_surname_first(qtbot) -> None:
     assert picker.find_person("zz") == -1
     qtbot.keyClicks(picker, "col")
     assert picker.currentData() == "laura-colman"
+
+
+def test_a_dialog_quoting_the_motion_starts_on_its_first_field_to_fill(
+    qtbot, sqlite_demo, make_window
+):
+    window = make_window(sqlite_demo)
+    view = window.open_meeting(2)
+    _started(window)
+    item_id = _take(window, "6")
+    assert window.controller.perform(Move(item_id, "barnby", WORDING, seconder="bye"))
+    press(qtbot, window, Qt.Key.Key_A, CTRL_SHIFT)  # an amendment: the motion is quoted first
+    dialog = open_dialog(qtbot, view.workspace)
+    quoted = named(dialog, "Motion as it stands")
+    assert quoted.isReadOnly()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is named(dialog, "Mover"))
+    assert QApplication.focusWidget().focusPolicy() != Qt.FocusPolicy.NoFocus
