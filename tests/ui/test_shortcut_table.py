@@ -34,3 +34,11 @@ def test_the_registry_says_who_handles_each_command_and_what_records() -> None:
     # What records on the item under way is item business, and records.
     assert all(c.scope == ITEM and c.records for c in COMMANDS if c.under_way)
     assert {"move_motion", "vote", "resolve"} <= {c.id for c in COMMANDS if c.under_way}
+
+
+def test_help_says_which_commands_record_on_the_item_under_way() -> None:
+    from clerk.ui.help import shortcuts_html
+
+    html = shortcuts_html()
+    assert "<b>Ctrl+Shift+M</b></td><td>Move a motion (on the item under way)</td>" in html
+    assert "<b>Ctrl+Shift+P</b></td><td>Write minute text</td>" in html  # the item shown
