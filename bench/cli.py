@@ -13,10 +13,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench import agenda_pack, documents, recording, scale, search, startup
+from bench import agenda_pack, documents, recording, scale, search, startup, window
 from bench.harness import CACHE, KEYS, ROOT, Outcome, table, write_results
 
-BENCHMARKS = ("recording", "documents", "agenda", "startup", "scale", "search")
+BENCHMARKS = ("recording", "documents", "agenda", "startup", "scale", "search", "window")
 
 
 def cpu_model() -> str:
@@ -81,6 +81,8 @@ def run_one(name: str, args: argparse.Namespace, cache: Path) -> Outcome:
         return agenda_pack.run(work, runs or 5, quick=quick)
     if name == "startup":
         return startup.run(work, runs or 7)
+    if name == "window":
+        return window.run(work, cycles=6 if quick else 30)
     if name == "search":
         return search.run(cache, scale.QUICK if quick else scale.FULL, runs or 5)
     return scale.run(cache, scale.QUICK if quick else scale.FULL, runs or 5)

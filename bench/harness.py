@@ -36,6 +36,9 @@ KEYS = (
     "search_first50_cpu_ms",
     "search_worst_ms",
     "search_index_share",
+    "window_repaint_ms",
+    "window_repaint_p95_ms",
+    "window_repaint_cpu_ms",
 )
 
 

@@ -35,6 +35,19 @@ class Changes:
             meeting=(self.meeting[1], self.meeting[0]) if self.meeting else None,
         )
 
+    def then(self, later: Changes) -> Changes:
+        """These changes followed by ``later``: each entity from its first 'before' to its
+        last 'after'."""
+        entities = {name: dict(by_id) for name, by_id in self.entities.items()}
+        for name, by_id in later.entities.items():
+            mine = entities.setdefault(name, {})
+            for key, (before, after) in by_id.items():
+                mine[key] = (mine[key][0] if key in mine else before, after)
+        meeting = self.meeting
+        if later.meeting is not None:
+            meeting = (meeting[0] if meeting else later.meeting[0], later.meeting[1])
+        return Changes(entities=entities, meeting=meeting)
+
     def apply_to(self, record: MeetingRecord) -> None:
         """Put the 'after' side into the record (the 'before' side must be what is there)."""
         for name, by_id in self.entities.items():
@@ -101,3 +114,70 @@ def diff(before: Snapshot, record: MeetingRecord) -> Changes:
     if before["meeting"] is not record.meeting and before["meeting"] != record.meeting:
         changes.meeting = (before["meeting"], record.meeting)
     return changes
+
+
+#: Which parts of a meeting each collection feeds (what a view of the meeting shows).
+AREAS: dict[str, tuple[str, ...]] = {
+    "items": ("items",),
+    "attendance": ("attendance",),
+    "movements": ("attendance", "text"),  # an arrival or departure is a step of the item
+    # a disclosable pecuniary interest withdraws a member: the attendance shows it
+    "declarations": ("business", "attendance"),
+    "paragraphs": ("text",),
+    "motions": ("business", "text"),
+    "votes": ("business", "text"),
+    "resolutions": ("business", "text"),
+    "actions": ("actions",),
+    "events": ("text",),
+    "signoff": ("signoff",),
+    "approved_as": ("signoff",),
+}
+
+
+@dataclass(frozen=True)
+class Touched:
+    """What an action (an undo, a redo) changed, as a few flags a window can act on: each
+    view updates only what changed (the model is Anki's ``OpChanges``). ``items`` holds the
+    ids of the agenda items whose own business changed (the whole agenda when ``None``)."""
+
+    meeting: bool = False
+    items: bool = False
+    attendance: bool = False
+    business: bool = False
+    actions: bool = False
+    text: bool = False
+    signoff: bool = False
+    item_ids: frozenset[int] | None = frozenset()
+
+    @classmethod
+    def everything(cls) -> Touched:
+        """A reload or a refused concurrent edit: anything may have changed."""
+        return cls(True, True, True, True, True, True, True, None)
+
+    def about_item(self, item_id: int | None) -> bool:
+        """True if the item's own business (or the meeting as a whole) may have changed."""
+        return self.item_ids is None or item_id in self.item_ids or self.meeting
+
+
+def touched(changes: Changes) -> Touched:
+    areas: set[str] = set()
+    item_ids: set[int] = set()
+    for name, by_id in changes.entities.items():
+        areas.update(AREAS.get(name, ()))
+        for key, pair in by_id.items():
+            for entity in pair:
+                if name == "items":
+                    item_ids.add(key)
+                item_id = getattr(entity, "item_id", None)
+                if isinstance(item_id, int):
+                    item_ids.add(item_id)
+    return Touched(
+        meeting=changes.meeting is not None,
+        items="items" in changes.entities,
+        attendance="attendance" in areas,
+        business="business" in areas,
+        actions="actions" in areas,
+        text="text" in areas,
+        signoff="signoff" in areas,
+        item_ids=frozenset(item_ids),
+    )

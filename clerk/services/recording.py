@@ -8,7 +8,7 @@ only then reports success. A refused or failed action leaves memory and database
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, time
 from typing import Any
 
@@ -24,11 +24,15 @@ from clerk.domain.clocks import local_now as local_now
 from clerk.domain.enums import MeetingStatus
 from clerk.domain.errors import RuleViolation
 from clerk.domain.journal import GENESIS, JournalEntry, UndoState
-from clerk.domain.record import COLLECTIONS, MeetingRecord, Snapshot
+from clerk.domain.record import Snapshot
 from clerk.domain.signoff import integrity
 from clerk.domain.signoff.lifecycle import lock_reason
 from clerk.identity import current_user as current_user  # re-exported: callers import it here
 from clerk.services.confirmation import confirmation_link
+from clerk.services.creation import create_then_apply as create_then_apply
+from clerk.services.creation import create_with_journal as create_with_journal
+from clerk.services.creation import creation_changes as creation_changes
+from clerk.services.creation import state_from_journal as state_from_journal
 from clerk.services.record_checks import meeting_findings
 from clerk.storage import checkouts, register
 from clerk.storage import repository as repo
@@ -40,11 +44,13 @@ PINNED_IN_REGISTER = ("approve", "sign")
 
 @dataclass(frozen=True)
 class Ack:
-    """What a committed action reports back: its journal number and label."""
+    """What a committed action reports back: its journal number, its label and what it
+    changed (so a window updates only that)."""
 
     seq: int
     label: str
     kind: str
+    changes: Changes = field(default_factory=Changes, compare=False, repr=False)
 
 
 class MeetingSession:
@@ -108,10 +114,6 @@ class MeetingSession:
         stack = self.undo_state.undo_stack
         return self.journal_labels.get(stack[-1]) if stack else None
 
-    def redo_label(self) -> str | None:
-        stack = self.undo_state.redo_stack
-        return self.journal_labels.get(stack[-1]) if stack else None
-
     def context(self, now: datetime | None = None) -> Context:
         moment = now or self.clock()
         return Context(
@@ -158,7 +160,12 @@ class MeetingSession:
         steps: list[tuple[MeetingSession, Action]] = [(self, link.action)]
         steps += [(self, extra) for extra in link.here]
         steps += [(other, extra) for extra in link.there]
-        return apply_together(steps, script_id, script_line)[0]
+        acks = apply_together(steps, script_id, script_line)
+        changes = Changes()
+        for ack, (session, _action) in zip(acks, steps, strict=True):
+            if session is self:
+                changes = changes.then(ack.changes)
+        return replace(acks[0], changes=changes)  # all it changed here, for the window
 
     def check(self, action: Action) -> str | None:
         """Why ``apply`` would refuse the action, or None; nothing is changed or written.
@@ -365,7 +372,7 @@ class MeetingSession:
         self.last_saved = datetime.now()
         if _closes_meeting(prepared.changes):
             self.database.automatic_backup("close")
-        ack = Ack(seq=entry.seq, label=entry.label, kind=entry.kind)
+        ack = Ack(seq=entry.seq, label=entry.label, kind=entry.kind, changes=prepared.changes)
         for listener in self.listeners:
             listener(ack)
         return ack
@@ -455,77 +462,3 @@ def _commit(
         _roll_back(prepared)
         raise
     return [item.session._committed(item) for item in prepared]
-
-
-def creation_changes(record: MeetingRecord) -> Changes:
-    """A new meeting's whole content as changes from nothing: the journal's first entry."""
-    changes = Changes(meeting=(record.meeting, record.meeting))
-    for name in COLLECTIONS:
-        collection = record.collection(name)
-        if collection:
-            changes.entities[name] = {key: (None, e) for key, e in sorted(collection.items())}
-    return changes
-
-
-def create_with_journal(
-    conn: Connection,
-    record: MeetingRecord,
-    who: str,
-    kind: str,
-    label: str,
-    params: dict[str, Any],
-) -> int:
-    """Create a meeting with its content and a first journal entry holding all of it."""
-    meeting_id = repo.create_meeting(conn, record.meeting)
-    repo.insert_record_rows(conn, meeting_id, record)
-    entry = JournalEntry(
-        seq=1,
-        recorded_at=datetime.now(UTC).replace(tzinfo=None),
-        who=who,
-        kind=kind,
-        label=label,
-        params=params,
-        changes=creation_changes(record).to_json(),
-        prev_hash=GENESIS,
-    )
-    entry = replace(entry, hash=entry.content_hash())
-    repo.append_journal(conn, meeting_id, entry)
-    register.meeting_added(conn, meeting_id, record.reference, kind, entry.hash, who)
-    return meeting_id
-
-
-def state_from_journal(entries: list[JournalEntry], template: MeetingRecord) -> MeetingRecord:
-    """The meeting as the journal says it should be: every entry's changes applied in order."""
-    return integrity.rebuild(entries, template)
-
-
-def create_then_apply(
-    conn: Connection,
-    record: MeetingRecord,
-    action: Action,
-    ctx: Context,
-    who: str,
-    label: str,
-) -> int:
-    """A new meeting (its creation, not undoable) and a first recorded action on it (undoable),
-    written in the caller's transaction; returns the meeting's id."""
-    meeting_id = create_with_journal(
-        conn, record, who=who, kind="create", label=label, params={"action": "create"}
-    )
-    first = repo.load_journal(conn, meeting_id)[-1]
-    before = record.snapshot()
-    action_label = action.apply(record, ctx)
-    changes = diff(before, record)
-    entry = JournalEntry(
-        seq=first.seq + 1,
-        recorded_at=datetime.now(UTC).replace(tzinfo=None),
-        who=who,
-        kind=action.kind,
-        label=action_label,
-        params=action_to_json(action),
-        changes=changes.to_json(),
-        prev_hash=first.hash,
-    )
-    repo.write_changes(conn, meeting_id, changes, expected_version=0)
-    repo.append_journal(conn, meeting_id, replace(entry, hash=entry.content_hash()))
-    return meeting_id

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from clerk.domain.actions import Action
+from clerk.domain.changes import Touched, touched
 from clerk.domain.errors import ClerkError, RuleViolation
 from clerk.domain.record import MeetingRecord
 from clerk.services.recording import Ack, MeetingSession
@@ -43,6 +44,9 @@ class RecordedCommand(QUndoCommand):
 class MeetingController(QObject):
     #: The record changed (an action, an undo or a redo).
     changed = Signal()
+    #: The same, with what changed (a ``Touched``): each view updates only that. Emitted
+    #: just before ``changed``.
+    updated = Signal(object)
     #: The service refused an action or an undo: the reason, as the domain words it.
     refused = Signal(str)
     #: An action, undo or redo was committed: its label ("Undo: mark Councillor Bye present").
@@ -81,7 +85,7 @@ class MeetingController(QObject):
         except RuleViolation as error:
             return str(error)
         except ClerkError as error:
-            self.changed.emit()  # a concurrent edit reloads the record: show it
+            self._changed(None)  # a concurrent edit reloads the record: show it
             return str(error)
         self._last_ack = ack
         self._quiet = True
@@ -90,7 +94,7 @@ class MeetingController(QObject):
         finally:
             self._quiet = False
         self.saved.emit(ack.label)
-        self.changed.emit()
+        self._changed(ack)
         return None
 
     def check(self, action: Action) -> str | None:
@@ -117,9 +121,15 @@ class MeetingController(QObject):
         except ClerkError as error:
             self.refused.emit(str(error))
             QTimer.singleShot(0, self.seed_from_journal)  # the stack is out of step: rebuild
-            self.changed.emit()
+            self._changed(None)
             return
         self.saved.emit(ack.label)
+        self._changed(ack)
+
+    def _changed(self, ack: Ack | None) -> None:
+        """Tell the views: what the acknowledged action changed, or everything (no ack: the
+        record was read again)."""
+        self.updated.emit(Touched.everything() if ack is None else touched(ack.changes))
         self.changed.emit()
 
     def reload(self) -> None:
@@ -146,4 +156,4 @@ class MeetingController(QObject):
                 self.undo_stack.undo()
         finally:
             self._quiet = False
-        self.changed.emit()
+        self._changed(None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QTimeEdit,
     QToolButton,
@@ -56,6 +57,7 @@ class FormDialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.submit: Callable[[], str | None] = lambda: None
+        self._fields: list[QWidget] = []
         outer = QVBoxLayout(self)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -76,7 +78,29 @@ class FormDialog(QDialog):
         self.setMinimumWidth(520)
 
     def add_row(self, label: str, field: QWidget, help_text: str = "") -> QWidget:
+        self._fields.append(field)
         return add_labelled_row(self.form, label, field, help_text)
+
+    def first_field(self) -> QWidget | None:
+        """The first field the clerk can change (not a read-only quotation)."""
+        for field in self._fields:
+            read_only = getattr(field, "isReadOnly", lambda: False)()
+            if (
+                field.isEnabled()
+                and not read_only
+                and field.focusPolicy() != Qt.FocusPolicy.NoFocus
+            ):
+                return field
+        return None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The keyboard starts on the first field, with its focus shown (not on OK)."""
+        super().showEvent(event)
+        field = self.first_field()
+        if field is not None:
+            field.setFocus(Qt.FocusReason.TabFocusReason)  # Tab: the focus frame is drawn
+            if isinstance(field, QLineEdit):
+                field.selectAll()
 
     def accept(self) -> None:
         problem = self.submit()

@@ -17,10 +17,16 @@ def shortcuts_html() -> str:
         text = command.text.replace("&", "").rstrip("…")
         if command.where:
             text += f" ({command.where})"
+        elif command.under_way:
+            text += " (on the item under way)"
         groups.setdefault(command.group, []).append((keys_text(command), text))
     for group, keys, text in PANEL_KEYS:
         groups.setdefault(group, []).append((keys, text))
-    html = ["<h2>Keyboard shortcuts</h2>"]
+    html = [
+        "<h2>Keyboard shortcuts</h2><p>Commands that record are greyed while the meeting is "
+        "read-only. Those marked “on the item under way” record there even while you look at "
+        "another item (the window shows it first).</p>"
+    ]
     for group, rows in groups.items():
         html.append(f"<h3>{escape(group)}</h3><table cellpadding='3'>")
         for keys, text in rows:

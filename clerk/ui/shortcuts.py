@@ -1,8 +1,22 @@
-"""Every command the window offers, with its keys: one table for the menus and for Help."""
+"""Every command the window offers: one registry for the menus, the buttons, Help, the
+read-only lock and dispatch.
+
+Each command says who handles it (its ``scope``: the main window, the meeting view, the
+attendance panel or the item workspace) and whether it records on the meeting (``records``:
+disabled while the record is locked). Each of those widgets owns an explicit mapping from the
+ids of its scope to its handlers, checked against this table by ``bind`` when it is built.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+
+#: Who handles a command.
+WINDOW = "window"  # the main window: files, documents, undo and redo, help
+MEETING = "meeting"  # the meeting view: the meeting's course, the agenda
+ATTENDANCE = "attendance"  # the attendance panel: the selected person
+ITEM = "item"  # the item workspace: the business of the item under way
 
 
 @dataclass(frozen=True)
@@ -13,12 +27,34 @@ class Command:
     group: str
     #: Where the keys work: "" everywhere, else the panel that must have the focus.
     where: str = ""
+    #: Who handles it (see ``bind``).
+    scope: str = WINDOW
+    #: It records on the open meeting: disabled while the meeting is read-only.
+    records: bool = False
+    #: It records on the item under way, whatever item the clerk is looking at (the window
+    #: shows the item under way first, and says so).
+    under_way: bool = False
 
 
 ATTENDANCE_LIST = "in the attendance list"
 VOTE_PANEL = "in the vote panel"
 GRID = "in the recorded-vote grid"
 EDITOR = "in the minute text editor"
+
+
+def _meeting(id: str, text: str, keys: tuple[str, ...], group: str, records=True) -> Command:
+    return Command(id, text, keys, group, scope=MEETING, records=records)
+
+
+def _attendance(id: str, text: str, keys: tuple[str, ...]) -> Command:
+    return Command(id, text, keys, "Attendance", ATTENDANCE_LIST, ATTENDANCE, records=True)
+
+
+def _item(
+    id: str, text: str, keys: tuple[str, ...], where: str = "", under_way: bool = True
+) -> Command:
+    return Command(id, text, keys, "Item", where, ITEM, records=True, under_way=under_way)
+
 
 COMMANDS: tuple[Command, ...] = (
     # File
@@ -37,55 +73,49 @@ COMMANDS: tuple[Command, ...] = (
     # Edit
     Command("undo", "&Undo", ("Ctrl+Z",), "Edit"),
     Command("redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Edit"),
-    Command("edit_agenda", "Edit the &agenda…", ("Ctrl+Shift+E",), "Edit"),
+    _meeting("edit_agenda", "Edit the &agenda…", ("Ctrl+Shift+E",), "Edit"),
     # Meeting
-    Command("start", "&Start the meeting", ("F5",), "Meeting"),
-    Command("adjourn", "&Adjourn", ("F6",), "Meeting"),
-    Command("resume", "&Resume after adjournment", ("Shift+F6",), "Meeting"),
-    Command("exclude_public", "&Exclude press and public…", ("F7",), "Meeting"),
-    Command("readmit_public", "Readmit press and pu&blic", ("Shift+F7",), "Meeting"),
-    Command("close_meeting", "&Close the meeting", ("F8",), "Meeting"),
-    Command("presiding", "Who &presides…", ("Ctrl+Shift+H",), "Meeting"),
-    Command("note", "Timed &note…", ("Ctrl+Shift+O",), "Meeting"),
+    _meeting("start", "&Start the meeting", ("F5",), "Meeting"),
+    _meeting("adjourn", "&Adjourn", ("F6",), "Meeting"),
+    _meeting("resume", "&Resume after adjournment", ("Shift+F6",), "Meeting"),
+    _meeting("exclude_public", "&Exclude press and public…", ("F7",), "Meeting"),
+    _meeting("readmit_public", "Readmit press and pu&blic", ("Shift+F7",), "Meeting"),
+    _meeting("close_meeting", "&Close the meeting", ("F8",), "Meeting"),
+    _meeting("presiding", "Who &presides…", ("Ctrl+Shift+H",), "Meeting"),
+    _meeting("note", "Timed &note…", ("Ctrl+Shift+O",), "Meeting"),
     Command("signoff", "Sign-&off the minutes…", ("F9",), "Meeting"),
     Command("audit", "A&udit the record…", (), "Meeting"),
     # Agenda
-    Command("next_item", "Take the &next item", ("Ctrl+PgDown",), "Agenda"),
-    Command("previous_item", "Take the &previous item", ("Ctrl+PgUp",), "Agenda"),
-    Command("take_item", "&Take the selected item", ("Ctrl+T",), "Agenda"),
-    Command("focus_agenda", "Go to the &agenda", ("Ctrl+1",), "Agenda"),
-    Command("focus_workspace", "Go to the &item", ("Ctrl+2",), "Agenda"),
-    Command("focus_attendance", "Go to the atten&dance", ("Ctrl+3",), "Agenda"),
+    _meeting("next_item", "Take the &next item", ("Ctrl+PgDown",), "Agenda"),
+    _meeting("previous_item", "Take the &previous item", ("Ctrl+PgUp",), "Agenda"),
+    _meeting("take_item", "&Take the selected item", ("Ctrl+T",), "Agenda"),
+    _meeting("focus_agenda", "Go to the &agenda", ("Ctrl+1",), "Agenda", records=False),
+    _meeting("focus_workspace", "Go to the &item", ("Ctrl+2",), "Agenda", records=False),
+    _meeting("focus_attendance", "Go to the atten&dance", ("Ctrl+3",), "Agenda", records=False),
     # Attendance (single keys in the attendance list)
-    Command("present", "&Present", ("P",), "Attendance", ATTENDANCE_LIST),
-    Command("apologies", "&Apologies", ("A",), "Attendance", ATTENDANCE_LIST),
-    Command("absent", "Absent (&X)", ("X",), "Attendance", ATTENDANCE_LIST),
-    Command("substitute", "&Substitute for this member…", ("S",), "Attendance", ATTENDANCE_LIST),
-    Command("remote", "&Remote observer", ("R",), "Attendance", ATTENDANCE_LIST),
-    Command("arrive", "Arrived late (&I)", ("I",), "Attendance", ATTENDANCE_LIST),
-    Command("leave", "&Left the meeting", ("L",), "Attendance", ATTENDANCE_LIST),
-    Command(
-        "add_attendee",
-        "Also &in attendance / officer…",
-        ("Insert", "+"),
-        "Attendance",
-        ATTENDANCE_LIST,
-    ),
+    _attendance("present", "&Present", ("P",)),
+    _attendance("apologies", "&Apologies", ("A",)),
+    _attendance("absent", "Absent (&X)", ("X",)),
+    _attendance("substitute", "&Substitute for this member…", ("S",)),
+    _attendance("remote", "&Remote observer", ("R",)),
+    _attendance("arrive", "Arrived late (&I)", ("I",)),
+    _attendance("leave", "&Left the meeting", ("L",)),
+    _attendance("add_attendee", "Also &in attendance / officer…", ("Insert", "+")),
     # Item
-    Command("write_minutes", "&Write minute text", ("Ctrl+Shift+P",), "Item"),
-    Command("add_paragraph", "&Add the paragraph", ("Ctrl+Return",), "Item", EDITOR),
-    Command("confirm_minutes", "&Confirm the previous minutes…", ("Ctrl+Shift+C",), "Item"),
-    Command("declare", "&Declaration of interest…", ("Ctrl+Shift+D",), "Item"),
-    Command("move_motion", "&Move a motion…", ("Ctrl+Shift+M",), "Item"),
-    Command("amend", "Move an &amendment…", ("Ctrl+Shift+A",), "Item"),
-    Command("second", "&Second the motion…", ("Ctrl+Shift+S",), "Item"),
-    Command("withdraw", "Wit&hdraw the motion", ("Ctrl+Shift+W",), "Item"),
-    Command("fall", "The motion &fell", ("Ctrl+Shift+F",), "Item"),
-    Command("vote", "&Vote…", ("Ctrl+Shift+V",), "Item"),
-    Command("resolve", "&Resolution…", ("Ctrl+Shift+R",), "Item"),
-    Command("add_action", "Add an ac&tion…", ("Ctrl+Shift+T",), "Item"),
-    Command("update_action", "&Update the selected action…", ("Ctrl+Shift+U",), "Item"),
-    Command("public_summary", "Public summar&y (Part II)…", ("Ctrl+Shift+Y",), "Item"),
+    _item("write_minutes", "&Write minute text", ("Ctrl+Shift+P",), under_way=False),
+    _item("add_paragraph", "&Add the paragraph", ("Ctrl+Return",), EDITOR, under_way=False),
+    _item("confirm_minutes", "&Confirm the previous minutes…", ("Ctrl+Shift+C",)),
+    _item("declare", "&Declaration of interest…", ("Ctrl+Shift+D",)),
+    _item("move_motion", "&Move a motion…", ("Ctrl+Shift+M",)),
+    _item("amend", "Move an &amendment…", ("Ctrl+Shift+A",)),
+    _item("second", "&Second the motion…", ("Ctrl+Shift+S",)),
+    _item("withdraw", "Wit&hdraw the motion", ("Ctrl+Shift+W",)),
+    _item("fall", "The motion &fell", ("Ctrl+Shift+F",)),
+    _item("vote", "&Vote…", ("Ctrl+Shift+V",)),
+    _item("resolve", "&Resolution…", ("Ctrl+Shift+R",)),
+    _item("add_action", "Add an ac&tion…", ("Ctrl+Shift+T",)),
+    _item("update_action", "&Update the selected action…", ("Ctrl+Shift+U",), under_way=False),
+    _item("public_summary", "Public summar&y (Part II)…", ("Ctrl+Shift+Y",), under_way=False),
     # Help
     Command("shortcuts", "&Keyboard shortcuts", ("F1",), "Help"),
     Command("about", "&About Clerk", (), "Help"),
@@ -111,6 +141,33 @@ PANEL_KEYS: tuple[tuple[str, str, str], ...] = (
 
 BY_ID = {command.id: command for command in COMMANDS}
 
+#: The commands that record on the open meeting (the read-only lock disables them).
+RECORDING = tuple(c.id for c in COMMANDS if c.records)
+
+Handler = Callable[[], object]
+
+
+def ids_in(scope: str) -> tuple[str, ...]:
+    return tuple(c.id for c in COMMANDS if c.scope == scope)
+
+
+def bind(scope: str, handlers: Mapping[str, Handler]) -> dict[str, Handler]:
+    """A widget's handlers for the commands of its scope: exactly those, every one of them
+    (a command missing or one not in the registry is a programming error, found at once)."""
+    wanted = set(ids_in(scope))
+    missing, extra = wanted - handlers.keys(), handlers.keys() - wanted
+    if missing or extra:
+        raise LookupError(f"{scope} handlers: missing {sorted(missing)}, unknown {sorted(extra)}")
+    return dict(handlers)
+
 
 def keys_text(command: Command) -> str:
     return " or ".join(command.keys)
+
+
+def hint(command_id: str) -> str:
+    """The command's name and keys for a button's accessible name and tooltip:
+    "Move a motion (Ctrl+Shift+M)"."""
+    command = BY_ID[command_id]
+    text = command.text.replace("&", "").rstrip("…")
+    return f"{text} ({keys_text(command)})" if command.keys else text

@@ -10,18 +10,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, QThreadPool
+from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
-from clerk import APP_NAME, __version__
+from clerk import APP_NAME
 from clerk.domain.clocks import Clock, local_now
 from clerk.domain.errors import ClerkError
 from clerk.domain.timefmt import long_date
@@ -31,15 +29,13 @@ from clerk.ui import labels
 from clerk.ui.laptop import LaptopCommands
 from clerk.ui.live.readonly import set_recording_actions
 from clerk.ui.setup.home import HomeView, WelcomeView
-from clerk.ui.shortcuts import ATTENDANCE_LIST, COMMANDS, keys_text
+from clerk.ui.shortcuts import ATTENDANCE_LIST, BY_ID, COMMANDS, WINDOW, bind, keys_text
+from clerk.ui.window_dialogs import WindowDialogs
 
 if TYPE_CHECKING:
     from clerk.ui.across.attendance_dialog import AttendanceDialog
-    from clerk.ui.agenda_pack import AgendaPackDialog
     from clerk.ui.controller import MeetingController
     from clerk.ui.live.view import MeetingView
-    from clerk.ui.moderngov import ImportDialog
-    from clerk.ui.publish import PublishDialog
     from clerk.ui.signoff.reports import AuditDialog, VerifyDialog
     from clerk.ui.signoff.view import SignoffView
 
@@ -57,29 +53,9 @@ MENUS = {
     "Set up": "&Set up",
     "Help": "&Help",
 }
-WINDOW_COMMANDS = {
-    "home",
-    "search",
-    "attendance",
-    "new_meeting",
-    "import_record",
-    "import_moderngov",
-    "publish",
-    "generate_minutes",
-    "generate_tracker",
-    "agenda_pack",
-    "quit",
-    "undo",
-    "redo",
-    "shortcuts",
-    "about",
-    "signoff",
-    "verify",
-    "audit",
-}
 
 
-class MainWindow(LaptopCommands, QMainWindow):
+class MainWindow(WindowDialogs, LaptopCommands, QMainWindow):
     def __init__(
         self,
         database: Database,
@@ -93,13 +69,34 @@ class MainWindow(LaptopCommands, QMainWindow):
         self.pool = pool
         self.controller: MeetingController | None = None
         self.meeting_view: MeetingView | None = None
-        #: Minute text typed but not added, per meeting and item, kept while the window is open
-        #: (going home and opening the meeting again shows it again).
-        self._minute_drafts: dict[int, dict[int, tuple[int | None, str]]] = {}
         self.dialog: QWidget | None = None
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
         self.actions: dict[str, QAction] = {}
+        #: The registry's window-wide commands and what runs them.
+        self.handlers = bind(
+            WINDOW,
+            {
+                "home": self.show_home,
+                "search": self.show_search,
+                "attendance": lambda: self.show_attendance(None),
+                "new_meeting": lambda: self.new_meeting(None),
+                "import_record": self.import_record,
+                "import_moderngov": self.import_moderngov,
+                "publish": lambda: self.publish(None),
+                "generate_minutes": lambda: self.generate_minutes(None),
+                "generate_tracker": lambda: self.generate_tracker(None),
+                "agenda_pack": lambda: self.agenda_pack(None),
+                "quit": self.close,
+                "undo": self.undo,
+                "redo": self.redo,
+                "shortcuts": self.show_shortcuts,
+                "about": self.show_about,
+                "signoff": lambda: self.show_signoff(None),
+                "verify": self.verify_pdf,
+                "audit": lambda: self.audit(None),
+            },
+        )
         self._build_menus()
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -190,27 +187,9 @@ class MainWindow(LaptopCommands, QMainWindow):
         self.actions["redo"].setEnabled(False)
 
     def run_command(self, name: str) -> None:
-        if name in WINDOW_COMMANDS:
-            {
-                "home": self.show_home,
-                "search": self.show_search,
-                "attendance": lambda: self.show_attendance(None),
-                "new_meeting": lambda: self.new_meeting(None),
-                "import_record": self.import_record,
-                "import_moderngov": self.import_moderngov,
-                "publish": lambda: self.publish(None),
-                "generate_minutes": lambda: self.generate_minutes(None),
-                "generate_tracker": lambda: self.generate_tracker(None),
-                "agenda_pack": lambda: self.agenda_pack(None),
-                "quit": self.close,
-                "undo": self.undo,
-                "redo": self.redo,
-                "shortcuts": self.show_shortcuts,
-                "about": self.show_about,
-                "signoff": lambda: self.show_signoff(None),
-                "verify": self.verify_pdf,
-                "audit": lambda: self.audit(None),
-            }[name]()
+        """Run a command of the registry: the window's own, else the open meeting's."""
+        if BY_ID[name].scope == WINDOW:
+            self.handlers[name]()
             return
         handler = self.meeting_view.command(name) if self.meeting_view is not None else None
         if handler is None:
@@ -287,11 +266,20 @@ class MainWindow(LaptopCommands, QMainWindow):
         )
         self.saved_label.setText("All changes are saved as you record them.")
         self._show_checkout(session)
-        minute_text = view.workspace.minute_text
-        minute_text.drafts = self._minute_drafts.pop(meeting_id, {})
-        minute_text.restore_draft(view.workspace.item_id)
+        self._keep_drafts(view, meeting_id)
         view.focus_start()
         return view
+
+    def _keep_drafts(self, view: MeetingView, meeting_id: int) -> None:
+        """Minute text typed and not added is written as it is typed, and shown again when the
+        meeting is opened again (after going home, quitting, or a crash)."""
+        from clerk.ui.live.drafts import DraftStore
+
+        store = DraftStore.beside(self.database.path, self.database.describe())
+        minute_text = view.workspace.minute_text
+        minute_text.drafts = store.load(meeting_id)
+        minute_text.persist = lambda drafts: store.save(meeting_id, drafts)
+        minute_text.restore_draft(view.workspace.item_id)
 
     def open_meeting_at(self, meeting_id: int, item_id: int) -> MeetingView:
         """Open a meeting showing one item (a search result)."""
@@ -328,10 +316,9 @@ class MainWindow(LaptopCommands, QMainWindow):
 
     def close_meeting_view(self) -> None:
         if self.meeting_view is not None:
-            workspace = self.meeting_view.workspace
-            workspace.minute_text.keep_draft(workspace.item_id)
-            if self.controller is not None and workspace.minute_text.drafts:
-                self._minute_drafts[self.controller.meeting_id] = workspace.minute_text.drafts
+            minute_text = self.meeting_view.workspace.minute_text
+            minute_text.save_drafts()  # kept on disk as typed; once more, to be sure
+            minute_text.persist = None
             self.stack.removeWidget(self.meeting_view)
             self.meeting_view.deleteLater()
             self.meeting_view = None
@@ -445,186 +432,6 @@ class MainWindow(LaptopCommands, QMainWindow):
         self._open(dialog)
         dialog.run()
         return dialog
-
-    # -- set-up --------------------------------------------------------------------------
-
-    def _open(self, dialog: QWidget) -> QWidget:
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
-    def new_meeting(self, committee: str | None) -> None:
-        from clerk.ui.setup.meeting import meeting_dialog
-
-        if not catalogue.committees(self.database):
-            self.create_committee()
-            return
-        if committee is None and self.controller is not None:
-            committee = self.controller.record.committee.slug
-        if committee is None:
-            committee = self.home.selected_committee()
-        self._open(
-            meeting_dialog(self, self.database, self.clock().date(), committee, self.open_meeting)
-        )
-
-    def create_committee(self) -> None:
-        from clerk.ui.setup.committee import CommitteeEditor
-        from clerk.ui.setup.council import council_dialog
-
-        if catalogue.council(self.database) is None:
-            self._open(council_dialog(self, self.database, saved=self._council_then_committee))
-            return
-        self._open(CommitteeEditor(self.database, None, self, saved=self._committee_saved))
-
-    def _council_then_committee(self) -> None:
-        from clerk.ui.setup.committee import CommitteeEditor
-
-        self.editor_after_council = CommitteeEditor(
-            self.database, None, self, saved=self._committee_saved
-        )
-        self._open(self.editor_after_council)
-
-    def _committee_saved(self, _committee) -> None:
-        self.show_home()
-
-    def edit_committee(self, slug: str) -> None:
-        from clerk.ui.setup.committee import CommitteeEditor
-
-        committee = catalogue.committee(self.database, slug)
-        self._open(CommitteeEditor(self.database, committee, self, saved=self._committee_saved))
-
-    def show_people(self) -> None:
-        from clerk.ui.setup.people import PeopleDialog
-
-        self._open(PeopleDialog(self.database, self))
-
-    def edit_council(self) -> None:
-        from clerk.ui.setup.council import council_dialog
-
-        self._open(council_dialog(self, self.database))
-
-    def import_record(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            "Import a meeting record",
-            str(Path.home()),
-            "Meeting records (*.clerkmeeting *.json)",
-        )
-        if path:
-            self.import_record_file(Path(path))
-
-    def import_record_file(self, path: Path) -> int | None:
-        from clerk.services.record_json import import_file
-        from clerk.services.recording import current_user
-
-        try:
-            meeting_id = import_file(self.database, path, who=current_user())
-        except ClerkError as error:
-            self.show_problem(str(error))
-            return None
-        self.show_home()
-        self.statusBar().showMessage(f"Imported {path.name} as meeting {meeting_id}.", 10000)
-        return meeting_id
-
-    def import_moderngov(self) -> ImportDialog:
-        from clerk.ui.moderngov import ImportDialog
-
-        dialog = ImportDialog(
-            self.database,
-            self,
-            pool=self.pool,
-            imported=self._imported_from_moderngov,
-            today=QDate(self.clock().date()),
-        )
-        self._open(dialog)
-        return dialog
-
-    def _imported_from_moderngov(self, done) -> None:
-        if self.controller is not None:
-            self.controller.reload()  # the meeting open may be one just imported
-        if self.stack.currentWidget() in (self.home, self.welcome):
-            self.show_home()
-        self.statusBar().showMessage(f"Imported {len(done)} meeting(s) from ModernGov.", 10000)
-
-    def publish(self, slug: str | None) -> PublishDialog:
-        if slug is None and self.controller is not None:
-            slug = self.controller.record.committee.slug
-        if slug is None and self.stack.currentWidget() is self.home:
-            slug = self.home.selected_committee()
-        from clerk.ui.publish import PublishDialog
-
-        dialog = PublishDialog(self.database, self, committee=slug, pool=self.pool)
-        self._open(dialog)
-        return dialog
-
-    # -- documents -----------------------------------------------------------------------
-
-    def generate_minutes(self, meeting_id: int | None) -> None:
-        if meeting_id is None and self.controller is not None:
-            meeting_id = self.controller.meeting_id
-        if meeting_id is None:
-            meeting_id = self.home.selected_meeting()
-        if meeting_id is None:
-            self.show_problem("Choose a meeting first.")
-            return
-        summary = next(m for m in catalogue.meetings(self.database) if m.id == meeting_id)
-        committee = catalogue.committee(self.database, summary.committee)
-        title = f"Minutes of the {committee.name}, {long_date(summary.meeting.date)}."
-        from clerk.ui.documents import GenerateDialog
-
-        self._open(
-            GenerateDialog(self.database, self, meeting_id=meeting_id, title=title, pool=self.pool)
-        )
-
-    def generate_tracker(self, slug: str | None) -> None:
-        if slug is None and self.controller is not None:
-            slug = self.controller.record.committee.slug
-        if slug is None:
-            slug = self.home.selected_committee()
-        if slug is None:
-            self.show_problem("Choose a committee first.")
-            return
-        committee = catalogue.committee(self.database, slug)
-        title = f"The action tracker of the {committee.name}."
-        from clerk.ui.documents import GenerateDialog
-
-        self._open(GenerateDialog(self.database, self, committee=slug, title=title, pool=self.pool))
-
-    def agenda_pack(self, meeting_id: int | None) -> AgendaPackDialog | None:
-        if meeting_id is None:
-            meeting_id = self._meeting_for_command()
-        if meeting_id is None:
-            self.show_problem("Choose a meeting first (File, Meetings and committees: Ctrl+O).")
-            return None
-        from clerk.ui.agenda_pack import AgendaPackDialog
-
-        dialog = AgendaPackDialog(
-            self.database, meeting_id, self.clock().date(), self, pool=self.pool
-        )
-        self._open(dialog)
-        return dialog
-
-    # -- help and messages ---------------------------------------------------------------
-
-    def show_shortcuts(self) -> None:
-        from clerk.ui.help import ShortcutsDialog
-
-        self._open(ShortcutsDialog(self))
-
-    def show_about(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(f"About {APP_NAME}")
-        box.setText(
-            f"<b>{APP_NAME} {__version__}</b><br>Live meeting recording, minutes and action "
-            "trackers for council committee clerks.<br>Database: "
-            f"{self.database.describe()}"
-        )
-        self._open(box)
-
-    def show_problem(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=self)
-        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._open(box)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Nothing to save: every action was committed when it was acknowledged.

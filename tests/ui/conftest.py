@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from clerk.domain.serial import to_json
 from clerk.services import setup
@@ -80,6 +80,16 @@ def open_dialog(qtbot, owner) -> QWidget:
     """The dialog the last command opened (dialogs are window-modal and never block)."""
     qtbot.waitUntil(lambda: owner.dialog is not None and owner.dialog.isActiveWindow())
     return owner.dialog
+
+
+def take_next(window, times: int = 1) -> None:
+    """Ctrl+PgDown ``times``, answering Yes when leaving an item asks first (a motion still
+    pending, the minutes not confirmed): the tests that step on through the agenda."""
+    for _ in range(times):
+        window.run_command("next_item")
+        box = window.meeting_view.dialog if window.meeting_view is not None else None
+        if isinstance(box, QMessageBox) and box.isVisible():
+            box.button(QMessageBox.StandardButton.Yes).click()
 
 
 def plain(document: dict) -> dict:

@@ -9,7 +9,7 @@ from datetime import datetime
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from clerk.domain.actions.motions import Move
 from clerk.domain.entities import Part
@@ -33,6 +33,9 @@ def main(path: str) -> None:
     window.run_command("start")
     for _ in range(6):  # to item 6, Family Friendly Vision
         window.run_command("next_item")
+        box = view.dialog
+        if isinstance(box, QMessageBox) and box.isVisible():  # the minutes not confirmed
+            box.button(QMessageBox.StandardButton.Yes).click()
     item = window.controller.record.current_item()
     window.controller.perform(
         Move(

@@ -13,7 +13,7 @@ from clerk.domain.actions.declarations import dispensation_for_all
 from clerk.domain.enums import EventKind, InterestConduct, MeetingStatus, MotionOutcome, Movement
 from clerk.domain.rules.presence import item_presiding
 from clerk.ui.live.tables import select_key
-from tests.ui.conftest import named, open_dialog
+from tests.ui.conftest import named, open_dialog, take_next
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -167,8 +167,7 @@ def test_a_declaration_under_the_declarations_item_is_for_a_later_item(
     view.attendance.select_person("bye")
     view.attendance.do_present()
     window.run_command("start")
-    for _ in range(3):
-        window.run_command("next_item")
+    take_next(window, 3)
     assert controller.record.current_item().title == "Declarations of Interest"
     press(qtbot, window, Qt.Key.Key_D, CTRL_SHIFT)
     dialog = open_dialog(qtbot, view.workspace)
@@ -193,8 +192,7 @@ def test_the_vice_chair_takes_the_chair_for_an_item_and_the_chair_resumes_it(
         view.attendance.select_person(person)
         view.attendance.do_present()
     window.run_command("start")
-    for _ in range(4):
-        window.run_command("next_item")
+    take_next(window, 4)
     item = record.current_item()
     view.do_presiding()
     dialog = open_dialog(qtbot, view)
@@ -226,8 +224,7 @@ def test_a_dispensation_for_all_members_is_recorded_from_the_declaration_dialog(
     view.attendance.select_person("bye")
     view.attendance.do_present()
     window.run_command("start")
-    for _ in range(4):
-        window.run_command("next_item")
+    take_next(window, 4)
     item = record.current_item()
     press(qtbot, window, Qt.Key.Key_D, CTRL_SHIFT)
     dialog = open_dialog(qtbot, view.workspace)

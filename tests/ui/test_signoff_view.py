@@ -17,8 +17,8 @@ from clerk.services import audit, signoff
 from clerk.services.recording import MeetingSession
 from clerk.storage.database import Database
 from clerk.ui.help import shortcuts_html
-from clerk.ui.live.readonly import RECORDING_COMMANDS
 from clerk.ui.live.tables import select_key
+from clerk.ui.shortcuts import RECORDING
 from tests.conftest import run_clerk
 from tests.signoff.helpers import AUGUST, SEPTEMBER, approved, make_pki
 from tests.ui.conftest import named, open_dialog
@@ -352,7 +352,7 @@ def test_an_approved_meeting_opens_read_only(qtbot, sqlite_demo, make_window):
         "<b>Read-only.</b> The minutes of 18 August 2021 were approved by Councillor Bye on "
         "23 August 2021 and are locked"
     )
-    assert [c for c in RECORDING_COMMANDS if window.actions[c].isEnabled()] == []
+    assert [c for c in RECORDING if window.actions[c].isEnabled()] == []
     assert not window.actions["undo"].isEnabled() and not window.actions["redo"].isEnabled()
     assert window.actions["signoff"].isEnabled() and window.actions["audit"].isEnabled()
     workspace = view.workspace

@@ -42,6 +42,7 @@ from clerk.domain.rules.presence import is_present, item_presiding
 from clerk.ui import labels
 from clerk.ui.controller import MeetingController
 from clerk.ui.forms import FormDialog, combo, date_edit, date_value, text_box
+from clerk.ui.live.pickers import person_picker
 from clerk.ui.models.agenda import item_heading
 from clerk.ui.partstext import PartsTextError, parts_from_text, parts_to_text
 
@@ -89,7 +90,7 @@ def declare_dialog(parent: QWidget, controller: MeetingController, item: AgendaI
         "The item the interest is in (a declaration is usually made under Declarations of "
         "Interest, for a later item)",
     )
-    who = dialog.add_row("&Member:", combo(people_choices(record, attending)))
+    who = dialog.add_row("&Member:", person_picker(people_choices(record, attending)))
     kinds = categories(record.council)
     kind = dialog.add_row(
         "&Interest:",
@@ -170,9 +171,9 @@ def motion_dialog(parent: QWidget, controller: MeetingController, item: AgendaIt
     record = controller.record
     eligible = eligible_voters(record, item)
     dialog = FormDialog(f"Move a motion — {item_heading(item)}", parent, "Move")
-    mover = dialog.add_row("&Mover:", combo(people_choices(record, eligible)))
+    mover = dialog.add_row("&Mover:", person_picker(people_choices(record, eligible)))
     seconder = dialog.add_row(
-        "&Seconder:", combo(people_choices(record, eligible, blank="(not yet seconded)"))
+        "&Seconder:", person_picker(people_choices(record, eligible, blank="(not yet seconded)"))
     )
     if len(eligible) > 1:
         seconder.setCurrentIndex(2)
@@ -220,9 +221,9 @@ def amendment_dialog(
     current = dialog.add_row("Motion as it stands:", text_box(5))
     current.setPlainText(parts_to_text(substantive_parts(record, motion)))
     current.setReadOnly(True)
-    mover = dialog.add_row("&Mover:", combo(people_choices(record, eligible)))
+    mover = dialog.add_row("&Mover:", person_picker(people_choices(record, eligible)))
     seconder = dialog.add_row(
-        "&Seconder:", combo(people_choices(record, eligible, blank="(not yet seconded)"))
+        "&Seconder:", person_picker(people_choices(record, eligible, blank="(not yet seconded)"))
     )
     op = dialog.add_row("&Change:", combo([(t, o) for o, t in labels.AMENDMENT_OP.items()]))
     target = dialog.add_row("&Part:", QLineEdit(), "The part changed: 2, or 1.a")
@@ -256,7 +257,7 @@ def second_dialog(
     record = controller.record
     eligible = eligible_voters(record, item)
     dialog = FormDialog(f"Seconder of motion {motion_id}", parent, "Record seconder")
-    seconder = dialog.add_row("&Seconder:", combo(people_choices(record, eligible)))
+    seconder = dialog.add_row("&Seconder:", person_picker(people_choices(record, eligible)))
 
     def submit() -> str | None:
         if seconder.currentData() is None:
@@ -422,11 +423,11 @@ def exclude_dialog(
     voters = eligible_voters(record, current) if current is not None else []
     mover = dialog.add_row(
         "&Moved by:",
-        combo(people_choices(record, voters, blank="(resolved without a motion)")),
+        person_picker(people_choices(record, voters, blank="(resolved without a motion)")),
         "With a mover, the motion is put to the vote: carried, the press and public leave",
     )
     seconder = dialog.add_row(
-        "&Seconded by:", combo(people_choices(record, voters, blank="(not seconded)"))
+        "&Seconded by:", person_picker(people_choices(record, voters, blank="(not seconded)"))
     )
 
     def submit() -> str | None:
@@ -459,7 +460,7 @@ def presiding_dialog(parent: QWidget, controller: MeetingController) -> FormDial
     dialog = FormDialog("Who presides", parent, "Record")
     who = dialog.add_row(
         "&Presiding:",
-        combo(people_choices(record, present), record.meeting.presiding_id),
+        person_picker(people_choices(record, present), record.meeting.presiding_id),
         "The person presiding holds the casting vote",
     )
     item_only = dialog.add_row(

@@ -30,6 +30,7 @@ from clerk.domain.actions.paragraphs import (
 from clerk.domain.entities import StepRef
 from clerk.domain.enums import StepKind
 from clerk.ui.controller import MeetingController
+from clerk.ui.live.drafts import Drafts
 from clerk.ui.models.base import ROW_ROLE
 from clerk.ui.models.proceedings import ProceedingsModel, SequenceRow, sequence_rows
 
@@ -70,7 +71,11 @@ class MinuteTextTab(QWidget):
         self.editing_paragraph: int | None = None
         #: Text typed but not yet added, per item: (the paragraph being edited, the text).
         #: Taking another item keeps it here and shows it again on coming back.
-        self.drafts: dict[int, tuple[int | None, str]] = {}
+        self.drafts: Drafts = {}
+        #: Where the drafts are written as they are typed (they survive a restart); set by the
+        #: window with the meeting's ``DraftStore``.
+        self.persist: Callable[[Drafts], None] | None = None
+        self._switching = False
         #: The row to select again once the list is rebuilt (a paragraph just moved).
         self._keep: StepRef | None = None
         layout = QVBoxLayout(self)
@@ -104,6 +109,7 @@ class MinuteTextTab(QWidget):
             "Alt+Up / Alt+Down in the list above moves a paragraph."
         )
         self.editor.setTabChangesFocus(True)
+        self.editor.textChanged.connect(self.save_drafts)
         self.editor.setMinimumHeight(self.editor.fontMetrics().lineSpacing() * 4 + 12)
         self.editor.setMaximumHeight(self.editor.fontMetrics().lineSpacing() * 7 + 12)
         layout.addWidget(self.editor)
@@ -166,6 +172,23 @@ class MinuteTextTab(QWidget):
 
     # -- drafts ----------------------------------------------------------------------------
 
+    def all_drafts(self) -> Drafts:
+        """The drafts kept, with what the editor holds now for the item shown."""
+        drafts = dict(self.drafts)
+        item_id = self.item_id()
+        if item_id is not None and not self._switching:
+            text = self.editor.toPlainText()
+            paragraph = self.controller.record.paragraphs.get(self.editing_paragraph or 0)
+            if text.strip() and not (paragraph is not None and paragraph.text == text):
+                drafts[item_id] = (self.editing_paragraph, text)
+            else:
+                drafts.pop(item_id, None)
+        return drafts
+
+    def save_drafts(self) -> None:
+        if self.persist is not None and not self._switching:
+            self.persist(self.all_drafts())
+
     def keep_draft(self, item_id: int | None) -> None:
         """Keep what the editor holds for this item (the clerk is leaving it), then clear it."""
         if item_id is not None:
@@ -177,7 +200,11 @@ class MinuteTextTab(QWidget):
                 self.drafts[item_id] = (self.editing_paragraph, text)
             else:
                 self.drafts.pop(item_id, None)
-        self.cancel_edit()
+        self._switching = True  # the editor is cleared for the next item: the draft stays
+        try:
+            self.cancel_edit()
+        finally:
+            self._switching = False
 
     def restore_draft(self, item_id: int | None) -> None:
         """Show again the text kept for this item, if any (the clerk came back to it)."""
@@ -185,11 +212,15 @@ class MinuteTextTab(QWidget):
         if draft is None:
             return
         paragraph, text = draft
-        if paragraph is not None and paragraph in self.controller.record.paragraphs:
-            self.editing_paragraph = paragraph
-            self.add_button.setText("Save change  Ctrl+Return")
-        self.editor.setPlainText(text)
-        self.editor.moveCursor(QTextCursor.MoveOperation.End)
+        self._switching = True
+        try:
+            if paragraph is not None and paragraph in self.controller.record.paragraphs:
+                self.editing_paragraph = paragraph
+                self.add_button.setText("Save change  Ctrl+Return")
+            self.editor.setPlainText(text)
+            self.editor.moveCursor(QTextCursor.MoveOperation.End)
+        finally:
+            self._switching = False
 
     # -- recording -------------------------------------------------------------------------
 

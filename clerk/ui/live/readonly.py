@@ -18,55 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-#: The window's commands that record something on the open meeting (undo and redo are the
-#: window's: it disables them for a locked meeting).
-ATTENDANCE_COMMANDS = (
-    "present",
-    "apologies",
-    "absent",
-    "substitute",
-    "remote",
-    "arrive",
-    "leave",
-    "add_attendee",
-)
-ITEM_COMMANDS = (
-    "write_minutes",
-    "add_paragraph",
-    "confirm_minutes",
-    "declare",
-    "move_motion",
-    "amend",
-    "second",
-    "withdraw",
-    "fall",
-    "vote",
-    "resolve",
-    "add_action",
-    "update_action",
-    "public_summary",
-)
-RECORDING_COMMANDS = (
-    "edit_agenda",
-    "start",
-    "adjourn",
-    "resume",
-    "exclude_public",
-    "readmit_public",
-    "close_meeting",
-    "presiding",
-    "note",
-    "next_item",
-    "previous_item",
-    "take_item",
-    *ATTENDANCE_COMMANDS,
-    *ITEM_COMMANDS,
-)
+from clerk.ui.shortcuts import RECORDING
 
 
 def set_recording_actions(actions: dict[str, QAction], reason: str | None) -> None:
     """Enable the recording commands, or disable them saying why."""
-    for name in RECORDING_COMMANDS:
+    for name in RECORDING:  # the registry's commands that record (undo and redo are the
+        # window's: it disables them for a locked meeting itself)
         action = actions.get(name)
         if action is None:
             continue

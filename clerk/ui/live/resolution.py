@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -65,6 +66,8 @@ class ResolutionEditor(QWidget):
         self.item = item
         self.recorded = recorded
         self._prefilled: tuple[int, int | None] | None = None
+        #: The question asked before a second resolution (while it is open).
+        self.question: QMessageBox | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
@@ -133,8 +136,25 @@ class ResolutionEditor(QWidget):
         self.resolution_source.setCurrentIndex(max(0, self.resolution_source.findData(wanted)))
         self.resolution_source.blockSignals(False)
         if self._prefilled is None or self._prefilled[0] != item.id:
-            self._prefill(item, wanted)
+            if self._resolved_already(item) and wanted is None:
+                self._prefill_nothing(item)  # resolved: no second resolution invited
+            else:
+                self._prefill(item, wanted)
         self._update_unanimous()
+        if self._resolved_already(item) and wanted is None:
+            self.resolution_hint.setText(
+                "This item is resolved (below). Type a further resolution only if the "
+                "meeting made one: recording it asks first."
+            )
+
+    def _resolved_already(self, item: AgendaItem) -> bool:
+        return bool(self.controller.record.for_item("resolutions", item.id))
+
+    def _prefill_nothing(self, item: AgendaItem) -> None:
+        self.preamble.clear()
+        self.resolution_text.clear()
+        self._prefilled = (item.id, None)
+        self.unanimous.setEnabled(False)
 
     def _source_chosen(self) -> None:
         item = self.item()
@@ -208,6 +228,36 @@ class ResolutionEditor(QWidget):
             self.resolution_message.show_message(str(error))
             return
         action = self._resolution_action(self.unanimous.isChecked() and self.unanimous.isEnabled())
+        if action is not None and action.motion is None and self._resolved_already(item):
+            self._ask_another(action)
+            return
+        self._submit(action)
+
+    def _ask_another(self, action: Resolve) -> QMessageBox:
+        """A second resolution on a resolved item: asked, not assumed."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Another resolution?",
+            "This item already has a resolution. Record a further resolution on it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAccessibleName("Another resolution?")
+        box.finished.connect(
+            lambda result: (
+                self._submit(action)
+                if result == QMessageBox.StandardButton.Yes
+                else self.resolution_text.setFocus()
+            )
+        )
+        self.question = box
+        box.open()
+        return box
+
+    def _submit(self, action: Resolve | None) -> None:
+        if action is None:
+            return
         problem = self.controller.submit(action)
         if problem:
             self.resolution_message.show_message(problem)

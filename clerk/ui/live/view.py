@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from clerk.domain.actions.proceedings import (
     Adjourn,
@@ -17,6 +17,8 @@ from clerk.domain.actions.proceedings import (
     Resume,
     StartMeeting,
 )
+from clerk.domain.changes import Touched
+from clerk.domain.enums import StandardItem
 from clerk.ui.banners import LockBanner, TamperBanner
 from clerk.ui.controller import MeetingController
 from clerk.ui.forms import FormDialog, MessageLabel
@@ -24,15 +26,12 @@ from clerk.ui.live import dialogs
 from clerk.ui.live.agenda_panel import AgendaPanel
 from clerk.ui.live.attendance_panel import AttendancePanel
 from clerk.ui.live.header import MeetingHeader
-from clerk.ui.live.readonly import (
-    ATTENDANCE_COMMANDS,
-    ITEM_COMMANDS,
-    lock_controls,
-    set_recording_actions,
-)
+from clerk.ui.live.readonly import lock_controls, set_recording_actions
 from clerk.ui.live.workspace import MOTIONS_TAB, RESOLUTION_TAB, ItemWorkspace
+from clerk.ui.models.agenda import item_heading
 from clerk.ui.resume import where_we_were
 from clerk.ui.setup.agenda import AgendaEditor
+from clerk.ui.shortcuts import ATTENDANCE, BY_ID, ITEM, MEETING, Handler, bind
 
 
 class MeetingView(QWidget):
@@ -68,8 +67,49 @@ class MeetingView(QWidget):
         self.agenda = AgendaPanel()
         self.workspace = ItemWorkspace(controller, today)
         self.workspace.previous_meeting = previous_meeting
+        self.workspace.go_to_item = self.agenda.select_item
+        self.workspace.notice.connect(lambda text: self.banner.show_message(text, "notice"))
         self.attendance = AttendancePanel(controller)
         self.attendance.attach(actions)
+        #: Every command of the registry the meeting handles, by scope: this view's own, the
+        #: attendance panel's and the workspace's (each mapping checked against the registry).
+        attendance = self.attendance
+        self.handlers: dict[str, dict[str, Handler]] = {
+            MEETING: bind(
+                MEETING,
+                {
+                    "edit_agenda": self.do_edit_agenda,
+                    "start": self.do_start,
+                    "adjourn": self.do_adjourn,
+                    "resume": self.do_resume,
+                    "exclude_public": self.do_exclude_public,
+                    "readmit_public": self.do_readmit_public,
+                    "close_meeting": self.do_close_meeting,
+                    "presiding": self.do_presiding,
+                    "note": self.do_note,
+                    "next_item": self.do_next_item,
+                    "previous_item": self.do_previous_item,
+                    "take_item": self.do_take_item,
+                    "focus_agenda": self.do_focus_agenda,
+                    "focus_workspace": self.do_focus_workspace,
+                    "focus_attendance": self.do_focus_attendance,
+                },
+            ),
+            ATTENDANCE: bind(
+                ATTENDANCE,
+                {
+                    "present": attendance.do_present,
+                    "apologies": attendance.do_apologies,
+                    "absent": attendance.do_absent,
+                    "substitute": attendance.do_substitute,
+                    "remote": attendance.do_remote,
+                    "arrive": attendance.do_arrive,
+                    "leave": attendance.do_leave,
+                    "add_attendee": attendance.do_add_attendee,
+                },
+            ),
+            ITEM: self.workspace.handlers,
+        }
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.agenda)
         self.splitter.addWidget(self.workspace)
@@ -82,7 +122,7 @@ class MeetingView(QWidget):
         layout.addWidget(self.splitter, 1)
         self.agenda.selected.connect(self._item_selected)
         self.agenda.take.connect(self._take)
-        controller.changed.connect(self.refresh)
+        controller.updated.connect(self.refresh)
         controller.refused.connect(self.show_refusal)
         controller.saved.connect(lambda _label: self.banner.clear_message())
         self.refresh()
@@ -91,10 +131,13 @@ class MeetingView(QWidget):
 
     # -- state ---------------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def refresh(self, touched: Touched | None = None) -> None:
+        """Show the record again: only what the last action changed (everything if not said)."""
+        changed = touched or Touched.everything()
         record = self.controller.record
         self.header.refresh(record)
-        self.agenda.refresh(record)
+        if changed.items or changed.meeting:  # the agenda shows items and the one under way
+            self.agenda.refresh(record)
         current = record.meeting.current_item_id
         if current != self._current:
             self._current = current
@@ -102,8 +145,9 @@ class MeetingView(QWidget):
                 self.agenda.select_item(current)
         if self.workspace.item_id is None and self.agenda.model.rowCount():
             self.agenda.select_item(self.agenda.model.rows[0].key)
-        self.workspace.refresh()
-        self.attendance.refresh(self.workspace.item_id)
+        self.workspace.refresh(changed)
+        if changed.attendance or changed.meeting or changed.items:
+            self.attendance.refresh(self.workspace.item_id)
         self.apply_lock()
 
     def apply_lock(self) -> None:
@@ -154,6 +198,7 @@ class MeetingView(QWidget):
 
     def _open(self, dialog: QWidget) -> None:
         self.dialog = dialog
+        dialog.finished.connect(lambda _result: self.workspace.focus_work())
         dialog.open()
 
     # -- the meeting's course ------------------------------------------------------------
@@ -198,8 +243,57 @@ class MeetingView(QWidget):
         if self.read_only is not None:
             self.show_refusal(f"Read-only: {self.read_only}.")
             return
+        question = self._leaving_question(item_id)
+        if question is not None:
+            self._ask(question, lambda: self._take_now(item_id))
+            return
+        self._take_now(item_id)
+
+    def _take_now(self, item_id: int) -> None:
         if self.controller.perform(OpenItem(item_id)) is not None:
             self.agenda.select_item(item_id)
+            self.workspace.focus_work()  # the item's work, not the attendance list
+
+    def _leaving_question(self, item_id: int) -> str | None:
+        """What the clerk should be asked before leaving the item under way, or None."""
+        record = self.controller.record
+        current = record.current_item()
+        if current is None or current.id == item_id:
+            return None
+        pending = dialogs.pending_motion(record, current.id)
+        if pending is not None:
+            return (
+                f"Motion {pending} on {item_heading(current)} is still before the meeting "
+                "(not voted, withdrawn or fallen). Take the next item anyway?"
+            )
+        if current.standard is StandardItem.MINUTES and not current.confirms_meeting:
+            return (
+                "The minutes of the previous meeting have not been confirmed "
+                "(Ctrl+Shift+C). Take the next item anyway?"
+            )
+        return None
+
+    def _ask(self, question: str, then: Callable[[], None]) -> QMessageBox:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Leave the item?",
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAccessibleName("Leave the item?")
+
+        def answered(result: int) -> None:
+            if result == QMessageBox.StandardButton.Yes:
+                then()
+            else:
+                self.workspace.focus_work()
+
+        box.finished.connect(answered)
+        self.dialog = box
+        box.open()
+        return box
 
     def do_take_item(self) -> None:
         item = self.selected_item()
@@ -237,8 +331,7 @@ class MeetingView(QWidget):
         self.agenda.view.setFocus()
 
     def do_focus_workspace(self) -> None:
-        self.workspace.tabs.currentWidget().setFocus()
-        self.workspace.show_tab(self.workspace.tabs.currentIndex())
+        self.workspace.focus_work()
 
     def do_focus_attendance(self) -> None:
         self.attendance.view.setFocus()
@@ -247,12 +340,10 @@ class MeetingView(QWidget):
 
     # -- delegated -----------------------------------------------------------------------
 
-    def command(self, name: str) -> Callable[[], None] | None:
-        if name in ATTENDANCE_COMMANDS:
-            return getattr(self.attendance, f"do_{name}")
-        if name in ITEM_COMMANDS:
-            return getattr(self.workspace, f"do_{name}")
-        return getattr(self, f"do_{name}", None)
+    def command(self, name: str) -> Handler | None:
+        """The handler of a command of the registry that the meeting handles, or None."""
+        command = BY_ID.get(name)
+        return self.handlers.get(command.scope, {}).get(name) if command else None
 
     def open_dialog(self) -> FormDialog | None:
         for owner in (self, self.workspace, self.attendance):

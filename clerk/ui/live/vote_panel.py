@@ -386,6 +386,7 @@ class VotePanel(QFrame):
         self.grid.setVisible(method is VoteMethod.RECORDED)
         if method is VoteMethod.RECORDED and self.grid_model.rowCount():
             self.grid.setCurrentIndex(self.grid_model.index(0, VoteGridModel.VOTE))
+            self.grid.setFocus()  # Alt+R, then the digits at once (no Tab to the grid)
         self.validate()
 
     def _set_casting(self, chair: str | None) -> None:

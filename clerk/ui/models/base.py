@@ -1,8 +1,9 @@
 """A table model over a list of plain row values, each with a stable key.
 
 Rows are rebuilt from the record after every change. When the keys are unchanged (a status
-changed, not the membership of the list) only ``dataChanged`` is emitted, so a view keeps its
-selection and current row while the clerk works down the list.
+changed, not the membership of the list) only ``dataChanged`` is emitted, for the rows that
+changed, so a view keeps its selection and current row while the clerk works down the list and
+repaints only those rows; rows added at the end are inserted, not a reset of the list.
 """
 
 from __future__ import annotations
@@ -42,17 +43,34 @@ class RowsModel(QAbstractTableModel):
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         rows = list(rows)
-        if [self.key(r) for r in rows] == [self.key(r) for r in self._rows]:
-            if rows == self._rows:
-                return
-            self._rows = rows
-            if rows:
-                last = self.index(len(rows) - 1, self.columnCount() - 1)
-                self.dataChanged.emit(self.index(0, 0), last)
+        old_keys = [self.key(r) for r in self._rows]
+        new_keys = [self.key(r) for r in rows]
+        if new_keys == old_keys:
+            self._changed(rows)
+            return
+        if self._rows and new_keys[: len(old_keys)] == old_keys:
+            # rows added at the end (a paragraph, a motion): inserted, not a reset, so a view
+            # keeps its selection and lays out only what is new
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, len(rows) - 1)
+            self._rows = self._rows + rows[start:]
+            self.endInsertRows()
+            self._changed(rows)
             return
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
+
+    def _changed(self, rows: list[Any]) -> None:
+        """The same keys: say which rows changed (from the first to the last that did)."""
+        changed = [
+            n for n, (old, new) in enumerate(zip(self._rows, rows, strict=True)) if old != new
+        ]
+        if not changed:
+            return
+        self._rows = rows
+        first = self.index(changed[0], 0)
+        self.dataChanged.emit(first, self.index(changed[-1], self.columnCount() - 1))
 
     def row_at(self, index: Index) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
