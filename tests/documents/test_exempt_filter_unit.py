@@ -1,0 +1,390 @@
+"""The exempt filter of the minutes and the tracker, on a record made in memory and composed
+(not rendered): what the public version says of each exempt thing, and what the confidential
+version keeps, line by line (quick enough to run for each mutant of the filter: see
+docs/mutation.md). The property test over random meetings, and the Word and PDF read back, are
+in tests/documents/test_public_confidential.py."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, time
+
+import pytest
+
+from clerk.documents.minute_context import EXEMPT_TITLE, MinuteContext, MinutesOptions
+from clerk.documents.minutes import CONFIDENTIAL_MARK, DRAFT_MARK, compose_minutes, markings
+from clerk.documents.tracker import compose_tracker, origin_row, tracker_rows
+from clerk.domain.entities import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    Declaration,
+    Motion,
+    MovementEntry,
+    Paragraph,
+    Part,
+    ProceduralEvent,
+    Resolution,
+    VoteEvent,
+)
+from clerk.domain.enums import (
+    ActionStatus,
+    AttendanceStatus,
+    EventKind,
+    InterestKind,
+    MeetingStatus,
+    MotionKind,
+    MotionOutcome,
+    Movement,
+    StandardItem,
+    VoteMethod,
+    VoteResult,
+)
+from clerk.domain.record import MeetingRecord
+from tests.core.builders import board_record
+
+SCHEDULE = "of Part 1 of Schedule 12A to the Local Government Act 1972"
+NOT_PUBLISHED = (
+    "The detail of this minute is not published: it contains exempt information as defined in "
+    f"paragraph 3 {SCHEDULE}."
+)
+EXCLUDED = (
+    "That, under section 100A(4) of the Local Government Act 1972, the press and public be "
+    "excluded from the meeting for this item of business on the grounds that it involves the "
+    f"likely disclosure of exempt information as defined in paragraph 3 {SCHEDULE}."
+)
+NON_PECUNIARY = InterestKind.NON_PECUNIARY
+JULY = "cyp-scrutiny-board/2021-07-27"
+
+
+def meeting(declarations_item: bool = True) -> MeetingRecord:
+    """A closed meeting: a public item with a paragraph exempt on its own (a correction), an
+    exempt item with a secret title and its whole proceedings, an exempt item with a public
+    title and summary."""
+    record = board_record()
+    record.meeting = replace(
+        record.meeting, status=MeetingStatus.CLOSED, started_at=time(9, 30), ended_at=time(12)
+    )
+    for number, person in enumerate(["bye", "barnby", "mandy-darling", "douglas-dunbar"], 1):
+        record.attendance[number] = Attendance(number, person, AttendanceStatus.PRESENT)
+    record.attendance[5] = Attendance(5, "mills", AttendanceStatus.APOLOGIES)
+    items = [AgendaItem(1, "1", "Apologies", 1, StandardItem.APOLOGIES, minute_number=1)]
+    if declarations_item:
+        items.append(
+            AgendaItem(
+                2, "2", "Declarations of Interest", 2, StandardItem.DECLARATIONS, minute_number=2
+            )
+        )
+    items += [
+        AgendaItem(3, "3", "Budget Monitoring", 3, minute_number=3),
+        AgendaItem(
+            4, "4", "Sale of the Old Library to Acme", 4, exempt_paragraph=3,
+            title_is_public=False, minute_number=4,
+        ),
+        AgendaItem(
+            5, "5", "Staffing Review", 5, exempt_paragraph=1,
+            public_summary=" The Board reviewed staffing. ", minute_number=5,
+        ),
+    ]  # fmt: skip
+    record.items.update({item.id: item for item in items})
+    record.paragraphs[1] = Paragraph(1, 3, 1, "The Board noted the budget.")
+    record.paragraphs[2] = Paragraph(
+        2, 3, 2, "Correction: the price was £90,000.", exempt_paragraph=3
+    )
+    record.paragraphs[3] = Paragraph(3, 4, 1, "The Board agreed the price of £90,000.")
+    record.paragraphs[4] = Paragraph(4, 5, 1, "Two posts will go.", exempt_paragraph=1)
+    record.declarations[1] = Declaration(
+        1, "barnby", 4, NON_PECUNIARY, nature="a neighbour of Acme", dispensation_ref="D/1"
+    )
+    record.declarations[2] = Declaration(
+        2, "douglas-dunbar", 4, NON_PECUNIARY, nature="a trustee", nature_public=True
+    )
+    record.declarations[3] = Declaration(3, "bye", 3, NON_PECUNIARY, nature="a governor")
+    record.declarations[4] = Declaration(
+        4, "mandy-darling", 4, NON_PECUNIARY, nature="Acme's landlord", nature_public=False
+    )
+    record.events[1] = ProceduralEvent(
+        1, EventKind.PUBLIC_EXCLUDED, time(10), 4, 3, for_item_id=4, order=1
+    )
+    record.events[2] = ProceduralEvent(
+        2, EventKind.ADJOURNED, time(10, 30), 4, text="to read the valuation", order=2
+    )
+    record.events[3] = ProceduralEvent(3, EventKind.RESUMED, time(10, 40), 4, order=3)
+    record.events[5] = ProceduralEvent(
+        5, EventKind.DISPENSATION, None, 4, text="DX-7", for_item_id=4
+    )
+    record.movements[1] = MovementEntry(1, "douglas-dunbar", Movement.LEFT, time(11), 4, order=7)
+    record.motions[1] = Motion(
+        1, 4, MotionKind.MOTION, "bye", (Part("to sell the Old Library"),), seconder_id="barnby",
+        outcome=MotionOutcome.CARRIED, order=4,
+    )  # fmt: skip
+    record.votes[1] = VoteEvent(1, 1, VoteMethod.SHOW_OF_HANDS, VoteResult.PASS, 3, 1, order=5)
+    record.resolutions[1] = Resolution(1, 4, (Part("to sell the Old Library"),), order=6)
+    return record
+
+
+def lines(record: MeetingRecord, confidential: bool) -> list[str]:
+    return compose_minutes(record, MinutesOptions(confidential=confidential)).text_lines()
+
+
+HEAD = [
+    "Minutes of the Children and Young People's Overview and Scrutiny Board",
+    "20 September 2021",
+    "-: Present :-",
+    "Councillor Bye (Chairman)",
+    "Councillors Barnby, Mandy Darling and Douglas-Dunbar",
+    "(Meeting started at 9.30 am)",
+    "1. Apologies",
+    "Apologies for absence were received from Councillor Mills.",
+]
+TAIL = [
+    "(Meeting ended at 12.00 pm)",
+    "Signed: ..............................",
+    "Chairman",
+    "Date: ..............................",
+]
+
+
+def test_the_public_minutes_say_of_exempt_business_only_what_is_public() -> None:
+    assert lines(meeting(), confidential=False) == [
+        *HEAD,
+        "2. Declarations of Interest",
+        "A dispensation had been granted to all members of the Board to take part in the "
+        "discussion and vote on Minute 4.",
+        "Councillor Bye declared a non-pecuniary interest in Minute 3 as a governor and "
+        "remained in the meeting.",
+        "Councillors Barnby and Mandy Darling declared non-pecuniary interests in Minute 4 and "
+        "remained in the meeting.",
+        "Councillor Douglas-Dunbar declared a non-pecuniary interest in Minute 4 as a trustee "
+        "and remained in the meeting.",
+        "3. Budget Monitoring",
+        "The Board noted the budget.",
+        f"4. {EXEMPT_TITLE}",
+        NOT_PUBLISHED,
+        "Resolved:",
+        EXCLUDED,
+        "The meeting adjourned at 10.30 am and reconvened at 10.40 am.",
+        "Councillor Douglas-Dunbar left the meeting at 11.00 am during consideration of Minute 4.",
+        "5. Staffing Review",
+        "The Board reviewed staffing.",
+        *TAIL,
+    ]
+
+
+def test_the_confidential_minutes_keep_everything_under_its_note() -> None:
+    assert lines(meeting(), confidential=True) == [
+        *HEAD,
+        "2. Declarations of Interest",
+        "A dispensation (DX-7) had been granted to all members of the Board to take part in "
+        "the discussion and vote on Minute 4.",
+        "Councillor Bye declared a non-pecuniary interest in Minute 3 as a governor and "
+        "remained in the meeting.",
+        "Councillor Barnby declared a non-pecuniary interest in Minute 4 as a neighbour of Acme "
+        "and remained in the meeting.",
+        "Councillor Douglas-Dunbar declared a non-pecuniary interest in Minute 4 as a trustee "
+        "and remained in the meeting.",
+        "Councillor Mandy Darling declared a non-pecuniary interest in Minute 4 as Acme's "
+        "landlord and remained in the meeting.",
+        "3. Budget Monitoring",
+        "The Board noted the budget.",
+        f"Not for publication: exempt information under paragraph 3 {SCHEDULE}.",
+        "Correction: the price was £90,000.",
+        "4. Sale of the Old Library to Acme",
+        f"Not for publication: exempt information under paragraph 3 {SCHEDULE}.",
+        "The Board agreed the price of £90,000.",
+        "Resolved:",
+        EXCLUDED,
+        "The meeting adjourned at 10.30 am (to read the valuation) and reconvened at 10.40 am.",
+        "Councillor Bye proposed and Councillor Barnby seconded a motion as follows:",
+        "to sell the Old Library",
+        "On being put to the vote, the motion was declared carried (For: 3; Against: 1).",
+        "Resolved:",
+        "to sell the Old Library",
+        "Councillor Douglas-Dunbar left the meeting at 11.00 am during consideration of Minute 4.",
+        "5. Staffing Review",
+        f"Not for publication: exempt information under paragraph 1 {SCHEDULE}.",
+        "Public summary: The Board reviewed staffing.",
+        "Two posts will go.",
+        *TAIL,
+    ]
+
+
+def test_without_a_declarations_item_each_item_minutes_its_own_declarations() -> None:
+    record = meeting(declarations_item=False)
+    public = lines(record, confidential=False)
+    assert public[len(HEAD) :][:8] == [
+        "3. Budget Monitoring",
+        "Councillor Bye declared a non-pecuniary interest in Minute 3 as a governor and "
+        "remained in the meeting.",
+        "The Board noted the budget.",
+        f"4. {EXEMPT_TITLE}",
+        NOT_PUBLISHED,
+        "A dispensation had been granted to all members of the Board to take part in the "
+        "discussion and vote on Minute 4.",
+        "Councillors Barnby and Mandy Darling declared non-pecuniary interests in Minute 4 and "
+        "remained in the meeting.",
+        "Councillor Douglas-Dunbar declared a non-pecuniary interest in Minute 4 as a trustee "
+        "and remained in the meeting.",
+    ]
+    confidential = lines(record, confidential=True)
+    start = confidential.index("4. Sale of the Old Library to Acme")
+    assert confidential[start + 1 : start + 7] == [
+        f"Not for publication: exempt information under paragraph 3 {SCHEDULE}.",
+        "A dispensation (DX-7) had been granted to all members of the Board to take part in "
+        "the discussion and vote on Minute 4.",
+        "Councillor Barnby declared a non-pecuniary interest in Minute 4 as a neighbour of Acme "
+        "and remained in the meeting.",
+        "Councillor Douglas-Dunbar declared a non-pecuniary interest in Minute 4 as a trustee "
+        "and remained in the meeting.",
+        "Councillor Mandy Darling declared a non-pecuniary interest in Minute 4 as Acme's "
+        "landlord and remained in the meeting.",
+        "The Board agreed the price of £90,000.",
+    ]
+
+
+def test_an_exempt_item_with_a_public_title_keeps_it_and_a_secret_one_is_exempt_item() -> None:
+    record = meeting()
+    public = MinuteContext(record, MinutesOptions())
+    confidential = MinuteContext(record, MinutesOptions(confidential=True))
+    secret, titled, open_item = record.items[4], record.items[5], record.items[3]
+    assert public.hidden(secret) and public.hidden(titled) and not public.hidden(open_item)
+    assert not confidential.hidden(secret) and not confidential.hidden(titled)
+    assert public.title(secret) == "Exempt Item"
+    assert public.title(titled) == "Staffing Review"
+    assert confidential.title(secret) == "Sale of the Old Library to Acme"
+    assert public.title(open_item) == "Budget Monitoring"
+
+
+def test_the_minutes_are_public_and_draft_unless_said_otherwise() -> None:
+    assert MinutesOptions() == MinutesOptions(confidential=False, draft=True)
+
+
+@pytest.mark.parametrize(
+    "confidential, draft, expected",
+    [
+        (False, True, (DRAFT_MARK,)),
+        (False, False, ()),
+        (
+            True,
+            True,
+            (
+                CONFIDENTIAL_MARK,
+                f"Exempt information: paragraphs 1 and 3 {SCHEDULE}",
+                DRAFT_MARK,
+            ),
+        ),
+        (True, False, (CONFIDENTIAL_MARK, f"Exempt information: paragraphs 1 and 3 {SCHEDULE}")),
+    ],
+)
+def test_every_page_says_which_version_it_is(
+    confidential: bool, draft: bool, expected: tuple[str, ...]
+) -> None:
+    options = MinutesOptions(confidential=confidential, draft=draft)
+    assert markings(meeting(), options) == expected
+    assert CONFIDENTIAL_MARK == "Confidential: not for publication"
+    assert DRAFT_MARK == "Draft: subject to confirmation"
+
+
+def test_a_confidential_version_of_public_business_names_no_paragraph() -> None:
+    record = meeting()
+    for item_id in (4, 5):
+        record.items[item_id] = replace(record.items[item_id], exempt_paragraph=None)
+    record.paragraphs[2] = replace(record.paragraphs[2], exempt_paragraph=None)
+    record.paragraphs[4] = replace(record.paragraphs[4], exempt_paragraph=None)
+    assert markings(record, MinutesOptions(confidential=True)) == (CONFIDENTIAL_MARK, DRAFT_MARK)
+
+
+def test_an_exempt_apologies_item_says_nothing_of_who_sent_them() -> None:
+    record = meeting()
+    record.items[1] = replace(record.items[1], exempt_paragraph=2)
+    public = lines(record, confidential=False)
+    assert not any("Councillor Mills." in line for line in public)
+    assert any("Councillor Mills." in line for line in lines(record, confidential=True))
+
+
+# The tracker.
+
+
+def action(id: int, item_id: int, text: str, **fields: object) -> ActionItem:
+    return replace(ActionItem(id=id, item_id=item_id, text=Part(text)), **fields)  # type: ignore[arg-type]
+
+
+def july() -> MeetingRecord:
+    record = board_record(day=date(2021, 7, 27))
+    record.items[9] = AgendaItem(9, "9", "Play Areas", 9, minute_number=9)
+    record.items[8] = AgendaItem(8, "8", "Land Deal", 8, exempt_paragraph=3, minute_number=8)
+    record.actions[1] = action(1, 9, "Inspect the swings")
+    record.actions[2] = action(2, 8, "Value the land")
+    record.actions[3] = action(3, 9, "Publish the survey", status=ActionStatus.COMPLETE)
+    return record
+
+
+def september() -> MeetingRecord:
+    record = meeting()
+    record.actions[1] = action(1, 4, "Complete the sale to Acme", owner="Head of Estates")
+    record.actions[2] = action(2, 3, "Report the outturn", owner="Finance")
+    record.actions[3] = action(3, 3, "Chase the buyer", exempt_paragraph=3)
+    carried = {"status": ActionStatus.IN_PROGRESS}
+    record.actions[4] = action(
+        4, 3, "Inspect the swings", carried_from=f"{JULY}#minute-9/action-1", **carried
+    )
+    # Carried forward from an exempt item: the copy keeps the item's paragraph.
+    record.actions[5] = action(
+        5, 3, "Value the land", carried_from=f"{JULY}#minute-8/action-2", exempt_paragraph=3
+    )
+    record.actions[6] = action(6, 3, "Mend the gate", carried_from=f"{JULY}#minute-7/action-9")
+    return record
+
+
+def test_the_tracker_leaves_out_actions_on_exempt_items_and_counts_them() -> None:
+    rows, withheld = tracker_rows([september()], open_only=False)
+    assert [(row.action.text.text, row.began, row.minute) for row in rows] == [
+        ("Mend the gate", date(2021, 7, 27), 7),
+        ("Inspect the swings", date(2021, 7, 27), 9),
+        ("Report the outturn", date(2021, 9, 20), 3),
+    ]
+    assert withheld == 3  # on item 4, exempt on its own, carried from an exempt item
+    text = compose_tracker(board_record().council, board_record().committee, [september()])
+    assert text.text_lines()[-1] == (
+        "Actions on exempt items (Schedule 12A to the Local Government Act 1972) are not shown."
+    )
+
+
+def test_a_carried_action_is_shown_once_where_it_began_with_its_latest_copy() -> None:
+    first, later = july(), september()
+    rows, withheld = tracker_rows([later, first], open_only=False)
+    shown = [(row.action.text.text, row.action.status, row.began, row.minute) for row in rows]
+    assert shown == [
+        ("Mend the gate", ActionStatus.OPEN, date(2021, 7, 27), 7),
+        ("Inspect the swings", ActionStatus.IN_PROGRESS, date(2021, 7, 27), 9),
+        ("Publish the survey", ActionStatus.COMPLETE, date(2021, 7, 27), 9),
+        ("Report the outturn", ActionStatus.OPEN, date(2021, 9, 20), 3),
+    ]
+    swings = rows[1]
+    assert swings.meeting is first and swings.item is first.items[9]
+    assert swings.action is later.actions[4] and swings.number == 1
+    assert withheld == 3  # the sale, the chase, the land deal (its first copy is superseded)
+    rows, withheld = tracker_rows([later, first], open_only=True)
+    assert [row.action.text.text for row in rows] == [
+        "Mend the gate",
+        "Inspect the swings",
+        "Report the outturn",
+    ]
+
+
+def test_where_a_carried_action_began_is_found_only_when_its_meeting_and_item_are_there() -> None:
+    first = july()
+    carried = action(4, 3, "x", carried_from=f"{JULY}#minute-9/action-1")
+    assert origin_row([september(), first], carried) == (first, first.items[9], first.actions[1])
+    assert origin_row([september()], carried) is None
+    assert origin_row([first], replace(carried, carried_from=f"{JULY}#minute-9/action-7")) is None
+    other = "cyp-scrutiny-board/2021-07-28#minute-9/action-1"
+    assert origin_row([first], replace(carried, carried_from=other)) is None
+    assert origin_row([first], replace(carried, carried_from="nonsense")) is None
+    del first.items[9]
+    assert origin_row([first], carried) is None
+    assert origin_row([first], replace(carried, carried_from=f"{JULY}#minute-8/action-2")) == (
+        first,
+        first.items[8],
+        first.actions[2],
+    )
