@@ -7,17 +7,21 @@ test_seals.py."""
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
 from clerk.domain.journal import JournalEntry
-from clerk.services import audit
+from clerk.services import anchors, audit, signing
 from clerk.services.anchors import AnchorFindings
 from clerk.services.audit import AuditReport, Change, seal_note
 from clerk.services.record_checks import seal_problems
 from clerk.services.signoff_status import local_time
 from clerk.storage import seals
 from clerk.storage.seals import RecordKey
+from tests.core.builders import board_record
+from tests.signoff.helpers import make_pki
+from tests.signoff.test_signing import a_pdf
 
 WHEN = datetime(2021, 8, 18, 9, 30, 5)
 KEY = RecordKey(secret=b"the record key", where="test")
@@ -248,3 +252,46 @@ def test_the_seal_note_counts_the_entries_this_installation_sealed(keyed: Record
     assert audit.seal_note(entries, {}) == (
         f"Seals: 0 of 3 entries carry this installation's seal (record key {KEY.id})."
     )
+
+
+# A signed copy held outside Clerk.
+
+
+@pytest.fixture(scope="module")
+def signed_pdf(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    pki = make_pki(tmp_path_factory.mktemp("pki"))
+    credentials = signing.load_credentials(pki.p12, pki.passphrase)
+    return signing.sign_pdf(a_pdf(), credentials, reason="Confirmed as a correct record")
+
+
+def test_a_copy_that_is_not_a_signed_pdf_is_said_to_be_one_clerk_cannot_check(
+    tmp_path: Path,
+) -> None:
+    for name, data in [("scan.pdf", b"%PDF-1.4 not really"), ("plain.pdf", a_pdf())]:
+        path = tmp_path / name
+        path.write_bytes(data)
+        assert audit.outside_copy(board_record(), path) == AnchorFindings(
+            problems=(f"The signed copy {name} is not a signed PDF Clerk can check.",)
+        )
+
+
+def test_a_signed_copy_changed_after_signing_says_how(tmp_path: Path, signed_pdf: bytes) -> None:
+    path = tmp_path / "minutes.pdf"
+    path.write_bytes(signed_pdf + b"% a note added later\n")
+    assert audit.outside_copy(board_record(), path) == AnchorFindings(
+        problems=(
+            "The signed copy minutes.pdf has changed since it was signed (20 byte(s) were "
+            "appended after the end of the file).",
+        )
+    )
+
+
+def test_an_intact_signed_copy_is_compared_with_the_record(
+    tmp_path: Path, signed_pdf: bytes
+) -> None:
+    path = tmp_path / "minutes.pdf"
+    path.write_bytes(signed_pdf)
+    record = board_record()
+    found = audit.outside_copy(record, path)
+    assert found == anchors.check_signed_copy(record, "minutes.pdf", signed_pdf)
+    assert found.problems or found.notes
