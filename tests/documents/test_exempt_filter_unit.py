@@ -11,6 +11,7 @@ from datetime import date, time
 
 import pytest
 
+from clerk.documents.agenda import AgendaOptions, compose_agenda
 from clerk.documents.minute_context import EXEMPT_TITLE, MinuteContext, MinutesOptions
 from clerk.documents.minutes import CONFIDENTIAL_MARK, DRAFT_MARK, compose_minutes, markings
 from clerk.documents.tracker import compose_tracker, origin_row, tracker_rows
@@ -388,3 +389,115 @@ def test_where_a_carried_action_began_is_found_only_when_its_meeting_and_item_ar
         first.items[8],
         first.actions[2],
     )
+
+
+# The agenda pack: the public pack withholds Part II reports, the members' pack marks them.
+
+
+def agenda_record() -> MeetingRecord:
+    record = meeting()
+    record.items[3] = replace(
+        record.items[3],
+        purpose="To note the budget.",
+        recommendations=(Part("to note"),),
+        report_to_follow=True,
+    )
+    record.items[4] = replace(
+        record.items[4],
+        purpose="To agree the sale of the Old Library to Acme.",
+        recommendations=(Part("to sell for £90,000"),),
+        invited_officers=("Head of Estates",),
+        report_to_follow=True,
+    )
+    record.items[5] = replace(
+        record.items[5],
+        purpose="To review staffing.",
+        recommendations=(Part("to delete two posts"), Part("to consult")),
+        invited_officers=("HR ", "Finance"),
+        urgency_reason="the consultation closes on Friday",
+    )
+    return record
+
+
+def agenda_lines(record: MeetingRecord, members: bool) -> list[str]:
+    options = AgendaOptions(published=date(2021, 9, 10), members=members)
+    found = compose_agenda(record, (), {5: (3, 9)}, options).text_lines()
+    start = found.index("3. Budget Monitoring")
+    return found[start : found.index("Meeting Attendance")]
+
+
+BUDGET = [
+    "3. Budget Monitoring",
+    "(To Follow)",
+    "To note the budget.",
+    "Recommendation:",
+    "1. to note",
+]
+PART_II = [
+    "Part II: Items in respect of which the press and public may be excluded",
+    "To consider passing a resolution that the press and public be excluded from the meeting "
+    "for the following items of business on the grounds that they involve the likely "
+    f"disclosure of exempt information as defined in paragraphs 1 and 3 {SCHEDULE}.",
+]
+
+
+def test_the_public_agenda_says_of_a_part_ii_item_its_public_title_and_summary_alone() -> None:
+    assert agenda_lines(agenda_record(), members=False) == [
+        *BUDGET,
+        *PART_II,
+        f"4. {EXEMPT_TITLE}",
+        "The report is not for publication: it contains exempt information as defined in "
+        f"paragraph 3 {SCHEDULE}.",
+        "5. Staffing Review",
+        "(Pages 3 - 9)",
+        "The Board reviewed staffing.",
+        "Reason for urgency: the consultation closes on Friday.",
+        "The report is not for publication: it contains exempt information as defined in "
+        f"paragraph 1 {SCHEDULE}.",
+    ]
+
+
+def test_the_members_pack_has_the_part_ii_reports_marked_confidential() -> None:
+    assert agenda_lines(agenda_record(), members=True) == [
+        *BUDGET,
+        *PART_II,
+        "4. Sale of the Old Library to Acme",
+        "(To Follow)",
+        "To agree the sale of the Old Library to Acme.",
+        "Recommendation:",
+        "1. to sell for £90,000",
+        "(Note: Head of Estates has been invited for this item.)",
+        f"(Confidential: Not for publication: exempt information under paragraph 3 {SCHEDULE}.)",
+        "5. Staffing Review",
+        "(Pages 3 - 9)",
+        "To review staffing.",
+        "Recommendations:",
+        "1. to delete two posts",
+        "2. to consult",
+        "(Note: HR and Finance have been invited for this item.)",
+        "Reason for urgency: the consultation closes on Friday.",
+        f"(Confidential: Not for publication: exempt information under paragraph 1 {SCHEDULE}.)",
+    ]
+
+
+def test_one_part_ii_item_is_introduced_as_one() -> None:
+    record = agenda_record()
+    record.items[5] = replace(record.items[5], exempt_paragraph=None)
+    found = agenda_lines(record, members=False)
+    assert found[len(BUDGET) : len(BUDGET) + 3] == [
+        PART_II[0],
+        "To consider passing a resolution that the press and public be excluded from the meeting "
+        "for the following item of business on the grounds that they involve the likely "
+        f"disclosure of exempt information as defined in paragraph 3 {SCHEDULE}.",
+        f"4. {EXEMPT_TITLE}",
+    ]
+    assert found[-8:] == [
+        "5. Staffing Review",
+        "(Pages 3 - 9)",
+        "To review staffing.",
+        "Recommendations:",
+        "1. to delete two posts",
+        "2. to consult",
+        "(Note: HR and Finance have been invited for this item.)",
+        "Reason for urgency: the consultation closes on Friday.",
+    ]
