@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from clerk.domain.signoff.integrity import Findings
+from clerk.services import audit
 from clerk.services.demo import load_demo
 from clerk.services.record_checks import database_problems, meeting_findings
 from clerk.storage import register, seals
@@ -108,3 +109,16 @@ def test_what_the_register_says_of_a_meeting_is_a_register_finding(sealed: Datab
     plain_sql(sealed, "DELETE FROM register WHERE kind = 'meeting' AND subject = '1'")
     found = findings(sealed)
     assert found.register and found.chain == found.record == found.signoff == found.seals == ()
+
+
+def test_the_audit_counts_the_entries_sealed(sealed: Database) -> None:
+    report = audit.audit_meeting(sealed, 1)
+    assert report.ok
+    assert report.sealed == (
+        f"Seals: {report.entries} of {report.entries} entries carry this installation's seal "
+        f"(record key {KEY.id})."
+    )
+    plain_sql(sealed, "UPDATE journal SET seal = '' WHERE meeting_id = 1 AND seq = 1")
+    assert audit.audit_meeting(sealed, 1).sealed.startswith(
+        f"Seals: {report.entries - 1} of {report.entries} entries"
+    )
