@@ -8,37 +8,44 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, time
+from typing import cast
 
 import pytest
 
 from clerk.documents.agenda import AgendaOptions, compose_agenda
 from clerk.documents.minute_context import EXEMPT_TITLE, MinuteContext, MinutesOptions
 from clerk.documents.minutes import CONFIDENTIAL_MARK, DRAFT_MARK, compose_minutes, markings
+from clerk.documents.model import Block, Document, Heading, ListItem, NumberedList, Para, Table
 from clerk.documents.tracker import compose_tracker, origin_row, tracker_rows
 from clerk.domain.entities import (
     ActionItem,
     AgendaItem,
     Attendance,
     Declaration,
+    InterestCategory,
     Motion,
     MovementEntry,
     Paragraph,
     Part,
     ProceduralEvent,
     Resolution,
+    VoteChoice,
     VoteEvent,
 )
 from clerk.domain.enums import (
     ActionStatus,
     AttendanceStatus,
     EventKind,
+    InterestConduct,
     InterestKind,
     MeetingStatus,
     MotionKind,
     MotionOutcome,
     Movement,
+    MoverNaming,
     StandardItem,
     VoteMethod,
+    VoteOption,
     VoteResult,
 )
 from clerk.domain.record import MeetingRecord
@@ -501,3 +508,257 @@ def test_one_part_ii_item_is_introduced_as_one() -> None:
         "(Note: HR and Finance have been invited for this item.)",
         "Reason for urgency: the consultation closes on Friday.",
     ]
+
+
+# How each block looks, not only what it says: headings, notes in italics, what keeps with the
+# next block.
+
+
+def blocks_under(document: Document, heading: str) -> list[Block]:
+    """The blocks from ``heading`` to the next heading of its level or above."""
+    blocks = list(document.blocks)
+    start = next(
+        index
+        for index, block in enumerate(blocks)
+        if isinstance(block, Heading) and block.text == heading
+    )
+    level = cast(Heading, blocks[start]).level
+    end = next(
+        (
+            index
+            for index in range(start + 1, len(blocks))
+            if isinstance(blocks[index], Heading) and cast(Heading, blocks[index]).level <= level
+        ),
+        len(blocks),
+    )
+    return blocks[start:end]
+
+
+def note(paragraph: int) -> str:
+    return f"Not for publication: exempt information under paragraph {paragraph} {SCHEDULE}."
+
+
+def test_the_confidential_minute_of_an_exempt_item_opens_with_its_note_in_italics() -> None:
+    document = compose_minutes(meeting(), MinutesOptions(confidential=True))
+    assert blocks_under(document, "5. Staffing Review")[:3] == [
+        Heading("5. Staffing Review", 1, bookmark=True),
+        Para(note(1), italic=True),
+        Para("Public summary: The Board reviewed staffing.", italic=True),
+    ]
+    assert blocks_under(document, "3. Budget Monitoring")[-3:] == [
+        Para("The Board noted the budget."),
+        Para(note(3), italic=True, keep_with_next=True),
+        Para("Correction: the price was £90,000."),
+    ]
+
+
+def test_the_public_minute_of_an_exempt_item_is_its_heading_and_what_may_be_said() -> None:
+    document = compose_minutes(meeting(), MinutesOptions())
+    assert blocks_under(document, f"4. {EXEMPT_TITLE}")[:2] == [
+        Heading(f"4. {EXEMPT_TITLE}", 1, bookmark=True),
+        Para(NOT_PUBLISHED),
+    ]
+
+
+def test_the_agenda_items_blocks_in_the_members_pack() -> None:
+    options = AgendaOptions(published=date(2021, 9, 10), members=True)
+    document = compose_agenda(agenda_record(), (), {5: (3, 9)}, options)
+    assert blocks_under(document, "3. Budget Monitoring") == [
+        Heading("3. Budget Monitoring", 2, bookmark=True),
+        Para("(To Follow)", bold=True, keep_with_next=True),
+        Para("To note the budget."),
+        Para("Recommendation:", bold=True, keep_with_next=True),
+        NumberedList((ListItem("to note"),)),
+    ]
+    assert blocks_under(document, PART_II[0]) == [
+        Heading(PART_II[0], 2),
+        Para(PART_II[1], keep_with_next=True),
+    ]
+    assert blocks_under(document, "5. Staffing Review") == [
+        Heading("5. Staffing Review", 2, bookmark=True),
+        Para("(Pages 3 - 9)", bold=True, keep_with_next=True),
+        Para("To review staffing."),
+        Para("Recommendations:", bold=True, keep_with_next=True),
+        NumberedList((ListItem("to delete two posts"), ListItem("to consult"))),
+        Para("(Note: HR and Finance have been invited for this item.)", italic=True),
+        Para("Reason for urgency: the consultation closes on Friday.", italic=True),
+        Para(f"(Confidential: {note(1)})", italic=True),
+    ]
+
+
+def test_the_agenda_items_blocks_in_the_public_pack() -> None:
+    options = AgendaOptions(published=date(2021, 9, 10))
+    document = compose_agenda(agenda_record(), (), {4: (2, 2)}, options)
+    assert blocks_under(document, f"4. {EXEMPT_TITLE}") == [
+        Heading(f"4. {EXEMPT_TITLE}", 2, bookmark=True),
+        Para("(Page 2)", bold=True, keep_with_next=True),
+        Para(
+            "The report is not for publication: it contains exempt information as defined in "
+            f"paragraph 3 {SCHEDULE}.",
+            italic=True,
+        ),
+    ]
+
+
+# Declarations: grouped by the words shown.
+
+
+def with_declarations(*declarations: Declaration) -> MeetingRecord:
+    record = meeting()
+    record.declarations = {d.id: d for d in declarations}
+    record.events = {k: e for k, e in record.events.items() if e.kind is not EventKind.DISPENSATION}
+    return record
+
+
+def declaration_lines(record: MeetingRecord, confidential: bool = False) -> list[str]:
+    found = lines(record, confidential)
+    start = found.index("2. Declarations of Interest") + 1
+    return found[start : found.index("3. Budget Monitoring")]
+
+
+def test_declarations_in_the_same_words_are_one_sentence_whatever_their_full_stop() -> None:
+    record = with_declarations(
+        Declaration(1, "bye", 3, NON_PECUNIARY, nature="a governor."),
+        Declaration(2, "barnby", 3, NON_PECUNIARY, nature=" a governor"),
+        Declaration(3, "mills", 3, NON_PECUNIARY, nature="the owner of plot X"),
+        Declaration(4, "mandy-darling", 3, NON_PECUNIARY, nature="the owner of plot"),
+    )
+    assert declaration_lines(record) == [
+        "Councillors Bye and Barnby declared non-pecuniary interests in Minute 3 as a governor "
+        "and remained in the meeting.",
+        "Councillor Mills declared a non-pecuniary interest in Minute 3 as the owner of plot X "
+        "and remained in the meeting.",
+        "Councillor Mandy Darling declared a non-pecuniary interest in Minute 3 as the owner of "
+        "plot and remained in the meeting.",
+    ]
+
+
+def test_dispensations_with_different_references_are_minuted_apart() -> None:
+    granted = InterestConduct.DISPENSATION
+    record = with_declarations(
+        Declaration(
+            1, "bye", 3, NON_PECUNIARY, nature="a governor", conduct=granted, dispensation_ref="D/1"
+        ),
+        Declaration(
+            2, "barnby", 3, NON_PECUNIARY, nature="a governor", conduct=granted,
+            dispensation_ref="D/2",
+        ),
+    )  # fmt: skip
+    assert declaration_lines(record) == [
+        "Councillor Bye declared a non-pecuniary interest in Minute 3 as a governor and, having "
+        "been granted a dispensation (D/1), remained in the meeting.",
+        "Councillor Barnby declared a non-pecuniary interest in Minute 3 as a governor and, "
+        "having been granted a dispensation (D/2), remained in the meeting.",
+    ]
+
+
+def test_a_member_who_spoke_then_left_addressed_the_body() -> None:
+    record = with_declarations(
+        Declaration(
+            1, "bye", 3, InterestKind.DISCLOSABLE_PECUNIARY, nature="a governor",
+            conduct=InterestConduct.SPOKE_THEN_LEFT,
+        )
+    )  # fmt: skip
+    assert declaration_lines(record) == [
+        "Councillor Bye declared a disclosable pecuniary interest in Minute 3 as a governor, "
+        "addressed the Board as a member of the public may, and then left the meeting for that "
+        "item."
+    ]
+
+
+def test_the_councils_own_words_for_a_kind_of_interest() -> None:
+    record = with_declarations(Declaration(1, "bye", 3, NON_PECUNIARY, nature="a governor"))
+    own = InterestCategory("non-pecuniary", "a personal interest", "personal interests")
+    record.council = replace(record.council, interest_categories=(own,))
+    assert declaration_lines(record) == [
+        "Councillor Bye declared a personal interest in Minute 3 as a governor and remained in "
+        "the meeting."
+    ]
+
+
+def test_a_dispensation_for_an_item_not_in_the_record_is_left_out() -> None:
+    record = meeting()
+    record.events[6] = replace(record.events[5], id=6, for_item_id=99)
+    record.events[5], record.events[6] = record.events[6], record.events[5]
+    record.events[7] = replace(record.events[5], id=7, for_item_id=None)
+    assert declaration_lines(record, confidential=True)[0] == (
+        "A dispensation (DX-7) had been granted to all members of the Board to take part in the "
+        "discussion and vote on Minute 4."
+    )
+
+
+# The proceedings around the filter.
+
+
+def test_a_motion_agreed_without_dissent_is_one_sentence_with_its_vote() -> None:
+    record = meeting()
+    record.motions[2] = Motion(
+        2, 3, MotionKind.MOTION, "bye", (Part("to note the budget"),), seconder_id="barnby",
+        outcome=MotionOutcome.CARRIED, order=11,
+    )  # fmt: skip
+    record.votes[2] = VoteEvent(2, 2, VoteMethod.ASSENT, VoteResult.PASS, order=12)
+    record.resolutions[2] = Resolution(2, 3, (Part("to note the budget"),), motion_id=2, order=13)
+    record.council = replace(record.council, movers_named=MoverNaming.ALWAYS)
+    found = lines(record, confidential=False)
+    start = found.index("3. Budget Monitoring")
+    assert found[start + 1 : start + 5] == [
+        "The Board noted the budget.",
+        "Councillor Bye proposed and Councillor Barnby seconded a motion, which was agreed.",
+        "Resolved:",
+        "to note the budget",
+    ]
+    record.council = replace(record.council, movers_named=MoverNaming.WHEN_CONTESTED)
+    found = lines(record, confidential=False)
+    assert found[start + 1 : start + 4] == [
+        "The Board noted the budget.",
+        "Resolved:",
+        "to note the budget",
+    ]
+
+
+def test_a_recorded_vote_in_the_minutes_lists_the_names_in_a_table() -> None:
+    record = meeting()
+    record.motions[2] = Motion(
+        2, 3, MotionKind.MOTION, "bye", (Part("to note the budget"),), seconder_id="barnby",
+        outcome=MotionOutcome.CARRIED, order=11,
+    )  # fmt: skip
+    choices = tuple(
+        VoteChoice(p, VoteOption.YES) for p in ("bye", "barnby", "mandy-darling", "douglas-dunbar")
+    )
+    record.votes[2] = VoteEvent(
+        2, 2, VoteMethod.RECORDED, VoteResult.PASS, 4, choices=choices, order=12
+    )
+    document = compose_minutes(record, MinutesOptions())
+    assert any(isinstance(block, Table) for block in blocks_under(document, "3. Budget Monitoring"))
+
+
+# The tracker's order.
+
+
+def test_actions_on_an_item_not_yet_minuted_come_before_the_first_minute() -> None:
+    record = meeting()
+    record.items[6] = AgendaItem(6, "6", "Any Other Business", 6)  # not taken: no minute
+    record.actions = {
+        1: action(1, 1, "Chase the apologies"),
+        2: action(2, 6, "First of the other business"),
+        3: action(3, 6, "Second of the other business"),
+    }
+    rows, withheld = tracker_rows([record], open_only=False)
+    assert [(row.action.text.text, row.minute, row.number) for row in rows] == [
+        ("First of the other business", None, 1),
+        ("Second of the other business", None, 2),
+        ("Chase the apologies", 1, 1),
+    ]
+    assert withheld == 0
+
+
+def test_open_actions_only_leaves_out_the_closed_and_keeps_looking() -> None:
+    record = meeting()
+    record.actions = {
+        1: action(1, 3, "Done already", status=ActionStatus.COMPLETE),
+        2: action(2, 3, "Still to do"),
+        3: action(3, 3, "Closed", status=ActionStatus.CLOSED),
+        4: action(4, 3, "Under way", status=ActionStatus.IN_PROGRESS),
+    }
+    rows, _ = tracker_rows([record], open_only=True)
+    assert [row.action.text.text for row in rows] == ["Still to do", "Under way"]
