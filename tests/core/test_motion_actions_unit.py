@@ -11,23 +11,28 @@ from datetime import time
 import pytest
 
 from clerk.domain.actions import Action
-from clerk.domain.actions.attendance import Leave
+from clerk.domain.actions.agenda import AddItem
+from clerk.domain.actions.attendance import Leave, OfficerPresent
+from clerk.domain.actions.declarations import Declare
 from clerk.domain.actions.exclusion import ExcludePublic, MoveExclusion
 from clerk.domain.actions.motions import Amend, Fall, Move, Resolve, Second, Vote, Withdraw
 from clerk.domain.actions.proceedings import SetPresiding
-from clerk.domain.entities import Motion, Part, Resolution, VoteChoice, VoteEvent
+from clerk.domain.entities import Motion, Part, QuorumRule, Resolution, VoteChoice, VoteEvent
 from clerk.domain.enums import (
     AmendmentOp,
     EventKind,
+    InterestConduct,
+    InterestKind,
     MotionKind,
     MotionOutcome,
+    QuorumKind,
     VoteMethod,
     VoteOption,
     VoteResult,
 )
 from clerk.domain.errors import RuleViolation
 from clerk.domain.record import MeetingRecord
-from tests.core.builders import CTX, apply, under_way, with_item
+from tests.core.builders import CTX, apply, board_record, under_way, with_item
 
 YES, NO, ABSTAIN = VoteOption.YES, VoteOption.NO, VoteOption.ABSTAIN
 HANDS, ASSENT, RECORDED = VoteMethod.SHOW_OF_HANDS, VoteMethod.ASSENT, VoteMethod.RECORDED
@@ -546,3 +551,85 @@ def test_a_resolution_needs_a_quorum_and_the_item_taken() -> None:
         "The meeting is inquorate (2 present, 3 needed) and cannot pass a resolution: adjourn "
         "the meeting.",
     )
+
+
+# What each action says it cannot do, and why.
+
+
+def test_nothing_is_moved_or_decided_before_the_meeting_starts() -> None:
+    record = board_record()
+    apply(record, AddItem(number="5", title="Family Friendly Vision"))
+    record.motions[1] = Motion(id=1, item_id=1, kind=MotionKind.MOTION, mover_id="barnby")
+    for action, doing in [
+        (MOVE, "move a motion"),
+        (Second(1, "mills"), "second a motion"),
+        (Amend(1, "bye", AmendmentOp.ADD_PART, (Part("x"),)), "move an amendment"),
+        (Withdraw(1), "withdraw a motion"),
+        (Fall(1), "record that a motion fell"),
+        (Vote(1, ASSENT), "record a vote"),
+        (Resolve(1), "record a resolution"),
+    ]:
+        refused(record, action, f"Start the meeting before you {doing}.")
+
+
+def test_a_motion_is_moved_on_an_item_taken_by_someone_who_may_vote_on_it() -> None:
+    record = under_way()
+    apply(record, AddItem(number="6", title="Later"))
+    refused(
+        record,
+        Move(2, "barnby", PARTS),
+        "Item 6 has not been taken yet: take it before you move a motion on it.",
+    )
+    apply(record, OfficerPresent("nancy-meehan"))
+    refused(
+        record,
+        Move(1, "nancy-meehan", PARTS),
+        "Nancy Meehan is not a voting member of the Board. They cannot move a motion.",
+    )
+    refused(
+        record,
+        Move(1, "barnby", PARTS, seconder="barnby"),
+        "The mover cannot also second the motion.",
+    )
+    apply(record, MOVE)
+    refused(
+        record,
+        Amend(1, "nancy-meehan", AmendmentOp.ADD_PART, (Part("x"),)),
+        "Nancy Meehan is not a voting member of the Board. They cannot move an amendment.",
+    )
+
+
+def test_the_quorum_for_a_vote_or_a_resolution_is_the_items() -> None:
+    record = under_way(present=["bye", "barnby", "mills"])
+    apply(record, MOVE)
+    apply(record, Declare("bye", 1, InterestKind.DISCLOSABLE_PECUNIARY, nature="a nursery"))
+    refused(
+        record,
+        Vote(1, ASSENT),
+        "The meeting is inquorate (2 present, 3 needed) and cannot take a vote: adjourn the "
+        "meeting.",
+    )
+    apply(record, Withdraw(1))
+    refused(
+        record,
+        Resolve(1),
+        "The meeting is inquorate (2 present, 3 needed) and cannot pass a resolution: adjourn "
+        "the meeting.",
+    )
+
+
+def test_with_no_quorum_set_and_nobody_eligible_there_is_no_vote() -> None:
+    record = under_way(present=["bye", "barnby"])
+    apply(record, Move(1, "bye", PARTS, seconder="barnby"))
+    for person in ("bye", "barnby"):
+        apply(
+            record,
+            Declare(
+                person, 1, InterestKind.NON_PECUNIARY, nature="x", conduct=InterestConduct.LEFT
+            ),
+        )
+    no_quorum = QuorumRule(kind=QuorumKind.FIXED, value=0)
+    record.committee = replace(record.committee, quorum=no_quorum)
+    message = "No member present is eligible to vote on this item."
+    refused(record, Vote(1, ASSENT), message)
+    refused(record, Vote(1, HANDS, result=PASS), message)
