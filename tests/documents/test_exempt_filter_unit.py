@@ -762,3 +762,36 @@ def test_open_actions_only_leaves_out_the_closed_and_keeps_looking() -> None:
     }
     rows, _ = tracker_rows([record], open_only=True)
     assert [row.action.text.text for row in rows] == ["Still to do", "Under way"]
+
+
+def test_the_apologies_minute_joins_its_sentences() -> None:
+    record = meeting()
+    record.attendance[6] = Attendance(6, "laura-colman", AttendanceStatus.APOLOGIES)
+    record.attendance[7] = Attendance(
+        7, "steve-darling", AttendanceStatus.SUBSTITUTE, substitute_for="mills"
+    )
+    found = lines(record, confidential=False)
+    assert found[found.index("1. Apologies") + 1] == (
+        "It was reported that the membership of the Board had been amended to include Councillor "
+        "Steve Darling instead of Councillor Mills. Apologies for absence were also received "
+        "from Laura Colman (Co-opted Member)."
+    )
+
+
+def test_an_exclusion_agreed_as_the_items_last_step_is_one_sentence_with_its_vote() -> None:
+    record = meeting()
+    record.council = replace(record.council, movers_named=MoverNaming.ALWAYS)
+    record.motions[2] = Motion(
+        2, 3, MotionKind.MOTION, "bye", seconder_id="barnby", outcome=MotionOutcome.CARRIED,
+        excludes_item_id=4, order=20,
+    )  # fmt: skip
+    record.votes[2] = VoteEvent(2, 2, VoteMethod.ASSENT, VoteResult.PASS, order=21)
+    found = lines(record, confidential=False)
+    start = found.index("3. Budget Monitoring")
+    assert found[start + 1 : start + 4] == [
+        "The Board noted the budget.",
+        "Councillor Bye proposed and Councillor Barnby seconded a motion that the press and "
+        "public be excluded from the meeting for the following item of business (Minute 4), "
+        "which was agreed.",
+        f"4. {EXEMPT_TITLE}",
+    ]
