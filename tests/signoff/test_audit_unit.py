@@ -6,14 +6,17 @@ test_seals.py."""
 
 from __future__ import annotations
 
+import io
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from reportlab.pdfgen import canvas
 
+from clerk.domain.errors import ClerkError
 from clerk.domain.journal import JournalEntry
-from clerk.services import anchors, audit, signing
-from clerk.services.anchors import AnchorFindings
+from clerk.services import audit, signing
+from clerk.services.anchors import APPROVED_KEYWORD, RECORD_KEYWORD, AnchorFindings
 from clerk.services.audit import AuditReport, Change, seal_note
 from clerk.services.record_checks import seal_problems
 from clerk.services.signoff_status import local_time
@@ -257,11 +260,31 @@ def test_the_seal_note_counts_the_entries_this_installation_sealed(keyed: Record
 # A signed copy held outside Clerk.
 
 
+SIGNED_AT, APPROVED_AT = "ab" * 32, "cd" * 32
+
+
+def minutes_pdf() -> bytes:
+    """A PDF carrying the heads Clerk writes in the keywords of the minutes it signs."""
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.setKeywords(f"{RECORD_KEYWORD}{SIGNED_AT} {APPROVED_KEYWORD}{APPROVED_AT}")
+    page.drawString(72, 760, "Minutes of the Board, 18 August 2021")
+    page.showPage()
+    page.save()
+    return buffer.getvalue()
+
+
 @pytest.fixture(scope="module")
 def signed_pdf(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     pki = make_pki(tmp_path_factory.mktemp("pki"))
     credentials = signing.load_credentials(pki.p12, pki.passphrase)
-    return signing.sign_pdf(a_pdf(), credentials, reason="Confirmed as a correct record")
+    return signing.sign_pdf(minutes_pdf(), credentials, reason="Confirmed as a correct record")
+
+
+def test_a_signed_copy_that_is_not_there_is_said_so(tmp_path: Path) -> None:
+    with pytest.raises(ClerkError) as refused:
+        audit.outside_copy(board_record(), tmp_path / "gone.pdf")
+    assert str(refused.value) == f"No signed copy at {tmp_path / 'gone.pdf'}."
 
 
 def test_a_copy_that_is_not_a_signed_pdf_is_said_to_be_one_clerk_cannot_check(
@@ -284,6 +307,15 @@ def test_a_signed_copy_changed_after_signing_says_how(tmp_path: Path, signed_pdf
             "appended after the end of the file).",
         )
     )
+    at = signed_pdf.index(RECORD_KEYWORD.encode())
+    forged = signed_pdf[:at] + b"X" + signed_pdf[at + 1 :]  # a byte the signature covers
+    path.write_bytes(forged)
+    assert audit.outside_copy(board_record(), path) == AnchorFindings(
+        problems=(
+            "The signed copy minutes.pdf has changed since it was signed (the signed bytes do "
+            "not match).",
+        )
+    )
 
 
 def test_an_intact_signed_copy_is_compared_with_the_record(
@@ -291,7 +323,12 @@ def test_an_intact_signed_copy_is_compared_with_the_record(
 ) -> None:
     path = tmp_path / "minutes.pdf"
     path.write_bytes(signed_pdf)
-    record = board_record()
-    found = audit.outside_copy(record, path)
-    assert found == anchors.check_signed_copy(record, "minutes.pdf", signed_pdf)
-    assert found.problems or found.notes
+    assert audit.outside_copy(board_record(), path) == AnchorFindings(
+        problems=(
+            "The signed copy minutes.pdf was signed on the record at ABAB-ABAB-ABAB-ABAB, but the "
+            "record says it was signed never: the record has been changed since.",
+            "The signed copy minutes.pdf was made from the minutes approved at "
+            "CDCD-CDCD-CDCD-CDCD, but the record says they were approved never: the record has "
+            "been changed since.",
+        )
+    )
