@@ -114,6 +114,7 @@ def test_what_the_register_says_of_a_meeting_is_a_register_finding(sealed: Datab
 def test_the_audit_counts_the_entries_sealed(sealed: Database) -> None:
     report = audit.audit_meeting(sealed, 1)
     assert report.ok
+    assert report.unverified == ()  # every step taken here: nothing to say of steps elsewhere
     assert report.sealed == (
         f"Seals: {report.entries} of {report.entries} entries carry this installation's seal "
         f"(record key {KEY.id})."
