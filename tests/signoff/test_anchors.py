@@ -66,6 +66,11 @@ def test_the_signed_pdf_carries_the_heads_and_audit_compares_them(
         f", as approved at {fingerprint(approval_head(record))}."
     )
     assert report.outside.notes == (note, note)  # the copy kept, and the one given
+    # With the fingerprint typed from the paper copy too: each finding is kept.
+    code = fingerprint(approval_head(record))
+    typed = audit.audit_meeting(demo_database, AUGUST, fingerprint=code, signed_copy=out)
+    assert typed.outside.notes[1:] == (note, note)
+    assert typed.outside.notes[0].startswith(f"Fingerprint {code}: matches the approval of ")
     # A forger rewrites journal and register alike: the signed copy still says what was signed.
     rewrite_journal(
         demo_database, AUGUST, adding_paragraph(demo_database, 4), _reword_paragraph_4, True
