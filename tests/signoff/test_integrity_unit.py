@@ -17,7 +17,7 @@ from clerk.domain.changes import Changes, diff
 from clerk.domain.entities import Paragraph, SignoffStep
 from clerk.domain.enums import SignoffStepKind
 from clerk.domain.errors import ClerkError
-from clerk.domain.journal import GENESIS, JournalEntry
+from clerk.domain.journal import GENESIS, JournalEntry, verify_chain
 from clerk.domain.record import COLLECTIONS, MeetingRecord
 from clerk.domain.signoff.integrity import (
     Findings,
@@ -122,6 +122,7 @@ def test_rebuilding_starts_from_the_meeting_alone_not_the_stored_rows() -> None:
     assert rebuilt.meeting_id == kept.record.meeting_id
     assert set(rebuilt.attendance) == {2} and set(kept.record.attendance) == {1, 2}
     assert set(rebuilt.paragraphs) == {1}
+    assert rebuilt.meeting == kept.record.meeting  # the meeting's own row, not from the journal
 
 
 def test_an_entry_that_cannot_be_replayed_is_named() -> None:
@@ -139,7 +140,9 @@ def test_an_entry_that_cannot_be_replayed_is_named() -> None:
         "Councillor Mills) cannot be replayed: $.speeches: is not a collection of a meeting "
         "record.",
     )
-    assert findings.signoff == () and findings.chain != ()
+    assert findings.signoff == ()
+    assert findings.chain == tuple(verify_chain([kept.entries[0], bad]))
+    assert findings.chain  # the entry was changed: its hash no longer matches
 
 
 @pytest.mark.parametrize(
@@ -264,6 +267,21 @@ def test_a_step_taken_before_the_record_was_imported_is_not_checked() -> None:
     kept.paragraph(1, "Changed after the approval, elsewhere.")
     assert check_signoff(kept.entries, record) == []
     assert check(kept.entries, record) == []
+
+
+def test_steps_after_one_taken_before_the_import_are_still_checked() -> None:
+    kept = Kept()
+    record = kept.record
+    record.signoff[1] = SignoffStep(
+        id=1, step=SignoffStepKind.CIRCULATED, on=date(2021, 8, 19), chain_head="cd" * 32
+    )
+    kept.entries = []
+    kept.add("import", "Imported", creation_changes(record))
+    kept.step(2, SignoffStepKind.APPROVED, "approve", head="ef" * 32)
+    assert check_signoff(kept.entries, record) == [
+        f"Sign-off step 2 (approved) pins record efefefefefef, but journal entry 2 that "
+        f"recorded it follows {kept.entries[0].hash[:12]}."
+    ]
 
 
 def test_only_sign_off_steps_follow_the_approval() -> None:

@@ -108,13 +108,23 @@ def test_journal_entries_without_the_seal_after_sealed_ones_are_a_seal_finding(
 def test_what_the_register_says_of_a_meeting_is_a_register_finding(sealed: Database) -> None:
     plain_sql(sealed, "DELETE FROM register WHERE kind = 'meeting' AND subject = '1'")
     found = findings(sealed)
-    assert found.register and found.chain == found.record == found.signoff == found.seals == ()
+    assert found.register == (
+        "Meeting 1 (cyp-scrutiny-board/2021-08-18) is not in the register: it was added behind "
+        "Clerk's back.",
+    )
+    assert found.chain == found.record == found.signoff == found.seals == ()
 
 
 def test_the_audit_counts_the_entries_sealed(sealed: Database) -> None:
     report = audit.audit_meeting(sealed, 1)
     assert report.ok
     assert report.unverified == ()  # every step taken here: nothing to say of steps elsewhere
+    with sealed.reading() as conn:
+        entries = repo.load_journal(conn, 1)
+    assert report.changes[0] == audit.Change(
+        entries[0].seq, entries[0].recorded_at, entries[0].who, entries[0].kind, entries[0].label
+    )
+    assert [c.kind for c in report.changes] == [e.kind for e in entries]
     assert report.sealed == (
         f"Seals: {report.entries} of {report.entries} entries carry this installation's seal "
         f"(record key {KEY.id})."
