@@ -38,6 +38,7 @@ def run(name: str, jobs: int) -> None:
     settings.only_mutate = list(module["files"])
     settings.pytest_add_cli_args_test_selection = list(module["tests"])
     settings.do_not_mutate_patterns = list(module.get("skip", []))
+    skip_whole_statements()
     from mutmut.__main__ import _run
 
     try:
@@ -46,6 +47,26 @@ def run(name: str, jobs: int) -> None:
         if stop.code not in (0, None):
             raise
     record(module)
+
+
+def skip_whole_statements() -> None:
+    """A ``skip`` pattern leaves out the whole statement its line begins: a ``def`` line, the
+    whole function. (mutmut's own ``do_not_mutate_patterns`` spares only the expressions on the
+    matching line itself, so ``'^def compose_minutes'`` would skip nothing of its body.) The
+    mutants are made in forked workers: the change made here reaches them."""
+    from dataclasses import replace
+
+    from mutmut.mutation import file_mutation
+
+    original = file_mutation.get_ignored_lines
+
+    def get_ignored_lines(*args: Any, **kwargs: Any) -> Any:
+        found = original(*args, **kwargs)
+        return replace(
+            found, ignore_node_lines=found.ignore_node_lines | found.ignore_pattern_lines
+        )
+
+    file_mutation.get_ignored_lines = get_ignored_lines
 
 
 def record(module: dict[str, Any]) -> None:

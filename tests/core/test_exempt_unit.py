@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from clerk.domain.entities import ActionItem, Paragraph, Part
+from clerk.domain.entities import ActionItem, Declaration, Paragraph, Part
+from clerk.domain.enums import InterestKind
 from clerk.domain.exempt import (
     action_exempt_under,
+    declaration_detail_exempt,
     exempt_paragraphs,
     has_exempt_business,
     item_paragraph,
@@ -69,3 +71,14 @@ def test_only_the_minuted_items_mark_the_minutes_once_any_is_minuted() -> None:
     assert exempt_paragraphs(record) == []
     record.items[2] = replace(late, minute_number=6)
     assert exempt_paragraphs(record) == [3]
+
+
+def test_a_declarations_detail_is_exempt_only_on_an_exempt_item_unless_marked_public() -> None:
+    record = under_way()
+    declared = Declaration(1, "bye", 1, InterestKind.NON_PECUNIARY, nature="a governor")
+    for marked in (None, False, True):
+        assert not declaration_detail_exempt(record, replace(declared, nature_public=marked))
+    record.items[1] = replace(record.items[1], exempt_paragraph=3)
+    assert declaration_detail_exempt(record, declared)  # recorded before the choice existed
+    assert declaration_detail_exempt(record, replace(declared, nature_public=False))
+    assert not declaration_detail_exempt(record, replace(declared, nature_public=True))

@@ -7,9 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from clerk.domain.actions.signoff import SignoffAction
-from clerk.domain.enums import SigningMode
+from clerk.domain.enums import SigningMode, SignoffStepKind
 from clerk.domain.errors import RuleViolation
 from clerk.domain.fingerprint import approval_head, fingerprint, signing_head
 from clerk.domain.record import MeetingRecord
@@ -66,6 +67,11 @@ def test_the_signed_pdf_carries_the_heads_and_audit_compares_them(
         f", as approved at {fingerprint(approval_head(record))}."
     )
     assert report.outside.notes == (note, note)  # the copy kept, and the one given
+    # With the fingerprint typed from the paper copy too: each finding is kept.
+    code = fingerprint(approval_head(record))
+    typed = audit.audit_meeting(demo_database, AUGUST, fingerprint=code, signed_copy=out)
+    assert typed.outside.notes[1:] == (note, note)
+    assert typed.outside.notes[0].startswith(f"Fingerprint {code}: matches the approval of ")
     # A forger rewrites journal and register alike: the signed copy still says what was signed.
     rewrite_journal(
         demo_database, AUGUST, adding_paragraph(demo_database, 4), _reword_paragraph_4, True
@@ -76,6 +82,16 @@ def test_the_signed_pdf_carries_the_heads_and_audit_compares_them(
     assert len(report.outside.problems) == 4
     assert report.outside.problems[0].startswith(
         "The signed copy signed.pdf was signed on the record at "
+    )
+    # The kept signed PDF deleted: the signing step still names it.
+    signed_step = next(st for st in record.signoff.values() if st.step is SignoffStepKind.SIGNED)
+    forget_kept = text("DELETE FROM attachments WHERE meeting_id = :m AND purpose = :p")
+    with demo_database.transaction() as conn:
+        conn.execute(forget_kept, {"m": AUGUST, "p": signoff.SIGNED_PDF})
+    report = audit.audit_meeting(demo_database, AUGUST)
+    assert report.files == (
+        f"The signed step names {signed_step.file_name} with SHA-256 {signed_step.sha256[:16]}"
+        "..., but no kept file has that hash.",
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -13,6 +14,7 @@ from clerk.domain.changes import Changes
 from clerk.domain.journal import JournalEntry
 from clerk.services import audit, record_json, signoff
 from clerk.services.recording import MeetingSession
+from clerk.storage import attachments
 from clerk.storage import repository as repo
 from clerk.storage.database import Database, open_database
 from tests.conftest import run_clerk
@@ -203,3 +205,26 @@ def test_an_exported_approved_record_imports_locked_and_audits_clean(
         assert record_json.export_meeting(elsewhere, meeting_id) == exported
     finally:
         elsewhere.dispose()
+
+
+def test_a_kept_signed_copy_deleted_with_plain_sql_is_caught(
+    demo_database: Database, tmp_path: Path
+) -> None:
+    confirmed(demo_database)
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4 the signed pages")
+    signoff.sign_wet_ink(demo_database, AUGUST, scan=scan)
+    before = audit.audit_meeting(demo_database, AUGUST)
+    (kept,) = signoff.signed_copies(demo_database, AUGUST)
+    with demo_database.reading() as conn:
+        stored = len(attachments.list_for(conn, AUGUST))
+    assert before.ok and before.files_checked == stored == 1  # the scan
+    with demo_database.transaction() as conn:
+        conn.execute(text("DELETE FROM attachments WHERE id = :i"), {"i": kept.id})
+    report = audit.audit_meeting(demo_database, AUGUST)
+    digest = hashlib.sha256(scan.read_bytes()).hexdigest()
+    assert report.files == (
+        f"The signed-copy-attached step names scan.pdf with SHA-256 {digest[:16]}..., but no kept "
+        "file has that hash.",
+    )
+    assert report.files_checked == stored - 1
