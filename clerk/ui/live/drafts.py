@@ -12,9 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 from pathlib import Path
 from typing import Any
+
+from clerk.fileio import WriteError, write_text
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +78,6 @@ class DraftStore:
             del data[str(meeting_id)]
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            partial = self.path.with_name(self.path.name + ".partial")
-            partial.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-            os.replace(partial, self.path)
-        except OSError as error:
+            write_text(self.path, json.dumps(data, ensure_ascii=False, indent=1), mode=0o600)
+        except (OSError, WriteError) as error:
             log.warning("Could not keep the minute-text drafts in %s: %s", self.path, error)
