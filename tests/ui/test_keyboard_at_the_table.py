@@ -345,3 +345,47 @@ def test_a_dialog_quoting_the_motion_starts_on_its_first_field_to_fill(
     assert quoted.isReadOnly()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is named(dialog, "Mover"))
     assert QApplication.focusWidget().focusPolicy() != Qt.FocusPolicy.NoFocus
+
+
+def test_the_substitute_picker_finds_a_surname_and_the_roll_call_goes_on_in_the_list(
+    qtbot, sqlite_demo, make_window
+):
+    from clerk.domain.enums import AttendanceStatus
+    from clerk.ui.live.tables import select_key
+
+    window = make_window(sqlite_demo)
+    view = window.open_meeting(2)
+    people = view.attendance.view
+    press(qtbot, window, Qt.Key.Key_3, CTRL)  # the roll call, in the attendance list
+    select_key(people, "mandy-darling")
+    press(qtbot, people, Qt.Key.Key_S)
+    dialog = open_dialog(qtbot, view.attendance)
+    picker = named(dialog, "Substitute")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is picker)
+    assert picker.currentData() != "steve-darling"
+    qtbot.keyClicks(picker, "darl")  # "Councillor Steve Darling" by the surname
+    assert picker.currentData() == "steve-darling"
+    press(qtbot, picker, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    attendance = {a.person_id: a for a in window.controller.record.attendance.values()}
+    assert attendance["steve-darling"].status is AttendanceStatus.SUBSTITUTE
+    # Opened from the list, closed back to the list: the clerk marks the next person.
+    assert window.focusWidget() is people
+
+
+def test_an_attendance_dialog_opened_while_minuting_gives_the_keyboard_back_to_the_minutes(
+    qtbot, sqlite_demo, make_window
+):
+    window = make_window(sqlite_demo)
+    view = window.open_meeting(2)
+    _started(window)
+    view.agenda.select_item(_take(window, "6"))
+    view.workspace.show_tab(MINUTES_TAB)
+    assert QApplication.focusWidget() is view.workspace.editor
+    window.actions["add_attendee"].trigger()  # the Attendance menu, or the button under the list
+    dialog = open_dialog(qtbot, view.attendance)
+    press(qtbot, QApplication.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    # Back on the minutes, as after every other dialog: not the list, where a stray P or A
+    # would record attendance.
+    assert window.focusWidget() is view.workspace.editor

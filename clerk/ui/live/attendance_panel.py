@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -29,6 +32,7 @@ from clerk.domain.enums import PersonKind
 from clerk.domain.names import display_name
 from clerk.ui.controller import MeetingController
 from clerk.ui.forms import FormDialog, combo, keep_short_text
+from clerk.ui.live.pickers import person_picker
 from clerk.ui.live.tables import select_key, select_row, selected_key, table_view
 from clerk.ui.models.attendance import AttendanceModel, attendance_rows
 
@@ -38,6 +42,8 @@ class AttendancePanel(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.dialog: FormDialog | None = None
+        #: The keyboard to the item's work (the meeting view gives the workspace's).
+        self.focus_work: Callable[[], None] = lambda: None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         heading = QLabel("Attendance  (Ctrl+3)")
@@ -162,7 +168,7 @@ class AttendancePanel(QWidget):
         dialog = FormDialog(
             f"Substitute for {display_name(record.person(member))}", self, "Record substitute"
         )
-        who = dialog.add_row("&Substitute:", combo(candidates))
+        who = dialog.add_row("&Substitute:", person_picker(candidates))  # finds a surname
         group = dialog.add_row(
             "&Group:",
             QLineEdit(membership.group),
@@ -233,6 +239,15 @@ class AttendancePanel(QWidget):
         self._open(dialog)
 
     def _open(self, dialog: FormDialog) -> None:
+        """Open a dialog; when it closes the keyboard goes back to where the clerk was.
+        From the panel (S or Insert in the list, during the roll call) that is the list, to
+        mark the next person; from anywhere else (the Attendance menu, a button clicked while
+        minuting) it is the item's work, as after every other dialog: never the list the
+        clerk was not in, where a stray P or A would record attendance."""
         self.dialog = dialog
-        dialog.finished.connect(lambda _result: self.view.setFocus())
+        focus = QApplication.focusWidget()
+        in_panel = focus is not None and (focus is self or self.isAncestorOf(focus))
+        dialog.finished.connect(
+            lambda _result: self.view.setFocus() if in_panel else self.focus_work()
+        )
         dialog.open()

@@ -71,6 +71,7 @@ class MeetingView(QWidget):
         self.workspace.notice.connect(lambda text: self.banner.show_message(text, "notice"))
         self.attendance = AttendancePanel(controller)
         self.attendance.attach(actions)
+        self.attendance.focus_work = self.workspace.focus_work
         #: Every command of the registry the meeting handles, by scope: this view's own, the
         #: attendance panel's and the workspace's (each mapping checked against the registry).
         attendance = self.attendance
