@@ -6,11 +6,28 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clerk import APP_NAME
 
+if TYPE_CHECKING:
+    from clerk.storage.database import Database
+
 #: Benchmarks set this to a file's path: it is made once the window is shown, then Clerk quits.
 SHOWN_MARKER = "CLERK_QUIT_WHEN_SHOWN"
+
+
+def fresh_demo() -> Database:
+    """``clerk --demo``'s database: a fresh copy of the demo built once (not a replay), and
+    without the minute-text drafts an earlier demo session left beside the copy it replaces
+    (kept by item id, they would turn up again in the new copy's items)."""
+    from clerk.services.demo import fresh_demo_database
+    from clerk.ui.live.drafts import DraftStore
+
+    database = fresh_demo_database()
+    if database.path is not None:  # the demo's own copy in Clerk's data folder
+        DraftStore.beside(database.path, database.describe()).discard()
+    return database
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,9 +58,7 @@ def run(args: argparse.Namespace) -> int:
     named = args.db is not None or bool(os.environ.get("CLERK_DB"))
     access = Access.WRITE if named else Access.CREATE
     if args.demo:
-        from clerk.services.demo import fresh_demo_database
-
-        database = fresh_demo_database()  # a copy of the demo built once, not a replay
+        database = fresh_demo()
     elif args.screenshot:
         database = open_database(target, access=Access.READ)
     else:

@@ -83,6 +83,52 @@ def test_a_draft_survives_quitting_and_starting_again(qtbot, sqlite_demo, make_w
     assert store.load(2) == {}
 
 
+def test_a_fresh_demo_starts_without_the_drafts_of_the_last_demo(qtbot, make_window):
+    from clerk.storage.engine import default_database_path
+    from clerk.ui.app import fresh_demo
+
+    # The clerk's own database, in the same data folder: its drafts are never touched.
+    own = DraftStore.beside(default_database_path(), "")
+    own.save(2, {7: (None, "The clerk's own unfinished minute")})
+    demo = fresh_demo()  # clerk --demo
+    window = make_window(demo)
+    view = window.open_meeting(2)
+    _started(window)
+    item_id = _take(window, "6")
+    view.agenda.select_item(item_id)
+    view.workspace.show_tab(MINUTES_TAB)
+    qtbot.keyClicks(view.workspace.editor, "Trying the demo out")
+    store = DraftStore.beside(demo.path, demo.describe())
+    assert store.load(2) == {item_id: (None, "Trying the demo out")}
+    window.close()
+    demo.dispose()
+
+    again = fresh_demo()  # clerk --demo another day: a fresh copy, and no old typing in it
+    try:
+        assert again.path == demo.path
+        view = make_window(again).open_meeting(2)
+        view.agenda.select_item(item_id)
+        assert view.workspace.editor.toPlainText() == ""
+        assert store.load(2) == {}
+        assert own.load(2) == {7: (None, "The clerk's own unfinished minute")}
+    finally:
+        again.dispose()
+
+
+def test_discarding_drafts_removes_only_an_ordinary_file(tmp_path) -> None:
+    theirs = tmp_path / "theirs.json"
+    theirs.write_text('{"2": {}}')
+    linked = DraftStore(tmp_path / "demo.sqlite3.drafts.json")
+    linked.path.symlink_to(theirs)
+    linked.discard()  # a link Clerk did not make: left alone, and what it points to
+    assert linked.path.is_symlink() and theirs.read_text() == '{"2": {}}'
+    own = DraftStore(tmp_path / "other.sqlite3.drafts.json")
+    own.save(2, {7: (None, "typed")})
+    own.discard()
+    assert not own.path.exists()
+    own.discard()  # nothing there: nothing to do
+
+
 def test_leaving_an_item_with_a_motion_pending_asks_first(qtbot, sqlite_demo, make_window):
     window = make_window(sqlite_demo)
     view = window.open_meeting(2)

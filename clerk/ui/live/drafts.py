@@ -5,6 +5,8 @@ The drafts live in a small JSON file Clerk keeps next to its own data: beside th
 database file (``clerk.db.drafts.json``), or, for a shared PostgreSQL database, in Clerk's data
 folder under a name made from the database's address. They are the clerk's own unfinished
 typing, not the record: nothing of them is in the meeting until the clerk adds the paragraph.
+``clerk --demo`` replaces the demo's copy with a fresh one, and the old copy's drafts with it
+(``DraftStore.discard``, from ``clerk.ui.app.fresh_demo``); a user's database keeps its drafts.
 """
 
 from __future__ import annotations
@@ -81,3 +83,13 @@ class DraftStore:
             write_text(self.path, json.dumps(data, ensure_ascii=False, indent=1), mode=0o600)
         except (OSError, WriteError) as error:
             log.warning("Could not keep the minute-text drafts in %s: %s", self.path, error)
+
+    def discard(self) -> None:
+        """Remove the drafts file, for a database Clerk itself replaced with a fresh one (the
+        demo's copy; never a user's database). Only an ordinary file goes, never a link."""
+        if self.path is None or self.path.is_symlink() or not self.path.is_file():
+            return
+        try:
+            self.path.unlink()
+        except OSError as error:
+            log.warning("Could not remove the old minute-text drafts %s: %s", self.path, error)
