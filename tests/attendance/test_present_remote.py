@@ -31,7 +31,7 @@ from clerk.domain.actions.proceedings import OpenItem, StartMeeting
 from clerk.domain.attendance_record import Outcome, classify, tally
 from clerk.domain.entities import Part, VoteChoice
 from clerk.domain.enums import AttendanceStatus, CodeOfConduct, VoteMethod, VoteOption
-from clerk.domain.errors import RuleViolation
+from clerk.domain.errors import RecordFormatError, RuleViolation
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.business import Standing, voters
 from clerk.domain.rules.eligibility import eligible_voters
@@ -270,3 +270,20 @@ def test_refused_through_the_session_in_england_leaves_the_database_as_it_was(
     with database.reading() as conn:
         after, _ = repo.load_record(conn, meeting_id)
     assert after.snapshot() == before.snapshot()
+
+
+def test_a_record_claiming_remote_presence_in_england_after_may_2021_is_not_imported(
+    tmp_path: Path,
+) -> None:
+    database, meeting_id = _welsh_database(tmp_path / "welsh.sqlite3", date(2023, 2, 13))
+    MeetingSession(database, meeting_id).apply(PresentRemote("barnby"))
+    data = json.loads(record_json.export_meeting(database, meeting_id))
+    text = json.dumps(data).replace('"welsh-model-code"', '"lga-model-code-2020"')
+    assert text != json.dumps(data)
+    target = open_database(str(tmp_path / "english.sqlite3"))
+    with pytest.raises(RecordFormatError) as refused:
+        record_json.import_document(target, json.loads(text), source="english.json")
+    assert "attendance[0].status" in str(refused.value)
+    assert "record Councillor Barnby as a remote observer instead" in str(refused.value)
+    with target.reading() as conn:
+        assert repo.list_committees(conn) == []
