@@ -48,6 +48,12 @@ def _with_job(person: Person) -> str:
     return f"{name}, {person.job_title}" if person.job_title else name
 
 
+def remote_attendance_sentence(people: list[Person]) -> str:
+    """ "Councillors Sharon Barton and Pat Dobbie attended remotely.": the members listed as
+    present who attended by video (and were present, where the law makes that presence)."""
+    return f"{wording.people_phrase(people)} attended remotely."
+
+
 def present_block(ctx: MinuteContext) -> list[Block]:
     record = ctx.record
     persons = ctx.persons
@@ -90,6 +96,19 @@ def present_block(ctx: MinuteContext) -> list[Block]:
             heading = label if len(people) == 1 else f"{label}s"
             lines.append(Para(heading, underline=True, align=centre, space_before=True))
             lines.extend(Para(_with_represents(p), align=centre) for p in people)
+    attended_remotely = with_status(ctx, AttendanceStatus.PRESENT_REMOTE)
+    if attended_remotely:
+        everyone = len(attended_remotely) > 1 and all(
+            e.status is AttendanceStatus.PRESENT_REMOTE
+            for e in record.attendance.values()
+            if ctx.attended(e.person_id)
+        )
+        sentence = (
+            "All members present attended remotely."
+            if everyone
+            else remote_attendance_sentence(attended_remotely)
+        )
+        lines.append(Para(sentence, align=centre, space_before=True))
     also = with_status(ctx, AttendanceStatus.ALSO_ATTENDING)
     plural_for_one = style.also_plural_for_one is not False
     if also:

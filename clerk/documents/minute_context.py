@@ -11,7 +11,11 @@ from clerk.domain.rules.business import chaired
 from clerk.domain.rules.numbering import format_minute
 
 EXEMPT_TITLE = "Exempt Item"
-ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE)
+ATTENDED = (
+    AttendanceStatus.PRESENT,
+    AttendanceStatus.SUBSTITUTE,
+    AttendanceStatus.PRESENT_REMOTE,
+)
 
 
 @dataclass(frozen=True)

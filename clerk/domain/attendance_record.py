@@ -22,6 +22,9 @@ class Outcome(StrEnum):
     """How a person was at a meeting."""
 
     IN_PERSON = "in-person"
+    #: Attending by video and present at the meeting (where the law makes it presence).
+    PRESENT_REMOTE = "present-remote"
+    #: Watching by video as a remote observer: not present.
     REMOTE = "remote"
     APOLOGIES = "apologies"
     ABSENT = "absent"
@@ -47,6 +50,11 @@ class MeetingOutcome:
     def attended_in_person(self) -> bool:
         return self.outcome is Outcome.IN_PERSON
 
+    @property
+    def attended(self) -> bool:
+        """Present at the meeting: in person, or remotely where that is presence."""
+        return self.outcome in ATTENDED
+
 
 def held(record: MeetingRecord) -> bool:
     """A meeting that has taken place (or is taking place): a scheduled one expects no one yet."""
@@ -63,10 +71,17 @@ def expected_members(record: MeetingRecord) -> list[str]:
     return seen
 
 
+#: The outcomes that are attendance at the meeting.
+ATTENDED = (Outcome.IN_PERSON, Outcome.PRESENT_REMOTE)
+
+
 def presence(statuses: Collection[AttendanceStatus]) -> Outcome | None:
-    """In person (present, or as a substitute member), remote, or neither (None)."""
+    """In person (present, or as a substitute member), present remotely, a remote observer,
+    or none of these (None)."""
     if AttendanceStatus.PRESENT in statuses or AttendanceStatus.SUBSTITUTE in statuses:
         return Outcome.IN_PERSON
+    if AttendanceStatus.PRESENT_REMOTE in statuses:
+        return Outcome.PRESENT_REMOTE
     if AttendanceStatus.REMOTE_OBSERVER in statuses:
         return Outcome.REMOTE
     return None
@@ -113,11 +128,14 @@ def _not_there(
 @dataclass
 class Tally:
     """One member's attendance across meetings. ``expected`` meetings split exactly into
-    in person, remote, apologies and absent; substitute attendance is counted apart."""
+    in person, remote, apologies and absent; substitute attendance is counted apart.
+    ``remote`` counts both kinds of remote attendance; ``present_remote`` those of them that
+    were presence at the meeting (a member attending by video in Wales, say)."""
 
     expected: int = 0
     in_person: int = 0
     remote: int = 0
+    present_remote: int = 0
     apologies: int = 0
     absent: int = 0
     substituted: int = 0
@@ -130,8 +148,9 @@ class Tally:
             self.expected += 1
             if result.outcome is Outcome.IN_PERSON:
                 self.in_person += 1
-            elif result.outcome is Outcome.REMOTE:
+            elif result.outcome in (Outcome.REMOTE, Outcome.PRESENT_REMOTE):
                 self.remote += 1
+                self.present_remote += result.outcome is Outcome.PRESENT_REMOTE
             elif result.outcome is Outcome.APOLOGIES:
                 self.apologies += 1
             else:
@@ -140,7 +159,7 @@ class Tally:
                 self.substituted += 1
         if result.substitute_for is not None:
             self.as_substitute += 1
-        if result.outcome in (Outcome.IN_PERSON, Outcome.REMOTE):
+        if result.outcome in (Outcome.IN_PERSON, Outcome.PRESENT_REMOTE, Outcome.REMOTE):
             self.late += result.arrived_late
             self.left_early += result.left_early
 
@@ -151,10 +170,11 @@ class Tally:
 
     @property
     def percentage(self) -> int | None:
-        """Meetings attended in person as a share of meetings expected, rounded; None if none."""
+        """Meetings attended (in person, or present remotely) as a share of meetings
+        expected, rounded; None if none."""
         if self.expected == 0:
             return None
-        return round(100 * self.in_person / self.expected)
+        return round(100 * (self.in_person + self.present_remote) / self.expected)
 
 
 def tally(records: Iterable[MeetingRecord], person_id: str) -> Tally:

@@ -142,6 +142,9 @@ class AttendanceStatus(StrEnum):
     ALSO_ATTENDING = "also-attending"
     OFFICER = "officer"
     REMOTE_OBSERVER = "remote-observer"
+    #: Attending by video and legally present (counted for quorum and voting): where the
+    #: law allows it (``rules.remote.remote_presence_refusal``).
+    PRESENT_REMOTE = "present-remote"
 
 
 class Movement(StrEnum):

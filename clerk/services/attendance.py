@@ -376,10 +376,10 @@ def _without(values: tuple[str, ...], index: int) -> tuple[str, ...]:
 def notes(report: Report) -> list[str]:
     """The sentences under the table: what counts, the settings, any warnings."""
     settings = report.settings
-    remote = (
-        "Remote attendance counts as attendance (the council's setting)."
+    remote = "A member present remotely (in Wales; in England until 6 May 2021) counts. " + (
+        "Remote observing counts as attendance (the council's setting)."
         if settings.remote_counts
-        else "Remote attendance does not count (in England, not since 7 May 2021)."
+        else "Remote observing does not count (in England, not since 7 May 2021)."
     )
     lines = [
         f"Six-month rule (section 85, Local Government Act 1972) as at {long_date(report.as_of)}: "

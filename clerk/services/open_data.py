@@ -41,6 +41,7 @@ STATUS = {
 #: Who is listed as taking part, in the words of the event's participants.
 PARTICIPATION = {
     AttendanceStatus.PRESENT: "present",
+    AttendanceStatus.PRESENT_REMOTE: "present (remotely)",
     AttendanceStatus.SUBSTITUTE: "present (substitute)",
     AttendanceStatus.APOLOGIES: "apologies",
     AttendanceStatus.ABSENT: "absent",

@@ -26,10 +26,12 @@ from clerk.domain.entities import (
     Person,
     QuorumRule,
 )
-from clerk.domain.enums import CommitteeKind, MotionKind, MoverNaming
+from clerk.domain.enums import AttendanceStatus, CommitteeKind, MotionKind, MoverNaming
 from clerk.domain.errors import ClerkError, RecordFormatError
 from clerk.domain.exempt import action_exempt_under
+from clerk.domain.names import display_name
 from clerk.domain.record import MeetingRecord
+from clerk.domain.rules.remote import remote_presence_refusal
 from clerk.domain.serial import from_json, to_json
 from clerk.domain.validation import (
     Problem,
@@ -337,7 +339,8 @@ def document_to_record(doc: Any) -> MeetingRecord:
 
 def check_sense(record: MeetingRecord, today: date) -> None:
     """Values that read well but cannot be right: counts no meeting could have cast, an end
-    before the start, sign-off dates before the meeting or in the future."""
+    before the start, sign-off dates before the meeting or in the future, a member present
+    remotely where the law did not make remote attendance presence."""
     for name, problem in meeting_problems(record.meeting):
         raise RecordFormatError(f"$.event.{name}", problem)
     for index, (_key, vote) in enumerate(sorted(record.votes.items())):
@@ -346,6 +349,12 @@ def check_sense(record: MeetingRecord, today: date) -> None:
     for index, (_key, step) in enumerate(sorted(record.signoff.items())):
         for name, problem in signoff_day_problems(step, record.meeting.date, today):
             raise RecordFormatError(f"{PLACES['signoff']}[{index}].{name}", problem)
+    for index, (_key, entry) in enumerate(sorted(record.attendance.items())):
+        if entry.status is AttendanceStatus.PRESENT_REMOTE:
+            name = display_name(record.person(entry.person_id))
+            refusal = remote_presence_refusal(record.council, record.meeting.date, name)
+            if refusal is not None:
+                raise RecordFormatError(f"{PLACES['attendance']}[{index}].status", refusal)
 
 
 def load_json_text(text: str, source: str) -> Any:

@@ -35,6 +35,7 @@ ROLE = {
 
 ATTENDANCE = {
     AttendanceStatus.PRESENT: "Present",
+    AttendanceStatus.PRESENT_REMOTE: "Present (remotely)",
     AttendanceStatus.APOLOGIES: "Apologies",
     AttendanceStatus.ABSENT: "Absent",
     AttendanceStatus.SUBSTITUTE: "Present (substitute)",

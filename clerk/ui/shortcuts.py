@@ -94,6 +94,7 @@ COMMANDS: tuple[Command, ...] = (
     _meeting("focus_attendance", "Go to the atten&dance", ("Ctrl+3",), "Agenda", records=False),
     # Attendance (single keys in the attendance list)
     _attendance("present", "&Present", ("P",)),
+    _attendance("present_remote", "Present by &video (counts as present)", ("V",)),
     _attendance("apologies", "&Apologies", ("A",)),
     _attendance("absent", "Absent (&X)", ("X",)),
     _attendance("substitute", "&Substitute for this member…", ("S",)),

@@ -5,7 +5,8 @@ withdraws for it; the previous minutes are approved on a named proposal and seco
 unanimously.
 
 Source: Bodorgan Community Council's published minutes of its virtual meeting of 14 September
-2021 (minutes 1 to 6). The County Councillor's apologies and the confirmation wording are gaps:
+2021 (minutes 1 to 6). The members attended by Zoom and, in Wales, were present: recorded as
+present remotely. The County Councillor's apologies and the confirmation wording are gaps:
 see docs/scenario-gaps.md."""
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ STATEMENTS = [
     "Councillor Dafydd Jones (Chair)",
     "Councillors Tim Owen, Sharon Barton, Andrew Hughes, Gwilym Looms, Gareth Evans, Jeff "
     "Hughes, Selwyn Williams and Myfyr Davies",
+    "All members present attended remotely.",
     "(Also in attendance: Councillor Bryan Owen)",
     "(Officers: J Alun Foulkes, Clerk)",
     "2. Apologies",
@@ -52,7 +54,22 @@ def test_a_visiting_county_councillor_a_withdrawal_and_minutes_approved_on_a_pro
     public = minutes[False]
     in_order(STATEMENTS, public.lines)
     # The county councillor is not a member: he is listed as attending, not among the members.
-    members = public.lines[public.lines.index("-: Present :-") : public.lines.index(STATEMENTS[2])]
+    members = public.lines[public.lines.index("-: Present :-") : public.lines.index(STATEMENTS[3])]
     assert not any("Bryan Owen" in line for line in members)
     assert not any("amendment" in line for line in public.lines)
+    assert public.pdf_matches_word
+
+
+def test_members_attending_by_zoom_are_present_remotely_and_minuted_so(
+    minutes: dict[bool, Minutes],
+) -> None:
+    # Held by Zoom in Wales: every member attended remotely and was present (the Local
+    # Government and Elections (Wales) Act 2021), listed among the members present and said to
+    # have attended remotely; not the "observing remotely, not present" of a remote observer.
+    public = minutes[False]
+    block = public.lines[public.lines.index("-: Present :-") : public.lines.index("2. Apologies")]
+    assert "All members present attended remotely." in block
+    assert not any("Observing remotely" in line for line in public.lines)
+    # Present for voting too: the withdrawal and the unanimous resolution stand as recorded.
+    assert "Resolved (unanimously):" in public.lines
     assert public.pdf_matches_word

@@ -18,8 +18,9 @@ from clerk.domain.entities import Attendance, MovementEntry
 from clerk.domain.enums import AttendanceStatus, Movement, PersonKind
 from clerk.domain.errors import RuleViolation
 from clerk.domain.record import MeetingRecord
-from clerk.domain.rules.presence import is_present
+from clerk.domain.rules.presence import SEATED_STATUSES, is_present
 from clerk.domain.rules.proceedings import next_order
+from clerk.domain.rules.remote import remote_presence_refusal
 from clerk.domain.timefmt import long_date
 
 
@@ -36,7 +37,10 @@ def set_status(
     replaced_by = next(
         (a for a in record.attendance.values() if a.substitute_for == person_id), None
     )
-    if replaced_by is not None and status in (AttendanceStatus.PRESENT,):
+    if replaced_by is not None and status in (
+        AttendanceStatus.PRESENT,
+        AttendanceStatus.PRESENT_REMOTE,
+    ):
         raise RuleViolation(
             f"{name_of(record, person_id)} has been substituted by "
             f"{name_of(record, replaced_by.person_id)}; undo the substitution first."
@@ -72,6 +76,25 @@ class Present(Action):
         require_member(record, self.person, "present")
         set_status(record, self.person, AttendanceStatus.PRESENT)
         return f"mark {name_of(record, self.person)} present"
+
+
+@dataclass(frozen=True)
+class PresentRemote(Action):
+    """A member attending by video and present for quorum and voting: in Wales, or in England
+    at meetings from 4 April 2020 to 6 May 2021 (the Coronavirus flexibility regulations)."""
+
+    kind = "present_remote"
+    person: str
+
+    def apply(self, record: MeetingRecord, ctx: Context) -> str:
+        require_not_closed(record, "take the roll call")
+        require_member(record, self.person, "present")
+        name = name_of(record, self.person)
+        refusal = remote_presence_refusal(record.council, record.meeting.date, name)
+        if refusal is not None:
+            raise RuleViolation(refusal)
+        set_status(record, self.person, AttendanceStatus.PRESENT_REMOTE)
+        return f"mark {name} present remotely"
 
 
 @dataclass(frozen=True)
@@ -135,7 +158,10 @@ class Substitute(Action):
                 f"{name_of(record, taken.person_id)} is already substituting for {whom}."
             )
         replaced = record.attendance_of(self.replaces)
-        if replaced is not None and replaced.status is AttendanceStatus.PRESENT:
+        if replaced is not None and replaced.status in (
+            AttendanceStatus.PRESENT,
+            AttendanceStatus.PRESENT_REMOTE,
+        ):
             raise RuleViolation(f"{whom} is marked present, so cannot be substituted.")
         # The member's own apology (or absence) stands: the substitution adds a fact, it does
         # not erase one; house style decides how the minutes put the two together.
@@ -232,10 +258,7 @@ class Arrive(Action):
         if is_present(record, self.person):
             raise RuleViolation(f"{name} is already present.")
         entry = record.attendance_of(self.person)
-        if entry is None or entry.status not in (
-            AttendanceStatus.PRESENT,
-            AttendanceStatus.SUBSTITUTE,
-        ):
+        if entry is None or entry.status not in SEATED_STATUSES:
             require_member(record, self.person, "as arriving")
             set_status(record, self.person, AttendanceStatus.PRESENT)
         at = stamp(self.at, ctx)
@@ -262,6 +285,7 @@ class Leave(Action):
 
 for _cls in (
     Present,
+    PresentRemote,
     Apologies,
     Absent,
     Substitute,

@@ -87,6 +87,7 @@ def _strike(record: MeetingRecord, person_id: str, votes: list[VoteEvent]) -> No
 
 DECLARING = (
     AttendanceStatus.PRESENT,
+    AttendanceStatus.PRESENT_REMOTE,
     AttendanceStatus.SUBSTITUTE,
     AttendanceStatus.ALSO_ATTENDING,
     AttendanceStatus.REMOTE_OBSERVER,

@@ -4,11 +4,18 @@ from clerk.domain.entities import Declaration
 from clerk.domain.enums import AttendanceStatus, EventKind, Movement, Role
 from clerk.domain.record import MeetingRecord
 
-SEATED_STATUSES = (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE)
+#: Present at the meeting: in the room, substituting, or attending remotely where the law
+#: makes that presence (a remote observer is not present).
+SEATED_STATUSES = (
+    AttendanceStatus.PRESENT,
+    AttendanceStatus.SUBSTITUTE,
+    AttendanceStatus.PRESENT_REMOTE,
+)
 
 
 def is_present(record: MeetingRecord, person_id: str) -> bool:
-    """Physically present now: marked present (or substituting) and not since departed."""
+    """Present now: marked present (in the room or remotely, or substituting) and not since
+    departed."""
     entry = record.attendance_of(person_id)
     if entry is None or entry.status not in SEATED_STATUSES:
         return False

@@ -1,7 +1,9 @@
-"""Quorum: councillor seats physically present, less those withdrawn for the item.
+"""Quorum: councillor seats present, less those withdrawn for the item.
 
-Remote observers never count (Hertfordshire CC v SSHCLG [2021]); co-opted members do not
-count towards the quorum of a committee of the council.
+Present means in the room, or attending by video where the law makes that presence
+(``rules.remote``: Wales; England under the 2020 regulations). Remote observers never count
+(Hertfordshire CC v SSHCLG [2021]); co-opted members do not count towards the quorum of a
+committee of the council.
 """
 
 from dataclasses import dataclass

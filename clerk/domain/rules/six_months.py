@@ -13,10 +13,12 @@ How Clerk counts:
   six calendar months later (the last day of that month when it has no such date: 31 August
   to the end of February). Attending on that last day still counts; the member ceases to be
   a member the day after.
-- Attendance in person counts, as a member or as a substitute member. Remote attendance
-  counts only where the council's setting says so (in England it has not counted since 7 May
-  2021), and always at meetings held under the 2020 flexibility regulations (4 April 2020 to
-  6 May 2021).
+- Attendance in person counts, as a member or as a substitute member, and so does a member
+  recorded as present remotely (which Clerk allows only where the law makes it presence: in
+  Wales, and in England under the 2020 flexibility regulations; see ``rules.remote``). Other
+  remote attendance (a remote observer) counts only where the council's setting says so (in
+  England it has not counted since 7 May 2021), and always at meetings held under the 2020
+  flexibility regulations (4 April 2020 to 6 May 2021).
 - An approval of a reason recorded on or before the last day of the period stops the clock:
   with an end date, a fresh six months runs from that date; without one, the clock stays
   stopped until the member next attends. An approval after the period has ended is too late.
@@ -35,13 +37,9 @@ from enum import StrEnum
 from clerk.domain.attendance_record import MeetingOutcome, Outcome, presence
 from clerk.domain.entities import Person
 from clerk.domain.enums import AttendanceStatus, PersonKind
+from clerk.domain.rules.remote import FLEXIBILITY_FROM, FLEXIBILITY_UNTIL
 
 MONTHS = 6
-#: The Local Authorities and Police and Crime Panels (Coronavirus) (Flexibility of Local
-#: Authority and Police and Crime Panel Meetings) (England and Wales) Regulations 2020
-#: (SI 2020/392): remote attendance was attendance for meetings in this window.
-FLEXIBILITY_FROM = date(2020, 4, 4)
-FLEXIBILITY_UNTIL = date(2021, 5, 6)
 
 
 @dataclass(frozen=True)
@@ -50,7 +48,8 @@ class AttendanceSettings:
 
     #: Warn when the six months end within this many weeks.
     warning_weeks: int = 8
-    #: Whether remote attendance counts as attendance (not in England since May 2021).
+    #: Whether remote observing counts as attendance (not in England since May 2021); a
+    #: member recorded as present remotely always counts.
     remote_counts: bool = False
 
 
@@ -132,7 +131,9 @@ def attended(
 
 
 def _counts(outcome: Outcome | None, day: date, settings: AttendanceSettings) -> bool:
-    if outcome is Outcome.IN_PERSON:
+    if outcome in (Outcome.IN_PERSON, Outcome.PRESENT_REMOTE):
+        # Present remotely is recorded only where the law made it presence (rules.remote):
+        # it is attendance whatever the setting, which is for remote observers.
         return True
     return outcome is Outcome.REMOTE and remote_counts_on(day, settings)
 

@@ -25,6 +25,7 @@ from clerk.domain.actions.attendance import (
     Leave,
     OfficerPresent,
     Present,
+    PresentRemote,
     RemoteObserver,
     Substitute,
 )
@@ -58,8 +59,8 @@ class AttendancePanel(QWidget):
         self.buttons.setSpacing(4)
         layout.addLayout(self.buttons)
         hint = QLabel(
-            "Keys in the list: P present · A apologies · X absent · S substitute · "
-            "R remote · I arrived · L left · Insert add someone"
+            "Keys in the list: P present · V present by video · A apologies · X absent · "
+            "S substitute · R remote observer · I arrived · L left · Insert add someone"
         )
         hint.setObjectName("hint")
         hint.setWordWrap(True)
@@ -69,6 +70,7 @@ class AttendancePanel(QWidget):
         """Put the attendance commands on the list (single keys) and under it (buttons)."""
         for key in (
             "present",
+            "present_remote",
             "apologies",
             "absent",
             "substitute",
@@ -82,6 +84,7 @@ class AttendancePanel(QWidget):
             self.view.addAction(action)
         short = {
             "present": "P  Present",
+            "present_remote": "V  By video",
             "apologies": "A  Apologies",
             "absent": "X  Absent",
             "substitute": "S  Substitute",
@@ -127,6 +130,9 @@ class AttendancePanel(QWidget):
 
     def do_present(self) -> None:
         self._mark(Present)
+
+    def do_present_remote(self) -> None:
+        self._mark(PresentRemote)
 
     def do_apologies(self) -> None:
         self._mark(Apologies)

@@ -73,6 +73,7 @@ def declare_dialog(parent: QWidget, controller: MeetingController, item: AgendaI
         if a.status
         in (
             AttendanceStatus.PRESENT,
+            AttendanceStatus.PRESENT_REMOTE,
             AttendanceStatus.SUBSTITUTE,
             AttendanceStatus.ALSO_ATTENDING,
             AttendanceStatus.REMOTE_OBSERVER,

@@ -100,6 +100,7 @@ class MeetingView(QWidget):
                 ATTENDANCE,
                 {
                     "present": attendance.do_present,
+                    "present_remote": attendance.do_present_remote,
                     "apologies": attendance.do_apologies,
                     "absent": attendance.do_absent,
                     "substitute": attendance.do_substitute,
