@@ -293,14 +293,29 @@ def confirm_minutes_dialog(
         text_box(3),
         "Or the amendment's words, when it was not moved as a motion",
     )
+    confirming = dialog.add_row(
+        "Confirmed on &motion:",
+        combo(
+            [("none: confirmed without a motion, or subject to an amendment", None)]
+            + [(f"motion {m.id}: the confirmation itself (amends nothing)", m.id) for m in carried],
+            None,
+        ),
+        "A motion moved and carried on this item to confirm the minutes as they stand: the "
+        "minutes name its proposer and seconder in the confirmation",
+    )
 
     def submit() -> str | None:
+        confirmed_on = confirming.currentData()
+        motion = subject.currentData()
+        if confirmed_on is not None and motion == confirmed_on:
+            motion = None  # the motion confirmed the minutes: it amended nothing
         return controller.submit(
             ConfirmMinutes(
                 item.id,
                 date_value(held),
                 amendment.toPlainText().strip(),
-                motion=subject.currentData(),
+                motion=motion,
+                confirmed_on=confirmed_on,
             )
         )
 
