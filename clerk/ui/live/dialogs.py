@@ -28,6 +28,7 @@ from clerk.domain.enums import (
     ActionStatus,
     AmendmentOp,
     AttendanceStatus,
+    InterestConduct,
     MotionKind,
     MotionOutcome,
     StandardItem,
@@ -133,6 +134,7 @@ def declare_dialog(parent: QWidget, controller: MeetingController, item: AgendaI
         if who.currentData() is None:
             return "Choose the member declaring."
         chosen = next(c for c in kinds if c.key == kind.currentData())
+        chosen_conduct = conduct.currentData()
         strike: bool | None = None
         if chosen.pecuniary and votes_cast(record, who.currentData(), on_item.currentData()):
             # The domain refuses a late declaration until the clerk says what was decided.
@@ -156,7 +158,8 @@ def declare_dialog(parent: QWidget, controller: MeetingController, item: AgendaI
                 category=chosen.key,
                 nature=nature.text(),
                 sensitive=sensitive.isChecked(),
-                conduct=conduct.currentData(),
+                # The combo hands back the enum's text: the domain compares conducts by identity.
+                conduct=None if chosen_conduct is None else InterestConduct(chosen_conduct),
                 dispensation_ref=dispensation.text(),
                 nature_exempt=reveals.isChecked(),
             )
