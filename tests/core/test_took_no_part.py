@@ -125,3 +125,20 @@ def test_a_disclosable_pecuniary_interest_may_be_met_by_taking_no_part() -> None
                 conduct=InterestConduct.STAYED,
             ),
         )
+
+
+def test_a_council_category_may_have_taking_no_part_as_its_consequence() -> None:
+    from dataclasses import replace
+
+    from clerk.domain.rules.interests import categories_text, parse_categories
+
+    record = under_way()
+    line = "director | an interest as a director | interests as directors | stays but takes no part"
+    (category,) = parse_categories(line, record.council.code_of_conduct)
+    assert category.conduct is TOOK_NO_PART and not category.pecuniary
+    council = replace(record.council, interest_categories=(category,))
+    assert categories_text(council) == line
+    record.council = council
+    apply(record, Declare("barnby", 1, category="director", nature="of the bidder"))
+    assert record.declarations[1].conduct is TOOK_NO_PART
+    assert "barnby" not in eligible_voters(record, record.items[1])
