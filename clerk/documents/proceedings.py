@@ -28,6 +28,7 @@ from clerk.domain.enums import MotionKind, MotionOutcome, MoverNaming, VoteMetho
 from clerk.domain.rules.motions import (
     agreed_without_dissent,
     amendments_to,
+    confirmed_in_its_sentence,
     resolved_in_its_words,
     substantive_parts,
 )
@@ -123,7 +124,11 @@ class _Writer:
         return "substantive motion" if carried else "motion"
 
     def unnamed(self, motion: Motion) -> bool:
-        """Minuted by its resolution alone (a council naming movers only when contested)."""
+        """Minuted by its resolution alone (a council naming movers only when contested), or
+        by the confirmation of the minutes it was (which names its mover if any sentence
+        does)."""
+        if confirmed_in_its_sentence(self.record, motion):
+            return True
         return self.when_contested and agreed_without_dissent(self.record, motion)
 
     def moved(self, motion: Motion, following: Entry | None, done: set[StepRef]) -> list[Block]:

@@ -190,6 +190,11 @@ def declaration_sentence(
         reference = declaration.dispensation_ref.strip()
         granted = f"a dispensation ({reference})" if reference and show_detail else "a dispensation"
         text = f"{text} and, having been granted {granted}, remained in the meeting."
+    elif conduct is InterestConduct.TOOK_NO_PART:
+        text = (
+            f"{text} and remained in the meeting but took no part in the debate or vote on "
+            "the item."
+        )
     else:
         text = f"{text} and remained in the meeting."
     text = text.replace(",, ", ", ")

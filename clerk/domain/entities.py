@@ -328,6 +328,9 @@ class Motion:
     #: Where it was moved, and where it was withdrawn or fell, in the meeting's proceedings.
     order: int = 0
     outcome_order: int = 0
+    #: The confirmation of the previous meeting's minutes, moved and seconded (set when the
+    #: Minutes item records the confirmation on it): resolved by that confirmation.
+    confirms_minutes: bool = False
 
 
 @dataclass(frozen=True)

@@ -175,10 +175,18 @@ class InterestConduct(StrEnum):
     SPOKE_THEN_LEFT = "spoke-then-left"
     LEFT = "left"
     DISPENSATION = "dispensation"
+    #: Stayed in the room but took no part in the debate or vote on the item.
+    TOOK_NO_PART = "took-no-part"
 
     @property
     def withdraws(self) -> bool:
+        """Left the room for the item (not counted in its quorum)."""
         return self in (InterestConduct.LEFT, InterestConduct.SPOKE_THEN_LEFT)
+
+    @property
+    def takes_no_part(self) -> bool:
+        """Took no part in the item's vote: withdrawn, or in the room but taking no part."""
+        return self.withdraws or self is InterestConduct.TOOK_NO_PART
 
 
 class MotionKind(StrEnum):

@@ -220,6 +220,7 @@ class MotionRow(Base):
     excludes_item_id: Mapped[int | None]
     order: Mapped[int]
     outcome_order: Mapped[int]
+    confirms_minutes: Mapped[bool] = mapped_column(default=False)
 
 
 class VoteRow(Base):

@@ -92,6 +92,7 @@ CONDUCT = {
     InterestConduct.SPOKE_THEN_LEFT: "Spoke, then left the meeting",
     InterestConduct.LEFT: "Left the meeting for the item",
     InterestConduct.DISPENSATION: "Stayed under a dispensation",
+    InterestConduct.TOOK_NO_PART: "Stayed, took no part in debate or vote",
 }
 
 OUTCOME = {

@@ -19,6 +19,7 @@ import pytest
 from clerk.documents.minutes import MinutesOptions, compose_minutes
 from clerk.domain.errors import ClerkError
 from clerk.domain.exempt import has_exempt_business
+from clerk.domain.record import MeetingRecord
 from clerk.domain.serial import from_json
 from clerk.services import setup
 from clerk.services.demo import DemoSetup
@@ -39,6 +40,8 @@ class Minutes:
 
     lines: list[str]
     pdf_matches_word: bool
+    #: The meeting's record as stored in the database the minutes were written from.
+    record: MeetingRecord
 
 
 def record(name: str, folder: Path) -> dict[bool, Minutes]:
@@ -87,6 +90,7 @@ def record(name: str, folder: Path) -> dict[bool, Minutes]:
             minutes[confidential] = Minutes(
                 docx_lines(files[".docx"]),
                 docx_text(files[".docx"]) == pdf_text(files[".pdf"], furniture),
+                stored,
             )
         return minutes
     finally:

@@ -1,12 +1,11 @@
 """Wiltshire Council, Western Area Planning Committee, 4 September 2013: two members who sent
 apologies are replaced by substitutes, who count as present and are named with the apologies;
-a member declares a non-pecuniary interest in two applications and stays; a substitute speaks
-on an application as its Local Member.
+a member declares a non-pecuniary interest in two applications and stays; another declares an
+interest in the same two, stays in the room and takes no part in their debate or vote; a
+substitute speaks on an application as its Local Member.
 
 Source: Wiltshire Council's published minutes of the Western Area Planning Committee meeting
-of 4 September 2013 (apologies, minutes, declarations and application W/13/00882/FUL).
-Councillor Macdonald's declaration (he "took no part in the debate or vote" without leaving)
-is recorded but not asserted: see docs/scenario-gaps.md."""
+of 4 September 2013 (apologies, minutes, declarations and application W/13/00882/FUL)."""
 
 from __future__ import annotations
 
@@ -27,9 +26,15 @@ STATEMENTS = [
     "Councillor Andrew Davis declared a non-pecuniary interest in Minute 76 as a member of the "
     "Planning Committee of Warminster Town Council that had already considered the application "
     "and remained in the meeting.",
+    "Councillor Magnus Macdonald declared an interest in Minute 76 as a paid director of Selwood "
+    "Housing (the applicants) and remained in the meeting but took no part in the debate or "
+    "vote on the item.",
     "Councillor Andrew Davis declared a non-pecuniary interest in Minute 77 as a member of the "
     "Planning Committee of Warminster Town Council that had already considered the application "
     "and remained in the meeting.",
+    "Councillor Magnus Macdonald declared an interest in Minute 77 as a paid director of Selwood "
+    "Housing (the applicants) and remained in the meeting but took no part in the debate or "
+    "vote on the item.",
     "75. W/13/00882/FUL: Land East of 2 Manor Farm Cottages, The Marsh, Longbridge Deverill, "
     "Wiltshire",
     "Mr Philip Crowther spoke against the application; Mr John Robins, the applicant, and "

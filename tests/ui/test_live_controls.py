@@ -182,6 +182,30 @@ def test_a_declaration_under_the_declarations_item_is_for_a_later_item(
     assert declaration.conduct is InterestConduct.STAYED  # non-pecuniary: may stay and vote
 
 
+def test_a_member_may_be_recorded_as_staying_but_taking_no_part(qtbot, sqlite_demo, make_window):
+    from clerk.domain.rules.eligibility import ineligibility_reason
+
+    window = make_window(sqlite_demo)
+    view = window.open_meeting(2)
+    controller = window.controller
+    view.attendance.select_person("bye")
+    view.attendance.do_present()
+    window.run_command("start")
+    take_next(window, 3)
+    press(qtbot, window, Qt.Key.Key_D, CTRL_SHIFT)
+    dialog = open_dialog(qtbot, view.workspace)
+    conduct = named(dialog, "Conduct")
+    choice = conduct.findData(InterestConduct.TOOK_NO_PART)
+    assert conduct.itemText(choice) == "Stayed, took no part in debate or vote"
+    conduct.setCurrentIndex(choice)
+    dialog.accept()
+    assert not dialog.isVisible(), dialog.message.text()
+    declaration = controller.record.declarations[1]
+    assert declaration.conduct is InterestConduct.TOOK_NO_PART
+    item = controller.record.items[declaration.item_id]
+    assert ineligibility_reason(controller.record, "bye", item) is not None
+
+
 def test_the_vice_chair_takes_the_chair_for_an_item_and_the_chair_resumes_it(
     qtbot, sqlite_demo, make_window
 ):

@@ -154,6 +154,44 @@ def test_minutes_confirmed_subject_to_the_amendment_moved_on_the_minutes_item(
     )
 
 
+def test_minutes_confirmed_on_a_motion_that_is_the_confirmation_itself(
+    qtbot, sqlite_demo, make_window, clock
+):
+    from datetime import date
+
+    from clerk.services import signoff
+    from tests.ui.conftest import named, open_dialog
+
+    signoff.circulate(sqlite_demo, 1, on=date(2021, 8, 19))
+    signoff.approve(sqlite_demo, 1, on=date(2021, 8, 23))
+    clock.moment = clock.moment.replace(month=9, day=20, hour=9, minute=35)
+    window = make_window(sqlite_demo)
+    view = window.open_meeting(2)
+    controller = window.controller
+    for person in ("bye", "barnby", "mandy-darling", "douglas-dunbar"):
+        controller.perform(Present(person))
+    controller.perform(StartMeeting(at=time(9, 30)))
+    minutes = next(i for i in controller.record.agenda() if i.number == "2")
+    controller.perform(OpenItem(minutes.id))
+    wording = Part("That the minutes of the meeting held on 18 August 2021 be confirmed.")
+    controller.perform(Move(minutes.id, "barnby", (wording,), seconder="bye"))
+    controller.perform(Vote(1, VoteMethod.ASSENT))
+    view.workspace.show_item(minutes.id)
+    view.workspace.do_confirm_minutes()
+    dialog = open_dialog(qtbot, view.workspace)
+    confirming = named(dialog, "Confirmed on motion")
+    assert confirming.currentData() is None
+    confirming.setCurrentIndex(confirming.findData(1))
+    dialog.accept()
+    assert controller.record.motions[1].confirms_minutes
+    assert controller.record.items[minutes.id].confirms_meeting == "2021-08-18"
+    # The Board names movers only when contested: the plain confirmation, nothing "subject to".
+    assert view.workspace.minute_text.model.rows[-1].text == (
+        "The Minutes of the meeting of the Board held on 18 August 2021 were confirmed as a "
+        "correct record and signed by the Chairman."
+    )
+
+
 def test_minute_text_not_yet_added_is_kept_as_a_draft_for_its_item(
     qtbot, sqlite_demo, make_window, clock
 ):

@@ -137,7 +137,8 @@ class Declare(Action):
         if dpi and conduct is InterestConduct.STAYED:
             raise RuleViolation(
                 f"{name} has a disclosable pecuniary interest and must leave for the item "
-                "unless a dispensation is recorded (Localism Act 2011, s.31)."
+                "unless a dispensation is recorded (Localism Act 2011, s.31); where the "
+                "standing orders let them stay in the room, record that they took no part."
             )
         if statement and conduct is not InterestConduct.STAYED:
             raise RuleViolation(

@@ -30,11 +30,14 @@ from clerk.domain.enums import (
     MeetingStatus,
     MotionKind,
     MotionOutcome,
+    MoverNaming,
     StandardItem,
+    VoteMethod,
 )
 from clerk.domain.errors import RuleViolation
 from clerk.domain.names import display_name, join_names
 from clerk.domain.record import MeetingRecord
+from clerk.domain.rules.motions import confirmed_in_its_sentence
 from clerk.domain.rules.numbering import next_minute_number
 from clerk.domain.rules.presence import can_preside, item_presiding, presiding
 from clerk.domain.signoff.confirmation import Correction, ExemptAmendment
@@ -317,6 +320,46 @@ def amending_motion(record: MeetingRecord, item: AgendaItem, motion_id: int) -> 
     return motion
 
 
+def confirming_motion(record: MeetingRecord, item: AgendaItem, motion_id: int) -> Motion:
+    """The motion, carried on the Minutes item, that was the confirmation itself."""
+    motion = record.motion(motion_id)
+    if motion.item_id != item.id:
+        raise RuleViolation(
+            f"Motion {motion.id} is not on item {item.number}: the minutes are confirmed on a "
+            "motion moved on the Minutes item."
+        )
+    if motion.kind is not MotionKind.MOTION or motion.outcome is not MotionOutcome.CARRIED:
+        raise RuleViolation(
+            f"Motion {motion.id} was not carried, so the minutes cannot be confirmed on it."
+        )
+    if any(r.motion_id == motion.id for r in record.resolutions.values()):
+        raise RuleViolation(
+            f"Motion {motion.id} is already recorded as resolved: the confirmation is its "
+            "resolution. Undo the resolution, or confirm the minutes without naming the motion."
+        )
+    return motion
+
+
+def confirmation_sentence(record: MeetingRecord, motion: Motion, held: str, signatory: str) -> str:
+    """ "On the proposal of Councillor A, seconded by Councillor B, the Minutes ... were
+    confirmed as a correct record and signed by the Chair." A motion minuted on its own (a
+    contested one), or one the house style does not name (movers named only when contested):
+    the plain sentence."""
+    plain = f"{held} were confirmed as a correct record and signed by the {signatory}."
+    named = record.council.movers_named is MoverNaming.ALWAYS
+    if not confirmed_in_its_sentence(record, motion) or not named:
+        return plain
+    proposal = f"On the proposal of {display_name(record.person(motion.mover_id))}"
+    if motion.seconder_id is not None:
+        proposal += f", seconded by {display_name(record.person(motion.seconder_id))}"
+    vote = record.votes_for(motion.id)[-1]
+    how = " unanimously" if vote.method is VoteMethod.SHOW_OF_HANDS else ""
+    lead = held[:1].lower() + held[1:] if held.startswith("The ") else held
+    return (
+        f"{proposal}, {lead} were{how} confirmed as a correct record and signed by the {signatory}."
+    )
+
+
 @dataclass(frozen=True)
 class ConfirmMinutes(Action):
     """The Minutes item: the previous meeting's minutes confirmed as a correct record.
@@ -328,6 +371,11 @@ class ConfirmMinutes(Action):
 
     ``motion`` names the motion, carried on this item, that amended the minutes: its proposal
     and vote are minuted first, and the confirmation refers to it instead of repeating it.
+
+    ``confirmed_on`` names the motion, carried on this item, that was the confirmation itself
+    (it amends nothing): carried without dissent, the confirmation's sentence names its mover
+    and seconder (as the house style names movers) and the motion is not minuted apart;
+    contested, the motion and its vote are minuted first and the confirmation follows.
 
     ``exempt_amendments`` (worked out by Clerk from the corrections to exempt minutes) are
     minuted in the confidential version only: the public minute names the exempt minute and
@@ -341,6 +389,7 @@ class ConfirmMinutes(Action):
     corrections: tuple[Correction, ...] = ()
     motion: int | None = None
     exempt_amendments: tuple[ExemptAmendment, ...] = ()
+    confirmed_on: int | None = None
 
     def apply(self, record: MeetingRecord, ctx: Context) -> str:
         require_in_progress(record, "confirm the minutes")
@@ -349,6 +398,16 @@ class ConfirmMinutes(Action):
             raise RuleViolation(f"Item {target.number} is not the Minutes item.")
         if self.meeting_date >= record.meeting.date:
             raise RuleViolation("Only the minutes of an earlier meeting can be confirmed.")
+        if self.confirmed_on is not None and (
+            self.motion is not None
+            or self.corrections
+            or self.amendment.strip()
+            or self.exempt_amendments
+        ):
+            raise RuleViolation(
+                f"Motion {self.confirmed_on} confirms the minutes as they stand: minutes "
+                "confirmed subject to an amendment name the motion that amended them instead."
+            )
         if self.corrections and not (
             self.amendment.strip() or self.exempt_amendments or self.motion is not None
         ):
@@ -371,7 +430,11 @@ class ConfirmMinutes(Action):
                 f"an amendment to exempt {noun} {join_names(minutes)} (recorded in the "
                 "confidential minutes)"
             )
-        if self.motion is not None:
+        if self.confirmed_on is not None:
+            confirming = confirming_motion(record, target, self.confirmed_on)
+            record.motions[confirming.id] = replace(confirming, confirms_minutes=True)
+            sentence = confirmation_sentence(record, record.motions[confirming.id], held, signatory)
+        elif self.motion is not None:
             motion = amending_motion(record, target, self.motion)
             noun = "amendments" if len(motion.parts) > 1 else "amendment"
             also = f" and to {subject}" if subject else ""

@@ -147,6 +147,11 @@ class Resolve(Action):
                     f"Motion {motion.id} excluded the press and public: that resolution is "
                     "minuted with it already."
                 )
+            if motion.confirms_minutes:
+                raise RuleViolation(
+                    f"Motion {motion.id} confirmed the minutes: that resolution is minuted "
+                    "with the confirmation already."
+                )
             if motion.kind is not MotionKind.MOTION or motion.outcome is not MotionOutcome.CARRIED:
                 raise RuleViolation(f"Motion {motion.id} was not carried, so cannot be resolved.")
             if any(r.motion_id == motion.id for r in record.resolutions.values()):

@@ -65,13 +65,15 @@ def question_before_meeting(record: MeetingRecord) -> Motion | None:
 
 def carried_unresolved(record: MeetingRecord, item_id: int) -> list[int]:
     """Motions carried on the item whose resolution is not yet recorded (a motion excluding
-    the press and public is resolved by the exclusion it carried), in the order moved."""
+    the press and public is resolved by the exclusion it carried, a motion confirming the
+    minutes by the confirmation), in the order moved."""
     resolved = {r.motion_id for r in record.for_item("resolutions", item_id)}
     return [
         m.id
         for m in record.for_item("motions", item_id)
         if m.kind is MotionKind.MOTION
         and m.excludes_item_id is None
+        and not m.confirms_minutes
         and m.outcome is MotionOutcome.CARRIED
         and m.id not in resolved
     ]

@@ -4,7 +4,12 @@ from clerk.domain.entities import AgendaItem
 from clerk.domain.enums import AttendanceStatus, InterestKind, Role
 from clerk.domain.names import display_name
 from clerk.domain.record import MeetingRecord
-from clerk.domain.rules.presence import SEATED_STATUSES, is_present, seat_role, withdrawal
+from clerk.domain.rules.presence import (
+    SEATED_STATUSES,
+    is_present,
+    non_participation,
+    seat_role,
+)
 
 
 def ineligibility_reason(record: MeetingRecord, person_id: str, item: AgendaItem) -> str | None:
@@ -26,14 +31,19 @@ def ineligibility_reason(record: MeetingRecord, person_id: str, item: AgendaItem
         return f"{name} is attending remotely and may not vote."
     if not is_present(record, person_id):
         return f"{name} is not present."
-    declaration = withdrawal(record, person_id, item.id)
+    declaration = non_participation(record, person_id, item.id)
     if declaration is not None:
         interest = (
             "a disclosable pecuniary interest"
             if declaration.kind is InterestKind.DISCLOSABLE_PECUNIARY
             else "an interest"
         )
-        return f"{name} declared {interest} in this item and has withdrawn."
+        if declaration.conduct.withdraws:
+            return f"{name} declared {interest} in this item and has withdrawn."
+        return (
+            f"{name} declared {interest} in this item and takes no part in the debate or vote "
+            "on it."
+        )
     return None
 
 
@@ -49,7 +59,8 @@ def eligible_voters(record: MeetingRecord, item: AgendaItem) -> list[str]:
 
 def could_have_voted(record: MeetingRecord, item: AgendaItem) -> list[str]:
     """Everyone who could have voted on the item at some moment of it: a voting seat for it,
-    in the room (present or substituting), not withdrawn from it under an interest. Arrivals
+    in the room (present or substituting), not withdrawn from it (nor taking no part in it)
+    under an interest. Arrivals
     and departures are not weighed (the moment of a vote is not recorded with it): the most
     votes a count on the item can hold."""
     found = []
@@ -61,6 +72,6 @@ def could_have_voted(record: MeetingRecord, item: AgendaItem) -> list[str]:
             continue
         if entry.status not in SEATED_STATUSES:
             continue
-        if withdrawal(record, entry.person_id, item.id) is None:
+        if non_participation(record, entry.person_id, item.id) is None:
             found.append(entry.person_id)
     return found

@@ -169,6 +169,7 @@ def declaration_category(council: CouncilProfile, declaration: Declaration) -> I
 #: How the set-up page names each consequence, one line per category.
 CONSEQUENCES: dict[str, tuple[InterestConduct, bool]] = {
     "stays": (STAYED, False),
+    "stays but takes no part": (InterestConduct.TOOK_NO_PART, False),
     "speaks then leaves": (SPOKE, False),
     "leaves": (LEFT, False),
     "pecuniary (leaves unless dispensed)": (LEFT, True),

@@ -163,6 +163,19 @@ def agreed_without_dissent(record: MeetingRecord, motion: Motion) -> bool:
     return resolved_in_its_words(record, motion)
 
 
+def confirmed_in_its_sentence(record: MeetingRecord, motion: Motion) -> bool:
+    """A motion that is the confirmation of the previous minutes, carried unamended and without
+    dissent (by assent, or unanimously on a show of hands): minuted by the confirmation's own
+    sentence, which names its mover and seconder as the house style does, not on its own. A
+    contested one is minuted as any motion is, its vote with it."""
+    if not motion.confirms_minutes or motion.outcome is not MotionOutcome.CARRIED:
+        return False
+    if amendments_to(record, motion.id):
+        return False
+    votes = record.votes_for(motion.id)
+    return bool(votes) and votes[-1].method is not VoteMethod.RECORDED and votes[-1].unanimous
+
+
 def resolved_in_its_words(record: MeetingRecord, motion: Motion) -> bool:
     """Resolved, and every resolution from it says what it said (as amended)."""
     resolutions = [r for r in record.resolutions.values() if r.motion_id == motion.id]

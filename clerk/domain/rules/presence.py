@@ -1,4 +1,5 @@
-"""Who is in the room, who holds a voting seat, and who has withdrawn for an item."""
+"""Who is in the room, who holds a voting seat, and who has withdrawn (or takes no part) for an
+item."""
 
 from clerk.domain.entities import Declaration
 from clerk.domain.enums import AttendanceStatus, EventKind, Movement, Role
@@ -46,12 +47,27 @@ def withdrawal(record: MeetingRecord, person_id: str, item_id: int) -> Declarati
     return None
 
 
+def non_participation(record: MeetingRecord, person_id: str, item_id: int) -> Declaration | None:
+    """The declaration under which the person takes no part in the item's debate or vote: a
+    withdrawal, or an interest declared by a member who stayed in the room but took no part
+    (who still counts as present for the quorum)."""
+    for declaration in record.declarations.values():
+        if (
+            declaration.person_id == person_id
+            and declaration.item_id == item_id
+            and declaration.conduct.takes_no_part
+        ):
+            return declaration
+    return None
+
+
 def can_preside(record: MeetingRecord, person_id: str, item_id: int | None = None) -> bool:
-    """A councillor in a seat of the body, in the room, not withdrawn from the item."""
+    """A councillor in a seat of the body, in the room, taking part in the item (not withdrawn
+    from it, nor staying but taking no part under an interest)."""
     role = seat_role(record, person_id)
     if role is None or not role.is_councillor_seat or not is_present(record, person_id):
         return False
-    return item_id is None or withdrawal(record, person_id, item_id) is None
+    return item_id is None or non_participation(record, person_id, item_id) is None
 
 
 def item_presiding(record: MeetingRecord, item_id: int) -> str | None:
@@ -80,7 +96,8 @@ def presiding(record: MeetingRecord, item_id: int | None = None) -> str | None:
     the minutes all ask here.
 
     Only someone who can preside counts: a chair who has left, or withdrawn from the item
-    under an interest, does not preside over it (and has no casting vote on it).
+    under an interest (or stayed but takes no part in it), does not preside over it (and has
+    no casting vote on it).
     """
     for_item = item_presiding(record, item_id) if item_id is not None else None
     if for_item is not None and can_preside(record, for_item, item_id):

@@ -28,6 +28,7 @@ from clerk.domain.enums import (
     ActionStatus,
     AmendmentOp,
     AttendanceStatus,
+    InterestConduct,
     MotionKind,
     MotionOutcome,
     StandardItem,
@@ -134,6 +135,7 @@ def declare_dialog(parent: QWidget, controller: MeetingController, item: AgendaI
         if who.currentData() is None:
             return "Choose the member declaring."
         chosen = next(c for c in kinds if c.key == kind.currentData())
+        chosen_conduct = conduct.currentData()
         strike: bool | None = None
         if chosen.pecuniary and votes_cast(record, who.currentData(), on_item.currentData()):
             # The domain refuses a late declaration until the clerk says what was decided.
@@ -157,7 +159,8 @@ def declare_dialog(parent: QWidget, controller: MeetingController, item: AgendaI
                 category=chosen.key,
                 nature=nature.text(),
                 sensitive=sensitive.isChecked(),
-                conduct=conduct.currentData(),
+                # The combo hands back the enum's text: the domain compares conducts by identity.
+                conduct=None if chosen_conduct is None else InterestConduct(chosen_conduct),
                 dispensation_ref=dispensation.text(),
                 nature_exempt=reveals.isChecked(),
             )
@@ -294,14 +297,29 @@ def confirm_minutes_dialog(
         text_box(3),
         "Or the amendment's words, when it was not moved as a motion",
     )
+    confirming = dialog.add_row(
+        "Confirmed on &motion:",
+        combo(
+            [("none: confirmed without a motion, or subject to an amendment", None)]
+            + [(f"motion {m.id}: the confirmation itself (amends nothing)", m.id) for m in carried],
+            None,
+        ),
+        "A motion moved and carried on this item to confirm the minutes as they stand: the "
+        "minutes name its proposer and seconder in the confirmation",
+    )
 
     def submit() -> str | None:
+        confirmed_on = confirming.currentData()
+        motion = subject.currentData()
+        if confirmed_on is not None and motion == confirmed_on:
+            motion = None  # the motion confirmed the minutes: it amended nothing
         return controller.submit(
             ConfirmMinutes(
                 item.id,
                 date_value(held),
                 amendment.toPlainText().strip(),
-                motion=subject.currentData(),
+                motion=motion,
+                confirmed_on=confirmed_on,
             )
         )
 
