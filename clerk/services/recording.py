@@ -369,7 +369,7 @@ class MeetingSession:
         entry = prepared.entry
         self.journal_labels[entry.seq] = entry.label
         self._pending.pop(entry.seq, None)
-        self.last_saved = datetime.now()
+        self.last_saved = self.clock()  # the session's clock, as every other time it records
         if _closes_meeting(prepared.changes):
             self.database.automatic_backup("close")
         ack = Ack(seq=entry.seq, label=entry.label, kind=entry.kind, changes=prepared.changes)
