@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, TypeVar
 
+from clerk.domain.entities import Committee, Membership, QuorumRule
+from clerk.domain.enums import CommitteeKind, QuorumKind
 from clerk.domain.serial import field_types, from_json, to_json
 
 T = TypeVar("T")
@@ -80,3 +82,22 @@ def from_values(cls: type[T], values: typing.Mapping[Any, Any], **extra: Any) ->
             value = f.enum(value)
         kwargs[f.name] = value
     return cls(**kwargs)
+
+
+def committee_from(row: Any, memberships: tuple[Membership, ...]) -> Committee:
+    """A committee from its stored row (SQLAlchemy's or ``sqlite3``'s): one builder for both
+    readers, so a column added to one cannot be missed by the other."""
+    return Committee(
+        slug=row["slug"],
+        name=row["name"],
+        kind=CommitteeKind(row["kind"]),
+        calls_itself=row["calls_itself"],
+        quorum=QuorumRule(
+            QuorumKind(row["quorum_kind"]), row["quorum_value"], row["quorum_denominator"]
+        ),
+        signatory_title=row["signatory_title"],
+        memberships=memberships,
+        lists_non_voting_co_optees=bool(row["lists_non_voting_co_optees"]),
+        moderngov_id=row["moderngov_id"],
+        minute_prefix=row["minute_prefix"],
+    )

@@ -22,13 +22,12 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, cast
 
 from clerk.domain.collections import REGISTRY
-from clerk.domain.entities import Committee, CouncilProfile, Meeting, Membership, Person, QuorumRule
-from clerk.domain.enums import CommitteeKind, QuorumKind
+from clerk.domain.entities import Committee, CouncilProfile, Meeting, Membership, Person
 from clerk.domain.errors import ClerkError
 from clerk.domain.record import COLLECTIONS, MeetingRecord
 from clerk.domain.serial import field_types
 from clerk.storage import overview
-from clerk.storage.mapping import from_values, is_structured
+from clerk.storage.mapping import committee_from, from_values, is_structured
 
 if TYPE_CHECKING:
     from clerk.storage.database import Database
@@ -118,19 +117,7 @@ def _committee(conn: sqlite3.Connection, row: sqlite3.Row) -> Committee:
     memberships = conn.execute(
         "SELECT * FROM memberships WHERE committee_id = ? ORDER BY position, id", (row["id"],)
     ).fetchall()
-    return Committee(
-        slug=row["slug"],
-        name=row["name"],
-        kind=CommitteeKind(row["kind"]),
-        calls_itself=row["calls_itself"],
-        quorum=QuorumRule(
-            QuorumKind(row["quorum_kind"]), row["quorum_value"], row["quorum_denominator"]
-        ),
-        signatory_title=row["signatory_title"],
-        memberships=tuple(entity(Membership, m) for m in memberships),
-        lists_non_voting_co_optees=bool(row["lists_non_voting_co_optees"]),
-        moderngov_id=row["moderngov_id"],
-    )
+    return committee_from(row, tuple(entity(Membership, m) for m in memberships))
 
 
 def load_records(

@@ -6,12 +6,11 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
 
-from clerk.domain.entities import Committee, CouncilProfile, Membership, Person, QuorumRule
-from clerk.domain.enums import CommitteeKind, QuorumKind
+from clerk.domain.entities import Committee, CouncilProfile, Membership, Person
 from clerk.storage import register
 from clerk.storage.errors import NotFound
 from clerk.storage.limits import fit
-from clerk.storage.mapping import from_values, to_values
+from clerk.storage.mapping import committee_from, from_values, to_values
 from clerk.storage.models import CommitteeRow, CouncilRow, MembershipRow, PersonRow, table_of
 
 # -- council and people -------------------------------------------------------------------
@@ -67,20 +66,7 @@ def _committee_from_row(conn: Connection, row: Any) -> Committee:
         .where(MembershipRow.committee_id == row["id"])
         .order_by(MembershipRow.position, MembershipRow.id)
     ).mappings()
-    return Committee(
-        slug=row["slug"],
-        name=row["name"],
-        kind=CommitteeKind(row["kind"]),
-        calls_itself=row["calls_itself"],
-        quorum=QuorumRule(
-            QuorumKind(row["quorum_kind"]), row["quorum_value"], row["quorum_denominator"]
-        ),
-        signatory_title=row["signatory_title"],
-        memberships=tuple(from_values(Membership, m) for m in memberships),
-        lists_non_voting_co_optees=bool(row["lists_non_voting_co_optees"]),
-        moderngov_id=row["moderngov_id"],
-        minute_prefix=row["minute_prefix"],
-    )
+    return committee_from(row, tuple(from_values(Membership, m) for m in memberships))
 
 
 def committee_id(conn: Connection, slug: str) -> int:

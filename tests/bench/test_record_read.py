@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -13,11 +14,12 @@ import pytest
 
 from bench.harness import python_env
 from clerk.domain.record import COLLECTIONS
-from clerk.services import catalogue, documents, signoff
+from clerk.services import catalogue, documents, setup, signoff
 from clerk.storage import record_read
 from clerk.storage import repository as repo
 from clerk.storage.database import Database, open_database
 from clerk.storage.models import COLLECTION_TABLES
+from clerk.storage.setup_store import load_committee
 from clerk_support.synthetic import ArchiveSize, MeetingShape, generate_archive
 from tests.documents.readback import docx_lines, pdf_pages
 from tests.signoff.helpers import confirmed
@@ -68,6 +70,20 @@ def test_the_demo_reads_as_the_repository_reads_it(sqlite_demo: Database) -> Non
     confirmed(sqlite_demo)  # approved and confirmed: sign-off steps and the approved context
     held = assert_same_as_the_repository(sqlite_demo)
     assert {"signoff", "approved_as"} <= held
+
+
+def test_every_committee_setting_reads_as_the_repository_reads_it(sqlite_demo: Database) -> None:
+    # The demo leaves the committee's optional settings empty: set them, so a column that one
+    # reader forgets (the minute prefix once was) makes the records differ.
+    with sqlite_demo.reading() as conn:
+        board = load_committee(conn, "cyp-scrutiny-board")
+    setup.save_committee(
+        sqlite_demo, replace(board, minute_prefix="CYP", moderngov_id="142", calls_itself="Panel")
+    )
+    assert_same_as_the_repository(sqlite_demo)
+    with record_read.reading(sqlite_demo) as conn:
+        assert conn is not None
+        assert record_read.load_record(conn, 1).committee.minute_prefix == "CYP"
 
 
 def test_an_archive_reads_as_the_repository_reads_it(tmp_path: Path) -> None:
