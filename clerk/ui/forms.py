@@ -123,8 +123,12 @@ def keep_short_text(button: QToolButton, action: QAction, text: str) -> None:
     action.changed.connect(apply)
 
 
-def combo(items: list[tuple[str, object]], current: object = None) -> QComboBox:
-    box = QComboBox()
+def combo(
+    items: list[tuple[str, object]], current: object = None, box: QComboBox | None = None
+) -> QComboBox:
+    """A drop-down of ``items`` (text, value) with ``current`` chosen; ``box``: fill this one
+    (a picker of a kind of its own) instead of a plain QComboBox."""
+    box = QComboBox() if box is None else box
     for text, value in items:
         box.addItem(text, value)
     if current is not None:

@@ -305,33 +305,34 @@ class Note(Action):
         return "add a timed note"
 
 
-def amending_motion(record: MeetingRecord, item: AgendaItem, motion_id: int) -> Motion:
-    """The motion, carried on the Minutes item, that the minutes are confirmed subject to."""
+def _carried_on_minutes_item(
+    record: MeetingRecord, item: AgendaItem, motion_id: int, how: str, moved: str
+) -> Motion:
+    """The motion, which must be carried on the Minutes item ``item``; ``how`` and ``moved``
+    finish the refusals' sentences ("subject to it", "subject to an amendment moved")."""
     motion = record.motion(motion_id)
     if motion.item_id != item.id:
         raise RuleViolation(
             f"Motion {motion.id} is not on item {item.number}: the minutes are confirmed "
-            "subject to an amendment moved on the Minutes item."
+            f"{moved} on the Minutes item."
         )
     if motion.kind is not MotionKind.MOTION or motion.outcome is not MotionOutcome.CARRIED:
         raise RuleViolation(
-            f"Motion {motion.id} was not carried, so the minutes cannot be confirmed subject to it."
+            f"Motion {motion.id} was not carried, so the minutes cannot be confirmed {how}."
         )
     return motion
 
 
+def amending_motion(record: MeetingRecord, item: AgendaItem, motion_id: int) -> Motion:
+    """The motion, carried on the Minutes item, that the minutes are confirmed subject to."""
+    return _carried_on_minutes_item(
+        record, item, motion_id, "subject to it", "subject to an amendment moved"
+    )
+
+
 def confirming_motion(record: MeetingRecord, item: AgendaItem, motion_id: int) -> Motion:
     """The motion, carried on the Minutes item, that was the confirmation itself."""
-    motion = record.motion(motion_id)
-    if motion.item_id != item.id:
-        raise RuleViolation(
-            f"Motion {motion.id} is not on item {item.number}: the minutes are confirmed on a "
-            "motion moved on the Minutes item."
-        )
-    if motion.kind is not MotionKind.MOTION or motion.outcome is not MotionOutcome.CARRIED:
-        raise RuleViolation(
-            f"Motion {motion.id} was not carried, so the minutes cannot be confirmed on it."
-        )
+    motion = _carried_on_minutes_item(record, item, motion_id, "on it", "on a motion moved")
     if any(r.motion_id == motion.id for r in record.resolutions.values()):
         raise RuleViolation(
             f"Motion {motion.id} is already recorded as resolved: the confirmation is its "

@@ -1,8 +1,10 @@
 """Who is in the room, who holds a voting seat, and who has withdrawn (or takes no part) for an
 item."""
 
+from collections.abc import Callable
+
 from clerk.domain.entities import Declaration
-from clerk.domain.enums import AttendanceStatus, EventKind, Movement, Role
+from clerk.domain.enums import AttendanceStatus, EventKind, InterestConduct, Movement, Role
 from clerk.domain.record import MeetingRecord
 
 #: Present at the meeting: in the room, substituting, or attending remotely where the law
@@ -35,30 +37,29 @@ def seat_role(record: MeetingRecord, person_id: str) -> Role | None:
     return membership.role if membership is not None else None
 
 
-def withdrawal(record: MeetingRecord, person_id: str, item_id: int) -> Declaration | None:
-    """The declaration under which the person has withdrawn from the item, if any."""
+def _declared(
+    record: MeetingRecord, person_id: str, item_id: int, conduct: Callable[[InterestConduct], bool]
+) -> Declaration | None:
     for declaration in record.declarations.values():
         if (
             declaration.person_id == person_id
             and declaration.item_id == item_id
-            and declaration.conduct.withdraws
+            and conduct(declaration.conduct)
         ):
             return declaration
     return None
+
+
+def withdrawal(record: MeetingRecord, person_id: str, item_id: int) -> Declaration | None:
+    """The declaration under which the person has withdrawn from the item, if any."""
+    return _declared(record, person_id, item_id, lambda conduct: conduct.withdraws)
 
 
 def non_participation(record: MeetingRecord, person_id: str, item_id: int) -> Declaration | None:
     """The declaration under which the person takes no part in the item's debate or vote: a
     withdrawal, or an interest declared by a member who stayed in the room but took no part
     (who still counts as present for the quorum)."""
-    for declaration in record.declarations.values():
-        if (
-            declaration.person_id == person_id
-            and declaration.item_id == item_id
-            and declaration.conduct.takes_no_part
-        ):
-            return declaration
-    return None
+    return _declared(record, person_id, item_id, lambda conduct: conduct.takes_no_part)
 
 
 def can_preside(record: MeetingRecord, person_id: str, item_id: int | None = None) -> bool:

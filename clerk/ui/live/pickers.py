@@ -9,6 +9,8 @@ from PySide6.QtCore import QElapsedTimer, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox
 
+from clerk.ui.forms import combo
+
 
 class PersonPicker(QComboBox):
     """A list of people: the letters typed are matched against the start of every word of
@@ -62,10 +64,5 @@ class PersonPicker(QComboBox):
 
 def person_picker(items: list[tuple[str, object]], current: object = None) -> PersonPicker:
     box = PersonPicker()
-    for text, value in items:
-        box.addItem(text, value)
-    if current is not None:
-        index = box.findData(current)
-        if index >= 0:
-            box.setCurrentIndex(index)
+    combo(items, current, box)
     return box
