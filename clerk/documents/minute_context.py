@@ -5,17 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from clerk.domain.entities import AgendaItem, Person
-from clerk.domain.enums import AttendanceStatus, Role
+from clerk.domain.enums import Role
 from clerk.domain.record import MeetingRecord
 from clerk.domain.rules.business import chaired
 from clerk.domain.rules.numbering import format_minute
+from clerk.domain.rules.presence import SEATED_STATUSES
 
 EXEMPT_TITLE = "Exempt Item"
-ATTENDED = (
-    AttendanceStatus.PRESENT,
-    AttendanceStatus.SUBSTITUTE,
-    AttendanceStatus.PRESENT_REMOTE,
-)
+#: Present at the meeting, as the domain counts it for quorum and voting.
+ATTENDED = SEATED_STATUSES
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox, QWidget
 
-from clerk.domain.actions.declarations import Declare, DispenseAll, votes_cast
+from clerk.domain.actions.declarations import DECLARING, Declare, DispenseAll, votes_cast
 from clerk.domain.actions.motions import Amend, Move, Second
 from clerk.domain.actions.proceedings import (
     ConfirmMinutes,
@@ -27,7 +27,6 @@ from clerk.domain.entities import AgendaItem, Part
 from clerk.domain.enums import (
     ActionStatus,
     AmendmentOp,
-    AttendanceStatus,
     InterestConduct,
     MotionKind,
     MotionOutcome,
@@ -71,14 +70,7 @@ def declare_dialog(parent: QWidget, controller: MeetingController, item: AgendaI
     attending = [
         a.person_id
         for a in sorted(record.attendance.values(), key=lambda a: a.id)
-        if a.status
-        in (
-            AttendanceStatus.PRESENT,
-            AttendanceStatus.PRESENT_REMOTE,
-            AttendanceStatus.SUBSTITUTE,
-            AttendanceStatus.ALSO_ATTENDING,
-            AttendanceStatus.REMOTE_OBSERVER,
-        )
+        if a.status in DECLARING  # those the domain lets declare
     ]
     dialog = FormDialog("Declaration of interest", parent, "Record")
     default = item.id
