@@ -59,6 +59,8 @@ class Organization:
     signatory_title: str = ""
     lists_non_voting_co_optees: bool = False
     moderngov_id: str = ""
+    #: Printed where the council's minute pattern has ``{prefix}`` (absent in older records).
+    minute_prefix: str = ""
 
 
 def _list_of(collection: Collection) -> Any:
@@ -139,6 +141,7 @@ def record_to_document(record: MeetingRecord) -> dict[str, Any]:
             signatory_title=committee.signatory_title,
             lists_non_voting_co_optees=committee.lists_non_voting_co_optees,
             moderngov_id=committee.moderngov_id,
+            minute_prefix=committee.minute_prefix,
         ),
         persons=tuple(record.persons[p] for p in sorted(people | set(record.persons))),
         memberships=committee.memberships,
@@ -322,6 +325,7 @@ def document_to_record(doc: Any) -> MeetingRecord:
             memberships=doc.memberships,
             lists_non_voting_co_optees=org.lists_non_voting_co_optees,
             moderngov_id=org.moderngov_id,
+            minute_prefix=org.minute_prefix,
         ),
         persons={p.id: p for p in doc.persons},
         meeting=doc.event,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,11 +14,12 @@ from sqlalchemy import func, select
 
 from clerk.domain.errors import RecordFormatError
 from clerk.resources import resource
-from clerk.services import record_json
+from clerk.services import record_json, setup
 from clerk.services.demo import load_demo
 from clerk.services.record_schema import meeting_record_schema
 from clerk.storage.database import Database, open_database
 from clerk.storage.models import COLLECTION_TABLES, MeetingRow, PersonRow, table_of
+from clerk.storage.setup_store import load_committee
 
 
 def demo_export(database: Database, meeting_id: int = 1) -> dict[str, Any]:
@@ -30,6 +32,26 @@ def test_export_import_export_is_identical(demo_database: Database, tmp_path: Pa
     target = open_database(str(tmp_path / "empty.sqlite3"))
     meeting_id = record_json.import_document(target, json.loads(first), source="demo.json")
     assert record_json.export_meeting(target, meeting_id) == first
+
+
+def test_the_committees_minute_prefix_travels_with_the_record(
+    demo_database: Database, tmp_path: Path
+) -> None:
+    with demo_database.reading() as conn:
+        board = load_committee(conn, "cyp-scrutiny-board")
+    setup.save_committee(demo_database, replace(board, minute_prefix="CYP"))
+    data = demo_export(demo_database)
+    assert data["organization"]["minute_prefix"] == "CYP"
+    target = open_database(str(tmp_path / "elsewhere.sqlite3"))
+    record_json.import_document(target, data, source="cyp.json")
+    with target.reading() as conn:
+        assert load_committee(conn, "cyp-scrutiny-board").minute_prefix == "CYP"
+    # An older record, written before the field: no prefix, as before.
+    del data["organization"]["minute_prefix"]
+    older = open_database(str(tmp_path / "older.sqlite3"))
+    record_json.import_document(older, data, source="older.json")
+    with older.reading() as conn:
+        assert load_committee(conn, "cyp-scrutiny-board").minute_prefix == ""
 
 
 def test_export_follows_the_committed_schema(demo_database: Database) -> None:
